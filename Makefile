@@ -1,0 +1,26 @@
+# crisis-sim: every target installs what it needs first, so each works on a fresh
+# Debian machine that has only the Swift toolchain.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test bench yardsticks clean
+
+# GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
+deps:
+	@if ! (command -v pkg-config >/dev/null && pkg-config --exists gsl); then \
+		echo "installing libgsl-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+# The main job.
+run: deps
+	$(SWIFT) run -c release crisis-sim demo
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// crisis-sim: discrete-event simulation of mental health crisis care pathways.
+// Dependencies run one way: CGSL <- SimRandom <- SimKernel <- ... <- crisis-sim.
+import PackageDescription
+
+let package = Package(
+    name: "crisis-sim",
+    products: [
+        .library(name: "SimRandom", targets: ["SimRandom"]),
+        .library(name: "SimKernel", targets: ["SimKernel"]),
+        .library(name: "Yardsticks", targets: ["Yardsticks"]),
+        .executable(name: "crisis-sim", targets: ["crisis-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // GSL, found through pkg-config; only SimRandom imports it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // L'Ecuyer's MRG32k3a as a custom gsl_rng_type, with stream and substream jumps.
+        .target(name: "CMRG32k3a", dependencies: ["CGSL"]),
+        .target(name: "SimRandom", dependencies: ["CGSL", "CMRG32k3a"]),
+        .target(name: "SimKernel", dependencies: ["SimRandom"]),
+        // Small reference models on the public kernel API: the speed yardstick and demo.
+        .target(name: "Yardsticks", dependencies: ["SimKernel", "SimRandom"]),
+        .executableTarget(
+            name: "crisis-sim",
+            dependencies: [
+                "SimKernel", "SimRandom", "Yardsticks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom"]),
+        .testTarget(name: "YardstickTests", dependencies: ["Yardsticks", "SimKernel", "SimRandom"]),
+    ]
+)

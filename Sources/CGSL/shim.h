@@ -1,0 +1,16 @@
+#ifndef CRISIS_SIM_CGSL_SHIM_H
+#define CRISIS_SIM_CGSL_SHIM_H
+// The parts of GSL that crisis-sim uses. Swift 6 rejects GSL's mutable generator-type
+// globals (gsl_rng_mt19937 and friends are `extern const gsl_rng_type *`, imported as
+// shared mutable state), so each is exposed through a static inline accessor instead.
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *cgsl_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
+static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
+static inline const gsl_rng_type *cgsl_rng_mrg(void) { return gsl_rng_mrg; }
+
+#endif

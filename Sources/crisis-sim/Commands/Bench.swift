@@ -1,0 +1,39 @@
+import ArgumentParser
+import Yardsticks
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Speed yardsticks, for timing against other implementations.",
+        subcommands: [BedPoolCommand.self]
+    )
+}
+
+struct BedPoolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bedpool",
+        abstract: "Run the bed-pool yardstick and print its counts in the C program's format.",
+        discussion: """
+            The same model as the hand-written C bed pool (bench notes): Poisson referrals, 80% \
+            admitted, exponential stays with mean 30 days, out of area when every bed is full, \
+            offered load 0.95 x beds erlangs. Time the whole process against the C and SimPy \
+            versions with Benchmarks/yardsticks.sh.
+
+            Example:
+              crisis-sim bench bedpool --referrals 5000000 --beds 100 --seed 42
+            """
+    )
+
+    @Option(help: "Referrals to simulate.") var referrals = 1_000_000
+    @Option(help: "Local beds.") var beds = 100
+    @Option(help: "Master seed.") var seed: UInt64 = 42
+
+    func validate() throws {
+        guard referrals >= 1 else { throw ValidationError("--referrals must be at least 1") }
+        guard beds >= 1 else { throw ValidationError("--beds must be at least 1") }
+    }
+
+    func run() throws {
+        let counts = try BedPool.run(BedPool.Parameters(referrals: referrals, beds: beds), seed: seed)
+        print(counts.line)
+    }
+}

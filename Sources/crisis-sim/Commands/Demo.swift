@@ -1,0 +1,83 @@
+import ArgumentParser
+import SimKernel
+import SimRandom
+import Yardsticks
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the built-in demonstration: a bed pool checked against Erlang B.",
+        discussion: """
+            Simulates a pool of local adult acute beds: referrals arrive at random, 80% need a \
+            bed after gatekeeping, stays are exponential (mean 30 days), and a referral that \
+            finds every bed full is placed out of area. Prints the out-of-area share and bed \
+            occupancy with 95% confidence intervals over independent replications, next to \
+            the Erlang B values they must agree with.
+
+            Example:
+              crisis-sim demo --beds 100 --replications 20 --years 5
+            """
+    )
+
+    @Option(help: "Local beds.") var beds = 100
+    @Option(help: "Offered load as a share of beds (0.95 = 95 erlangs on 100 beds).") var load = 0.95
+    @Option(help: "Simulated years per replication.") var years = 5.0
+    @Option(help: "Independent replications.") var replications = 20
+    @Option(help: "Master seed.") var seed: UInt64 = 42
+
+    func validate() throws {
+        guard beds >= 1 else { throw ValidationError("--beds must be at least 1") }
+        guard load > 0, load.isFinite else { throw ValidationError("--load must be a number > 0") }
+        guard years > 0, years <= 1000 else { throw ValidationError("--years must be in (0, 1000]") }
+        guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (for a confidence interval)") }
+    }
+
+    func run() throws {
+        var parameters = BedPool.Parameters(referrals: .max, beds: beds)
+        parameters.loadPerBed = load
+        // Ten mean stays: an empty pool is within a fraction of a percent of steady state.
+        let warmupDays = 10 * parameters.meanStayDays
+
+        var oapShare = Tally()
+        var occupancy = Tally()
+        for replication in 0..<replications {
+            let result = try BedPool.runReplication(parameters, seed: seed, replication: replication,
+                                                    warmupDays: warmupDays, days: years * 365.25)
+            oapShare.add(result.counts.outOfAreaFraction)
+            occupancy.add(result.meanOccupiedBeds / Double(beds))
+        }
+
+        let blocking = QueueingFormulas.erlangB(servers: beds, load: parameters.offeredLoad)
+        let expectedOccupancy = QueueingFormulas.lossSystemOccupancy(servers: beds, load: parameters.offeredLoad) / Double(beds)
+        print("Bed pool: \(beds) beds, offered load \(format(parameters.offeredLoad, 1)) erlangs, "
+            + "\(replications) replications of \(format(years, 1)) years after a \(format(warmupDays, 0))-day warm-up, seed \(seed)")
+        print("")
+        print(pad("KPI", 28) + pad("mean", 10) + pad("95% CI", 22) + "Erlang B")
+        print(row("out-of-area share (%)", oapShare, scale: 100, expected: blocking * 100))
+        print(row("bed occupancy (%)", occupancy, scale: 100, expected: expectedOccupancy * 100))
+    }
+
+    private func row(_ name: String, _ tally: Tally, scale: Double, expected: Double) -> String {
+        let t = StudentT.criticalValue(confidence: 0.95, degreesOfFreedom: tally.count - 1)
+        let half = t * tally.standardDeviation / Double(tally.count).squareRoot()
+        let ci = "[\(format((tally.mean - half) * scale, 2)), \(format((tally.mean + half) * scale, 2))]"
+        return pad(name, 28) + pad(format(tally.mean * scale, 2), 10) + pad(ci, 22) + format(expected, 2)
+    }
+}
+
+/// A number with a fixed count of decimals, without Foundation's formatter.
+func format(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale)
+    let fraction = Int(scaled - Double(whole) * scale)
+    let sign = value < 0 && scaled > 0 ? "-" : ""
+    guard decimals > 0 else { return "\(sign)\(whole)" }
+    let digits = String(fraction)
+    return "\(sign)\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
