@@ -6,8 +6,8 @@
 /// `Histogram` adds approximate quantiles.
 ///
 /// Memory does not grow with the number of observations: a tally is a few scalars plus the
-/// histogram's fixed bins. Tallies from shards or replications combine exactly (up to
-/// rounding) with `merge(_:)`.
+/// histogram's fixed bins. Tallies from shards combine with `merge(_:)` as if every
+/// observation had been added to one tally.
 public struct Tally: Sendable, Equatable {
     @usableFromInline internal var _count: Int = 0
     @usableFromInline internal var _sum: Double = 0

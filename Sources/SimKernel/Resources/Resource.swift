@@ -17,16 +17,22 @@ public struct Resource<Request> {
     }
 
     /// Units the pool may hand out now.
-    public private(set) var capacity: Int
+    public var capacity: Int { _capacity }
+    @usableFromInline var _capacity: Int
     /// Units held.
-    public private(set) var inUse = 0
-    public private(set) var queue: WaitingQueue<Request>
+    public var inUse: Int { _inUse }
+    @usableFromInline var _inUse = 0
+    public var queue: WaitingQueue<Request> { _queue }
+    @usableFromInline var _queue: WaitingQueue<Request>
     /// Units held over time.
-    public private(set) var busy: TimeWeightedLevel
+    public var busy: TimeWeightedLevel { _busy }
+    @usableFromInline var _busy: TimeWeightedLevel
     /// Requests waiting over time.
-    public private(set) var waiting: TimeWeightedLevel
+    public var waiting: TimeWeightedLevel { _waiting }
+    @usableFromInline var _waiting: TimeWeightedLevel
     /// Time from joining the queue to being served, in hours, for those who queued.
-    public private(set) var waitsServed = Tally()
+    public var waitsServed: Tally { _waitsServed }
+    @usableFromInline var _waitsServed = Tally()
 
     /// - Parameters:
     ///   - capacity: units available at the start (>= 0).
@@ -36,58 +42,58 @@ public struct Resource<Request> {
     public init(capacity: Int, discipline: QueueDiscipline = .fifo, at time: Double = 0,
                 busyThresholds: [Double] = [], maximumTrackedLevel: Int? = nil) {
         precondition(capacity >= 0, "capacity must be >= 0")
-        self.capacity = capacity
-        queue = WaitingQueue(discipline: discipline)
+        _capacity = capacity
+        _queue = WaitingQueue(discipline: discipline)
         let levels = maximumTrackedLevel ?? capacity
-        busy = TimeWeightedLevel(at: time, level: 0, thresholds: busyThresholds,
+        _busy = TimeWeightedLevel(at: time, level: 0, thresholds: busyThresholds,
                                  histogram: Histogram(lowerBound: -0.5, binWidth: 1, binCount: levels + 1))
-        waiting = TimeWeightedLevel(at: time)
+        _waiting = TimeWeightedLevel(at: time)
     }
 
     /// Units free to seize now (0 when capacity has dropped below the number in use).
-    public var available: Int { max(0, capacity - inUse) }
+    @inlinable public var available: Int { max(0, _capacity - _inUse) }
 
     /// Seizes a unit if one is free and nobody is waiting; otherwise joins the queue.
-    public mutating func request(_ request: Request, priority: Int = 0, at time: Double) -> Outcome {
-        if inUse < capacity && queue.isEmpty {
+    @inlinable public mutating func request(_ request: Request, priority: Int = 0, at time: Double) -> Outcome {
+        if _inUse < _capacity && _queue.isEmpty {
             seize(at: time)
             return .seized
         }
-        let ticket = queue.enqueue(request, priority: priority, at: time)
-        waiting.record(Double(queue.count), at: time)
+        let ticket = _queue.enqueue(request, priority: priority, at: time)
+        _waiting.record(Double(_queue.count), at: time)
         return .queued(ticket)
     }
 
     /// Seizes a unit only if one is free now; never queues. For loss systems (e.g. a bed or
     /// an out-of-area placement, decided on the spot).
-    public mutating func trySeize(at time: Double) -> Bool {
-        guard inUse < capacity && queue.isEmpty else { return false }
+    @inlinable public mutating func trySeize(at time: Double) -> Bool {
+        guard _inUse < _capacity && _queue.isEmpty else { return false }
         seize(at: time)
         return true
     }
 
     /// Frees one unit. Returns the waiting request that now holds a unit, if any.
-    public mutating func release(at time: Double) -> Request? {
-        precondition(inUse > 0, "release of a resource with no unit in use")
-        inUse -= 1
-        busy.record(Double(inUse), at: time)
-        return admitNext(at: time)
+    @inlinable public mutating func release(at time: Double) -> Request? {
+        precondition(_inUse > 0, "release of a resource with no unit in use")
+        _inUse -= 1
+        _busy.record(Double(_inUse), at: time)
+        return _queue.isEmpty ? nil : admitNext(at: time)
     }
 
     /// Hands a free unit to the next waiting request, if there is both. Call it repeatedly
     /// after raising capacity.
-    public mutating func admitNext(at time: Double) -> Request? {
-        guard inUse < capacity, let next = queue.dequeue() else { return nil }
-        waiting.record(Double(queue.count), at: time)
-        waitsServed.add(time - next.enqueuedAt)
+    @inlinable public mutating func admitNext(at time: Double) -> Request? {
+        guard _inUse < _capacity, let next = _queue.dequeue() else { return nil }
+        _waiting.record(Double(_queue.count), at: time)
+        _waitsServed.add(time - next.enqueuedAt)
         seize(at: time)
         return next.request
     }
 
     /// Takes a waiting request out of the queue (it gave up). Nil if it was already served.
-    public mutating func renege(_ ticket: QueueTicket, at time: Double) -> Request? {
-        guard let removed = queue.remove(ticket) else { return nil }
-        waiting.record(Double(queue.count), at: time)
+    @inlinable public mutating func renege(_ ticket: QueueTicket, at time: Double) -> Request? {
+        guard let removed = _queue.remove(ticket) else { return nil }
+        _waiting.record(Double(_queue.count), at: time)
         return removed.request
     }
 
@@ -95,19 +101,19 @@ public struct Resource<Request> {
     /// After raising capacity, call `admitNext` until it returns nil.
     public mutating func setCapacity(_ newCapacity: Int, at time: Double) {
         precondition(newCapacity >= 0, "capacity must be >= 0")
-        capacity = newCapacity
+        _capacity = newCapacity
     }
 
     /// Forgets statistics before `time` (the end of a warm-up); the state stays as it is.
     public mutating func resetStatistics(at time: Double) {
-        busy.reset(at: time)
-        waiting.reset(at: time)
-        waitsServed.reset()
+        _busy.reset(at: time)
+        _waiting.reset(at: time)
+        _waitsServed.reset()
     }
 
-    private mutating func seize(at time: Double) {
-        inUse += 1
-        assert(inUse <= capacity, "more units in use than capacity")
-        busy.record(Double(inUse), at: time)
+    @inlinable mutating func seize(at time: Double) {
+        _inUse += 1
+        assert(_inUse <= _capacity, "more units in use than capacity")
+        _busy.record(Double(_inUse), at: time)
     }
 }

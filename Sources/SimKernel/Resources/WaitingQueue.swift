@@ -2,6 +2,11 @@
 public struct QueueTicket: Hashable, Sendable {
     @usableFromInline let slot: Int32
     @usableFromInline let generation: UInt32
+
+    @inlinable init(slot: Int32, generation: UInt32) {
+        self.slot = slot
+        self.generation = generation
+    }
 }
 
 /// How a resource chooses whom to serve next.
@@ -24,6 +29,12 @@ public struct WaitingQueue<Request> {
         @usableFromInline var request: Request?
         @usableFromInline var generation: UInt32
         @usableFromInline var enqueuedAt: Double
+
+        @inlinable init(request: Request?, generation: UInt32, enqueuedAt: Double) {
+            self.request = request
+            self.generation = generation
+            self.enqueuedAt = enqueuedAt
+        }
     }
 
     public let discipline: QueueDiscipline
@@ -33,16 +44,17 @@ public struct WaitingQueue<Request> {
     /// exactly that, with the priority in the time field.
     @usableFromInline var order = EventList<Int32>()
     /// The number of requests waiting (cancelled ones excluded).
-    public private(set) var count = 0
+    public var count: Int { _count }
+    @usableFromInline var _count = 0
 
     public init(discipline: QueueDiscipline) {
         self.discipline = discipline
     }
 
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { _count == 0 }
 
     /// Adds a request. `priority` matters only under `.priority`.
-    public mutating func enqueue(_ request: Request, priority: Int = 0, at time: Double) -> QueueTicket {
+    @inlinable public mutating func enqueue(_ request: Request, priority: Int = 0, at time: Double) -> QueueTicket {
         let slot: Int32
         if let reused = freeSlots.popLast() {
             slot = reused
@@ -53,12 +65,12 @@ public struct WaitingQueue<Request> {
             slots.append(Slot(request: request, generation: 0, enqueuedAt: time))
         }
         order.push(slot, at: discipline == .priority ? Double(priority) : 0)
-        count += 1
+        _count += 1
         return QueueTicket(slot: slot, generation: slots[Int(slot)].generation)
     }
 
     /// Removes and returns the next request and when it joined the queue.
-    public mutating func dequeue() -> (request: Request, enqueuedAt: Double)? {
+    @inlinable public mutating func dequeue() -> (request: Request, enqueuedAt: Double)? {
         while let top = order.pop() {
             let index = Int(top.payload)
             guard let request = slots[index].request else {
@@ -68,7 +80,7 @@ public struct WaitingQueue<Request> {
             }
             let enqueuedAt = slots[index].enqueuedAt
             release(slot: top.payload)
-            count -= 1
+            _count -= 1
             return (request, enqueuedAt)
         }
         return nil
@@ -76,7 +88,7 @@ public struct WaitingQueue<Request> {
 
     /// Takes a still-waiting request out of the queue; nil if the ticket is stale (the
     /// request was served or already removed).
-    public mutating func remove(_ ticket: QueueTicket) -> (request: Request, enqueuedAt: Double)? {
+    @inlinable public mutating func remove(_ ticket: QueueTicket) -> (request: Request, enqueuedAt: Double)? {
         let index = Int(ticket.slot)
         guard index < slots.count, slots[index].generation == ticket.generation,
               let request = slots[index].request else { return nil }
@@ -85,12 +97,12 @@ public struct WaitingQueue<Request> {
         // same ticket cannot remove a later occupant of this slot.
         slots[index].request = nil
         slots[index].generation &+= 1
-        count -= 1
-        if order.count > 2 * count + 32 { compact() }
+        _count -= 1
+        if order.count > 2 * _count + 32 { compact() }
         return (request, enqueuedAt)
     }
 
-    private mutating func release(slot: Int32) {
+    @inlinable mutating func release(slot: Int32) {
         slots[Int(slot)].request = nil
         slots[Int(slot)].generation &+= 1
         freeSlots.append(slot)
@@ -98,7 +110,7 @@ public struct WaitingQueue<Request> {
 
     /// Drops every cancelled entry: O(n), run only when cancelled entries outnumber live
     /// ones, so its cost is amortised over the cancellations.
-    private mutating func compact() {
+    @usableFromInline mutating func compact() {
         order.removeAll { entry in
             let cancelled = slots[Int(entry.payload)].request == nil
             if cancelled { freeSlots.append(entry.payload) }
