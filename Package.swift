@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SimRandom", targets: ["SimRandom"]),
         .library(name: "SimKernel", targets: ["SimKernel"]),
         .library(name: "Yardsticks", targets: ["Yardsticks"]),
+        .library(name: "CrisisModel", targets: ["CrisisModel"]),
         .executable(name: "crisis-sim", targets: ["crisis-sim"]),
     ],
     dependencies: [
@@ -27,15 +28,18 @@ let package = Package(
         .target(name: "SimKernel", dependencies: ["SimRandom"]),
         // Small reference models on the public kernel API: the speed yardstick and demo.
         .target(name: "Yardsticks", dependencies: ["SimKernel", "SimRandom"]),
+        // The crisis care pathway on the kernel: people, routing, services, beds, KPIs.
+        .target(name: "CrisisModel", dependencies: ["SimKernel", "SimRandom"]),
         .executableTarget(
             name: "crisis-sim",
             dependencies: [
-                "SimKernel", "SimRandom", "Yardsticks",
+                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom"]),
         .testTarget(name: "YardstickTests", dependencies: ["Yardsticks", "SimKernel", "SimRandom"]),
+        .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
     ]
 )

@@ -65,19 +65,22 @@ public struct Resource<Request> {
     }
 
     /// Seizes a unit only if one is free now; never queues. For loss systems (e.g. a bed or
-    /// an out-of-area placement, decided on the spot).
-    @inlinable public mutating func trySeize(at time: Double) -> Bool {
-        guard _inUse < _capacity && _queue.isEmpty else { return false }
+    /// an out-of-area placement, decided on the spot). With `aheadOfQueue`, a free unit is
+    /// taken even if requests are waiting (e.g. a repatriation that has priority over them).
+    @inlinable public mutating func trySeize(at time: Double, aheadOfQueue: Bool = false) -> Bool {
+        guard _inUse < _capacity && (aheadOfQueue || _queue.isEmpty) else { return false }
         seize(at: time)
         return true
     }
 
-    /// Frees one unit. Returns the waiting request that now holds a unit, if any.
-    @inlinable public mutating func release(at time: Double) -> Request? {
+    /// Frees one unit. Returns the waiting request that now holds a unit, if any; with
+    /// `admitWaiting: false` the unit stays free so the caller can decide who gets it (then
+    /// call `admitNext` or `trySeize(at:aheadOfQueue:)`).
+    @inlinable public mutating func release(at time: Double, admitWaiting: Bool = true) -> Request? {
         precondition(_inUse > 0, "release of a resource with no unit in use")
         _inUse -= 1
         _busy.record(Double(_inUse), at: time)
-        return _queue.isEmpty ? nil : admitNext(at: time)
+        return !admitWaiting || _queue.isEmpty ? nil : admitNext(at: time)
     }
 
     /// Hands a free unit to the next waiting request, if there is both. Call it repeatedly

@@ -1,0 +1,395 @@
+import SimRandom
+
+/// Everything that describes one catchment system, in the units planners use.
+///
+/// This is the model's input contract: the scenario layer fills it from a YAML file (with
+/// every default cited there), and `CompiledModel` turns it into indices and hours. Durations
+/// carry their unit in their name (`Days`, `Hours`); rates are per year; probabilities are
+/// in [0, 1]. Distributions are already validated (`SimRandom.Distribution`).
+public struct CrisisConfiguration: Sendable {
+    /// Catchment areas; at least one. Each has its own services and beds.
+    public var areas: [AreaConfiguration]
+    /// Population groups with their share of arrivals (shares sum to 1).
+    public var cohorts: [CohortConfiguration]
+    public var crht: CRHTConfiguration
+    public var homeTreatment: HomeTreatmentConfiguration
+    public var crisisHouse: CrisisHouseConfiguration
+    public var liaison: LiaisonConfiguration
+    public var section136: Section136Configuration
+    public var beds: BedPolicyConfiguration
+    public var representation: RepresentationConfiguration
+    public var costs: CostConfiguration
+
+    public init(areas: [AreaConfiguration], cohorts: [CohortConfiguration], crht: CRHTConfiguration,
+                homeTreatment: HomeTreatmentConfiguration, crisisHouse: CrisisHouseConfiguration,
+                liaison: LiaisonConfiguration, section136: Section136Configuration,
+                beds: BedPolicyConfiguration, representation: RepresentationConfiguration,
+                costs: CostConfiguration) {
+        self.areas = areas
+        self.cohorts = cohorts
+        self.crht = crht
+        self.homeTreatment = homeTreatment
+        self.crisisHouse = crisisHouse
+        self.liaison = liaison
+        self.section136 = section136
+        self.beds = beds
+        self.representation = representation
+        self.costs = costs
+    }
+}
+
+/// One catchment area: its population, beds and arrival sources.
+public struct AreaConfiguration: Sendable {
+    public var name: String
+    /// Adults living in the area (for per-capita figures only).
+    public var adultPopulation: Int
+    /// Local adult acute beds at the start of the run.
+    public var beds: Int
+    /// Planned changes to the number of beds (openings, closures, ramps).
+    public var bedSchedule: [CapacityChange]
+    /// Other areas whose beds this area may use before going out of area (and which may use
+    /// its beds): the pooling question. Names of areas in this configuration.
+    public var bedNetwork: [String]
+    public var sources: SourcesConfiguration
+
+    public init(name: String, adultPopulation: Int, beds: Int, bedSchedule: [CapacityChange] = [],
+                bedNetwork: [String] = [], sources: SourcesConfiguration) {
+        self.name = name
+        self.adultPopulation = adultPopulation
+        self.beds = beds
+        self.bedSchedule = bedSchedule
+        self.bedNetwork = bedNetwork
+        self.sources = sources
+    }
+}
+
+/// A planned change of capacity: from `atDay`, capacity moves to `capacity`, one unit at a
+/// time spread evenly over `rampDays` (0: at once).
+public struct CapacityChange: Sendable, Equatable {
+    public var atDay: Double
+    public var capacity: Int
+    public var rampDays: Double
+
+    public init(atDay: Double, capacity: Int, rampDays: Double = 0) {
+        self.atDay = atDay
+        self.capacity = capacity
+        self.rampDays = rampDays
+    }
+}
+
+/// A source of presentations: a non-stationary Poisson stream.
+public struct ArrivalSourceConfiguration: Sendable {
+    /// Presentations in the first year.
+    public var perYear: Double
+    /// 24 relative weights, midnight-01:00 first; empty for flat.
+    public var hourOfDayWeights: [Double]
+    /// 7 relative weights, Monday first; empty for flat.
+    public var dayOfWeekWeights: [Double]
+    /// Fractional change in volume per year (0.03 = 3% more each year).
+    public var annualGrowth: Double
+
+    public init(perYear: Double, hourOfDayWeights: [Double] = [], dayOfWeekWeights: [Double] = [],
+                annualGrowth: Double = 0) {
+        self.perYear = perYear
+        self.hourOfDayWeights = hourOfDayWeights
+        self.dayOfWeekWeights = dayOfWeekWeights
+        self.annualGrowth = annualGrowth
+    }
+}
+
+/// The independent arrival sources of an area (re-presentations come from discharges).
+public struct SourcesConfiguration: Sendable {
+    /// Self-referrals, GP and single-point-of-access referrals to the crisis team.
+    public var community: ArrivalSourceConfiguration
+    /// Emergency department (A&E) presentations needing a mental health assessment.
+    public var emergencyDepartment: ArrivalSourceConfiguration
+    /// Police mental-health contacts that would lead to a section 136 detention without
+    /// street triage.
+    public var police: ArrivalSourceConfiguration
+
+    public init(community: ArrivalSourceConfiguration, emergencyDepartment: ArrivalSourceConfiguration,
+                police: ArrivalSourceConfiguration) {
+        self.community = community
+        self.emergencyDepartment = emergencyDepartment
+        self.police = police
+    }
+}
+
+/// A population group: its share of arrivals and, where given, its own stays and routing.
+public struct CohortConfiguration: Sendable {
+    public var name: String
+    /// Share of every source's arrivals; shares of all cohorts sum to 1.
+    public var share: Double
+    /// Length of stay for informal admissions, days; nil: the bed policy's.
+    public var informalStayDays: Distribution?
+    /// Length of stay for detained admissions, days; nil: the bed policy's.
+    public var detainedStayDays: Distribution?
+    /// Share of MHA assessments ending in detention; nil: section 136's.
+    public var detentionProbability: Double?
+
+    public init(name: String, share: Double, informalStayDays: Distribution? = nil,
+                detainedStayDays: Distribution? = nil, detentionProbability: Double? = nil) {
+        self.name = name
+        self.share = share
+        self.informalStayDays = informalStayDays
+        self.detainedStayDays = detainedStayDays
+        self.detentionProbability = detentionProbability
+    }
+}
+
+/// Hours of operation within each day.
+public struct DailyHours: Sendable, Equatable {
+    /// Hour of day the service opens (0-24).
+    public var startHour: Double
+    /// Hours open per day (24: round the clock).
+    public var hoursPerDay: Double
+
+    public static let roundTheClock = DailyHours(startHour: 0, hoursPerDay: 24)
+
+    public init(startHour: Double, hoursPerDay: Double) {
+        self.startHour = startHour
+        self.hoursPerDay = hoursPerDay
+    }
+
+    public var isRoundTheClock: Bool { hoursPerDay >= 24 }
+
+    /// Whether the service is open at `time` (hours since a midnight).
+    public func isOpen(at time: Double) -> Bool {
+        if isRoundTheClock { return true }
+        let hourOfDay = time - (time / 24).rounded(.down) * 24
+        let sinceOpening = hourOfDay - startHour
+        let wrapped = sinceOpening < 0 ? sinceOpening + 24 : sinceOpening
+        return wrapped < hoursPerDay
+    }
+
+    /// The next time at or after `time` when the service is open.
+    public func nextOpening(atOrAfter time: Double) -> Double {
+        if isOpen(at: time) { return time }
+        let dayStart = (time / 24).rounded(.down) * 24
+        let opening = dayStart + startHour
+        return opening >= time ? opening : opening + 24
+    }
+}
+
+/// What happens to an admission request when the crisis team is closed.
+public enum OutOfHoursPolicy: String, Sendable, CaseIterable {
+    /// The request waits for the team to open, then is gatekept.
+    case wait
+    /// The person is admitted without gatekeeping (counted as not gatekept).
+    case bypass
+}
+
+/// Crisis resolution and home treatment team: assessment and gatekeeping.
+public struct CRHTConfiguration: Sendable {
+    public var hours: DailyHours
+    public var outOfHours: OutOfHoursPolicy
+    /// Concurrent assessments the team can carry out.
+    public var assessors: Int
+    /// Time from referral to the start of an assessment once an assessor is free, hours.
+    public var responseHours: Distribution
+    /// Duration of an assessment, hours.
+    public var assessmentHours: Distribution
+    /// Outcome of a community referral: [home treatment, crisis house, admission request,
+    /// discharge to community]; sums to 1.
+    public var referralOutcomes: [Double]
+    /// Share of gatekept admission requests the team diverts to home treatment or a crisis
+    /// house (Stanton 2012: ~30%; Johnson et al. 2005: admissions 71% -> 49%).
+    public var admissionsAvoidedShare: Double
+
+    public init(hours: DailyHours, outOfHours: OutOfHoursPolicy, assessors: Int, responseHours: Distribution,
+                assessmentHours: Distribution, referralOutcomes: [Double], admissionsAvoidedShare: Double) {
+        self.hours = hours
+        self.outOfHours = outOfHours
+        self.assessors = assessors
+        self.responseHours = responseHours
+        self.assessmentHours = assessmentHours
+        self.referralOutcomes = referralOutcomes
+        self.admissionsAvoidedShare = admissionsAvoidedShare
+    }
+}
+
+/// What happens when the home treatment caseload is full.
+public enum CaseloadFullPolicy: String, Sendable, CaseIterable {
+    /// Admit to a bed instead.
+    case admit
+    /// Wait at home for a place on the caseload.
+    case wait
+    /// Discharge to community follow-up.
+    case discharge
+}
+
+public struct HomeTreatmentConfiguration: Sendable {
+    public var staff: Int
+    public var caseloadPerStaff: Int
+    public var whenFull: CaseloadFullPolicy
+    /// Length of a home treatment episode, days.
+    public var episodeDays: Distribution
+    /// Probability an episode escalates to an admission request.
+    public var escalationProbability: Double
+
+    public init(staff: Int, caseloadPerStaff: Int, whenFull: CaseloadFullPolicy, episodeDays: Distribution,
+                escalationProbability: Double) {
+        self.staff = staff
+        self.caseloadPerStaff = caseloadPerStaff
+        self.whenFull = whenFull
+        self.episodeDays = episodeDays
+        self.escalationProbability = escalationProbability
+    }
+
+    /// Caseload cap: staff x caseload per staff.
+    public var caseloadCap: Int { staff * caseloadPerStaff }
+}
+
+public struct CrisisHouseConfiguration: Sendable {
+    /// Places (0: no crisis house).
+    public var places: Int
+    /// Stay, days.
+    public var stayDays: Distribution
+    /// Share of people diverted from admission who are eligible (informal only).
+    public var eligibleShare: Double
+
+    public init(places: Int, stayDays: Distribution, eligibleShare: Double) {
+        self.places = places
+        self.stayDays = stayDays
+        self.eligibleShare = eligibleShare
+    }
+}
+
+/// Liaison psychiatry in the emergency department.
+public struct LiaisonConfiguration: Sendable {
+    public var hours: DailyHours
+    /// Concurrent assessments.
+    public var practitioners: Int
+    /// Time from referral to assessment start once a practitioner is free, hours.
+    public var responseHours: Distribution
+    public var assessmentHours: Distribution
+    /// Outcome: [discharge with follow-up, referral to CRHT, admission request]; sums to 1.
+    public var outcomes: [Double]
+
+    public init(hours: DailyHours, practitioners: Int, responseHours: Distribution,
+                assessmentHours: Distribution, outcomes: [Double]) {
+        self.hours = hours
+        self.practitioners = practitioners
+        self.responseHours = responseHours
+        self.assessmentHours = assessmentHours
+        self.outcomes = outcomes
+    }
+}
+
+/// Section 136: places of safety and Mental Health Act assessment.
+public struct Section136Configuration: Sendable {
+    /// Share of police contacts seen by street triage (a mental health professional with the
+    /// police); 0 when there is no street triage.
+    public var streetTriageShare: Double
+    /// Share of triaged contacts diverted from detention (to a crisis team referral).
+    public var streetTriageDiversion: Double
+    /// Health-based place of safety suites.
+    public var placeOfSafetySuites: Int
+    /// Share of detentions taken to A&E first for a medical need.
+    public var medicalNeedShare: Double
+    /// When the suites are full: probability of police custody rather than A&E (0: police
+    /// cells are never used).
+    public var custodyWhenFullProbability: Double
+    /// Approved mental health professionals on duty (concurrent assessments).
+    public var amhps: Int
+    /// Time from arrival at the place of safety until the AMHP and doctors start the
+    /// assessment (once an AMHP is free), hours.
+    public var assessmentResponseHours: Distribution
+    public var assessmentHours: Distribution
+    /// Outcome of the MHA assessment: [detained and admitted, informal admission, home
+    /// treatment, discharge]; sums to 1.
+    public var outcomes: [Double]
+    /// Legal limit of detention, hours (24 since December 2017; 72 before).
+    public var limitHours: Double
+    /// Extension allowed, hours (12 since December 2017).
+    public var extensionHours: Double
+
+    public init(streetTriageShare: Double, streetTriageDiversion: Double, placeOfSafetySuites: Int,
+                medicalNeedShare: Double, custodyWhenFullProbability: Double, amhps: Int,
+                assessmentResponseHours: Distribution, assessmentHours: Distribution, outcomes: [Double],
+                limitHours: Double, extensionHours: Double) {
+        self.streetTriageShare = streetTriageShare
+        self.streetTriageDiversion = streetTriageDiversion
+        self.placeOfSafetySuites = placeOfSafetySuites
+        self.medicalNeedShare = medicalNeedShare
+        self.custodyWhenFullProbability = custodyWhenFullProbability
+        self.amhps = amhps
+        self.assessmentResponseHours = assessmentResponseHours
+        self.assessmentHours = assessmentHours
+        self.outcomes = outcomes
+        self.limitHours = limitHours
+        self.extensionHours = extensionHours
+    }
+}
+
+/// Stays, waits for a bed, out-of-area placements and discharge.
+public struct BedPolicyConfiguration: Sendable {
+    /// Clinical length of stay of informal admissions, days.
+    public var informalStayDays: Distribution
+    /// Clinical length of stay of detained admissions, days.
+    public var detainedStayDays: Distribution
+    /// Longest wait for a local (or network) bed before an out-of-area placement, hours
+    /// (0: placed out of area at once).
+    public var maxWaitHours: Double
+    /// Whether people placed out of area come back when a local bed frees.
+    public var repatriation: Bool
+    /// Whether repatriations take a freed bed before people waiting for admission.
+    public var repatriationBeforeNewAdmissions: Bool
+    /// Probability a discharge is delayed (housing, social care).
+    public var delayedDischargeProbability: Double
+    /// Extra bed days when delayed.
+    public var delayDays: Distribution
+
+    public init(informalStayDays: Distribution, detainedStayDays: Distribution, maxWaitHours: Double,
+                repatriation: Bool, repatriationBeforeNewAdmissions: Bool,
+                delayedDischargeProbability: Double, delayDays: Distribution) {
+        self.informalStayDays = informalStayDays
+        self.detainedStayDays = detainedStayDays
+        self.maxWaitHours = maxWaitHours
+        self.repatriation = repatriation
+        self.repatriationBeforeNewAdmissions = repatriationBeforeNewAdmissions
+        self.delayedDischargeProbability = delayedDischargeProbability
+        self.delayDays = delayDays
+    }
+}
+
+/// Re-presentation after discharge from a bed, home treatment or a crisis house.
+public struct RepresentationConfiguration: Sendable {
+    public var probability: Double
+    /// Time from discharge to re-presentation, days.
+    public var afterDays: Distribution
+
+    public init(probability: Double, afterDays: Distribution) {
+        self.probability = probability
+        self.afterDays = afterDays
+    }
+}
+
+/// Unit costs, in pounds sterling, by the agency that pays.
+public struct CostConfiguration: Sendable {
+    /// NHS: a local adult acute bed day.
+    public var localBedDay: Double
+    /// NHS: an out-of-area bed day.
+    public var outOfAreaBedDay: Double
+    /// NHS: a day on the home treatment caseload.
+    public var homeTreatmentDay: Double
+    /// NHS: a crisis-house day.
+    public var crisisHouseDay: Double
+    /// NHS: an hour in a health-based place of safety.
+    public var placeOfSafetyHour: Double
+    /// Police: an hour of officers' time with a detained person (custody or A&E).
+    public var policeHour: Double
+    /// Local authority: a delayed-discharge bed day (social care and housing).
+    public var delayedDischargeDay: Double
+
+    public init(localBedDay: Double, outOfAreaBedDay: Double, homeTreatmentDay: Double, crisisHouseDay: Double,
+                placeOfSafetyHour: Double, policeHour: Double, delayedDischargeDay: Double) {
+        self.localBedDay = localBedDay
+        self.outOfAreaBedDay = outOfAreaBedDay
+        self.homeTreatmentDay = homeTreatmentDay
+        self.crisisHouseDay = crisisHouseDay
+        self.placeOfSafetyHour = placeOfSafetyHour
+        self.policeHour = policeHour
+        self.delayedDischargeDay = delayedDischargeDay
+    }
+}

@@ -1,0 +1,77 @@
+import SimKernel
+
+/// The statistics of one replication, in flat arrays indexed by (measure, stratum).
+///
+/// Stratum 0 is the whole system, then one per area, then one per cohort, so a person's
+/// event updates three cells. Allocated once per replication; memory does not grow with
+/// the horizon.
+struct Accumulators {
+    let areaCount: Int
+    let cohortCount: Int
+    var strata: Int { 1 + areaCount + cohortCount }
+
+    var counters: [Double]
+    var observations: [Tally]
+    /// Per area (not per cohort): levels belong to places.
+    var levels: [TimeWeightedLevel]
+    /// Out-of-area placements active at each month end, system-wide.
+    var outOfAreaAtMonthEnd = Tally()
+
+    static let occupancyThresholds = [0.85, 0.95, 1.0]
+
+    init(areaCount: Int, cohortCount: Int, at time: Double) {
+        self.areaCount = areaCount
+        self.cohortCount = cohortCount
+        let strata = 1 + areaCount + cohortCount
+        counters = Array(repeating: 0, count: Counter.allCases.count * strata)
+        // Waits and response times up to a week in quarter hours; longer ones overflow and
+        // read as a week in quantiles.
+        let waits = Histogram(lowerBound: 0, binWidth: 0.25, binCount: 4 * 168)
+        observations = Array(repeating: Tally(histogram: waits), count: Observation.allCases.count * strata)
+        levels = []
+        for _ in 0..<areaCount {
+            for level in Level.allCases {
+                let thresholds = level == .bedOccupancyShare ? Self.occupancyThresholds : []
+                levels.append(TimeWeightedLevel(at: time, thresholds: thresholds))
+            }
+        }
+    }
+
+    @inline(__always) mutating func count(_ counter: Counter, area: Int, cohort: Int, by amount: Double = 1) {
+        let base = counter.rawValue * strata
+        counters[base] += amount
+        counters[base + 1 + area] += amount
+        counters[base + 1 + areaCount + cohort] += amount
+    }
+
+    @inline(__always) mutating func observe(_ observation: Observation, _ value: Double, area: Int, cohort: Int) {
+        let base = observation.rawValue * strata
+        observations[base].add(value)
+        observations[base + 1 + area].add(value)
+        observations[base + 1 + areaCount + cohort].add(value)
+    }
+
+    @inline(__always) mutating func record(_ level: Level, area: Int, _ value: Double, at time: Double) {
+        levels[area * Level.allCases.count + level.rawValue].record(value, at: time)
+    }
+
+    func level(_ level: Level, area: Int) -> TimeWeightedLevel {
+        levels[area * Level.allCases.count + level.rawValue]
+    }
+
+    func counter(_ counter: Counter, stratum: Int) -> Double {
+        counters[counter.rawValue * strata + stratum]
+    }
+
+    func observation(_ observation: Observation, stratum: Int) -> Tally {
+        observations[observation.rawValue * strata + stratum]
+    }
+
+    /// Forgets everything before `time` (the end of the warm-up); levels keep their value.
+    mutating func reset(at time: Double) {
+        for i in counters.indices { counters[i] = 0 }
+        for i in observations.indices { observations[i].reset() }
+        for i in levels.indices { levels[i].reset(at: time) }
+        outOfAreaAtMonthEnd.reset()
+    }
+}

@@ -1,0 +1,48 @@
+import SimKernel
+
+/// What a KPI measures and in which unit. Identifiers are stable: scripts and golden files
+/// refer to them. Definitions are repeated in docs/MODEL.md.
+public struct KPIDefinition: Sendable, Equatable {
+    public let id: String
+    public let unit: String
+    public let definition: String
+    /// Whether the KPI exists per cohort (levels such as occupancy belong to places only).
+    public let byCohort: Bool
+}
+
+/// One KPI's value in one stratum of one replication.
+public struct KPIValue: Sendable, Equatable {
+    public let id: String
+    /// "all", "area:<name>" or "cohort:<name>".
+    public let stratum: String
+    public let value: Double
+}
+
+/// What one replication measured after its warm-up.
+public struct ReplicationResult: Sendable {
+    public let replication: Int
+    /// Every KPI in every stratum, in catalogue order (stable, for byte-identical output).
+    public let kpis: [KPIValue]
+    public let eventsHandled: Int
+    /// The event trace, when tracing was on.
+    public let trace: [TraceRecord]
+
+    public init(replication: Int, kpis: [KPIValue], eventsHandled: Int, trace: [TraceRecord]) {
+        self.replication = replication
+        self.kpis = kpis
+        self.eventsHandled = eventsHandled
+        self.trace = trace
+    }
+
+    /// The value of `id` in `stratum` (default: the whole system), or nil.
+    public func value(_ id: String, stratum: String = "all") -> Double? {
+        kpis.value(id, stratum: stratum)
+    }
+}
+
+extension Array where Element == KPIValue {
+    /// The value of `id` in `stratum` (default: the whole system), or nil.
+    public func value(_ id: String, stratum: String = "all") -> Double? {
+        first { $0.id == id && $0.stratum == stratum }?.value
+    }
+}

@@ -1,0 +1,167 @@
+import SimKernel
+
+/// Every KPI the model reports: its definition and how it is computed from a replication's
+/// statistics. Rates are per year of the measured period.
+enum KPICatalogue {
+    /// What a KPI's value is computed from, for one stratum.
+    struct Source {
+        let stats: Accumulators
+        let system: CrisisSystem
+        /// Index into the counter and observation strata.
+        let stratum: Int
+        /// The areas this stratum covers (all areas for the whole system and for a cohort).
+        let areas: [Int]
+        let end: Double
+        let years: Double
+
+        func perYear(_ counter: Counter) -> Double { stats.counter(counter, stratum: stratum) / years }
+        func count(_ counter: Counter) -> Double { stats.counter(counter, stratum: stratum) }
+        func share(_ part: Counter, of whole: Counter) -> Double {
+            let total = count(whole)
+            return total > 0 ? 100 * count(part) / total : .nan
+        }
+        func tally(_ observation: Observation) -> Tally { stats.observation(observation, stratum: stratum) }
+        func mean(_ observation: Observation) -> Double { tally(observation).mean }
+        func p95(_ observation: Observation) -> Double { tally(observation).quantile(0.95) ?? .nan }
+
+        /// The integral over the measured period of a level summed over this stratum's areas.
+        func integral(_ level: Level) -> Double {
+            areas.reduce(0) { $0 + stats.level(level, area: $1).integral(at: end) }
+        }
+
+        func resourceIntegral(_ resource: (AreaServices) -> Resource<Int32>) -> Double {
+            areas.reduce(0) { $0 + resource(system.areas[$1]).busy.integral(at: end) }
+        }
+
+        var hours: Double { years * RateProfile.hoursPerYear }
+
+        /// Share of time occupancy was at or above threshold `index`, weighted by beds.
+        func timeAtOrAbove(_ index: Int) -> Double {
+            var weighted = 0.0, weights = 0.0
+            for a in areas {
+                let capacity = stats.level(.bedCapacity, area: a).mean(at: end)
+                weighted += capacity * stats.level(.bedOccupancyShare, area: a).fractionOfTime(atOrAbove: index, at: end)
+                weights += capacity
+            }
+            return weights > 0 ? 100 * weighted / weights : .nan
+        }
+
+        var localBedDays: Double { resourceIntegral { $0.beds } / 24 }
+        var outOfAreaBedDays: Double { integral(.outOfAreaActive) / 24 }
+        var homeTreatmentDays: Double { resourceIntegral { $0.homeTreatment } / 24 }
+        var crisisHouseDays: Double { resourceIntegral { $0.crisisHouse } / 24 }
+        var placeOfSafetyHours: Double { resourceIntegral { $0.placeOfSafetySuites } }
+
+        var nhsCost: Double {
+            let c = system.configuration.costs
+            return (localBedDays * c.localBedDay + outOfAreaBedDays * c.outOfAreaBedDay
+                + homeTreatmentDays * c.homeTreatmentDay + crisisHouseDays * c.crisisHouseDay
+                + placeOfSafetyHours * c.placeOfSafetyHour) / years
+        }
+        var policeCost: Double { perYear(.policeHours) * system.configuration.costs.policeHour }
+        var localAuthorityCost: Double { perYear(.delayedBedDays) * system.configuration.costs.delayedDischargeDay }
+    }
+
+    struct Entry: Sendable {
+        let definition: KPIDefinition
+        let value: @Sendable (Source) -> Double
+    }
+
+    static func entry(_ id: String, _ unit: String, _ definition: String, byCohort: Bool = true,
+                      _ value: @escaping @Sendable (Source) -> Double) -> Entry {
+        Entry(definition: KPIDefinition(id: id, unit: unit, definition: definition, byCohort: byCohort), value: value)
+    }
+
+    static let entries: [Entry] = [
+        entry("presentations.community", "per year", "Self, GP and single-point-of-access referrals to the crisis team.") { $0.perYear(.presentationsCommunity) },
+        entry("presentations.emergency_department", "per year", "Emergency department presentations needing a mental health assessment.") { $0.perYear(.presentationsEmergencyDepartment) },
+        entry("presentations.police_contacts", "per year", "Police mental health contacts that would lead to a section 136 detention without street triage.") { $0.perYear(.policeContacts) },
+        entry("presentations.representations", "per year", "People presenting again after discharge from a bed, home treatment or a crisis house.") { $0.perYear(.representations) },
+        entry("crht.assessments", "per year", "Crisis team assessments completed (referrals and admission requests).") { $0.perYear(.crhtAssessments) },
+        entry("crht.response_within_4h", "%", "Share of crisis team assessments started within 4 hours of the request.") { $0.share(.crhtRespondedWithin4h, of: .crhtAssessments) },
+        entry("crht.response_hours.mean", "hours", "Mean time from request to the start of a crisis team assessment.") { $0.mean(.crhtResponseHours) },
+        entry("crht.out_of_hours_bypasses", "per year", "Admission requests admitted without gatekeeping because the crisis team was closed.") { $0.perYear(.crhtOutOfHoursBypasses) },
+        entry("admissions.requests", "per year", "Requests for an admission (from any pathway).") { $0.perYear(.admissionRequests) },
+        entry("admissions.avoided_by_gatekeeping", "per year", "Gatekept admission requests diverted to home treatment or a crisis house.") { $0.perYear(.admissionsAvoided) },
+        entry("admissions.total", "per year", "Admissions to a local, network or out-of-area bed.") { $0.perYear(.admissionsInformal) + $0.perYear(.admissionsDetained) },
+        entry("admissions.informal", "per year", "Informal admissions.") { $0.perYear(.admissionsInformal) },
+        entry("admissions.detained", "per year", "Admissions detained under the Mental Health Act.") { $0.perYear(.admissionsDetained) },
+        entry("admissions.gatekept", "%", "Share of admissions assessed by the crisis team beforehand.") { s in
+            let total = s.count(.admissionsInformal) + s.count(.admissionsDetained)
+            return total > 0 ? 100 * s.count(.admissionsGatekept) / total : .nan
+        },
+        entry("admissions.network_beds", "per year", "Admissions to a bed of another area in the bed network.") { $0.perYear(.admissionsToNetworkBed) },
+        entry("home_treatment.episodes", "per year", "Home treatment episodes started.") { $0.perYear(.homeTreatmentEpisodes) },
+        entry("home_treatment.escalations", "per year", "Home treatment episodes escalated to an admission request.") { $0.perYear(.homeTreatmentEscalations) },
+        entry("home_treatment.turned_away", "per year", "People discharged because the home treatment caseload was full.") { $0.perYear(.homeTreatmentFullDischarges) },
+        entry("home_treatment.mean_caseload", "people", "Time-average number on the home treatment caseload.", byCohort: false) { $0.resourceIntegral { $0.homeTreatment } / $0.hours },
+        entry("crisis_house.stays", "per year", "Crisis-house stays started.") { $0.perYear(.crisisHouseStays) },
+        entry("beds.occupancy", "%", "Time-average local beds occupied as a share of beds available.", byCohort: false) { s in
+            let capacity = s.integral(.bedCapacity)
+            return capacity > 0 ? 100 * s.resourceIntegral { $0.beds } / capacity : .nan
+        },
+        entry("beds.time_at_or_above_85", "% of time", "Share of time local bed occupancy was at or above 85% (beds-weighted across areas).", byCohort: false) { $0.timeAtOrAbove(0) },
+        entry("beds.time_at_or_above_95", "% of time", "Share of time local bed occupancy was at or above 95%.", byCohort: false) { $0.timeAtOrAbove(1) },
+        entry("beds.time_full", "% of time", "Share of time every local bed was occupied.", byCohort: false) { $0.timeAtOrAbove(2) },
+        entry("beds.bed_days", "per year", "Local bed days occupied (including delayed discharges).", byCohort: false) { $0.localBedDays / $0.years },
+        entry("beds.delayed_discharges", "per year", "Discharges delayed for housing or social care.") { $0.perYear(.delayedDischarges) },
+        entry("beds.delayed_bed_days", "per year", "Bed days occupied after the clinical stay ended.") { $0.perYear(.delayedBedDays) },
+        entry("oap.placements", "per year", "New out-of-area placements.") { $0.perYear(.outOfAreaPlacements) },
+        entry("oap.share_of_admissions", "%", "Out-of-area placements as a share of admissions.") { s in
+            let total = s.count(.admissionsInformal) + s.count(.admissionsDetained)
+            return total > 0 ? 100 * s.count(.outOfAreaPlacements) / total : .nan
+        },
+        entry("oap.bed_days", "per year", "Out-of-area bed days.", byCohort: false) { $0.outOfAreaBedDays / $0.years },
+        entry("oap.active_at_month_end", "people", "Mean number placed out of area at month ends (whole system only).", byCohort: false) { s in
+            s.stratum == 0 ? s.stats.outOfAreaAtMonthEnd.mean : .nan
+        },
+        entry("oap.repatriations", "per year", "People brought back from out of area to a local bed.") { $0.perYear(.repatriations) },
+        entry("time_to_bed.mean", "hours", "Mean time from an admission request to a bed (local, network or out of area).") { $0.mean(.timeToBedHours) },
+        entry("time_to_bed.p95", "hours", "95th percentile of time from an admission request to a bed.") { $0.p95(.timeToBedHours) },
+        entry("time_to_bed.over_4h", "%", "Share of admissions waiting more than 4 hours for a bed.") { $0.share(.bedRequestsOver4h, of: .bedRequestsServed) },
+        entry("time_to_bed.over_12h", "%", "Share of admissions waiting more than 12 hours for a bed.") { $0.share(.bedRequestsOver12h, of: .bedRequestsServed) },
+        entry("s136.street_triaged", "per year", "Police contacts seen by street triage.") { $0.perYear(.streetTriaged) },
+        entry("s136.street_triage_diversions", "per year", "Police contacts diverted from detention by street triage.") { $0.perYear(.streetTriageDiversions) },
+        entry("s136.detentions", "per year", "Section 136 detentions.") { $0.perYear(.s136Detentions) },
+        entry("s136.place.hbpos", "per year", "Detentions taken to a health-based place of safety.") { $0.perYear(.s136AtHealthBasedPlace) },
+        entry("s136.place.emergency_department", "per year", "Detentions taken to an emergency department.") { $0.perYear(.s136AtEmergencyDepartment) },
+        entry("s136.place.police_custody", "per year", "Detentions held in police custody.") { $0.perYear(.s136InPoliceCustody) },
+        entry("s136.time_to_mha_assessment.mean", "hours", "Mean time from arrival at a place of safety to the start of the Mental Health Act assessment.") { $0.mean(.timeToMHAAssessmentHours) },
+        entry("s136.time_at_place_of_safety.mean", "hours", "Mean time held at a place of safety.") { $0.mean(.placeOfSafetyHours) },
+        entry("s136.breaches_of_limit", "per year", "Detentions longer than the legal limit (24 hours since 2017).") { $0.perYear(.s136BreachesOfLimit) },
+        entry("s136.breaches_of_extended_limit", "per year", "Detentions longer than the limit plus extension (36 hours since 2017).") { $0.perYear(.s136BreachesOfExtendedLimit) },
+        entry("liaison.assessments", "per year", "Liaison psychiatry assessments in the emergency department.") { $0.perYear(.liaisonAssessments) },
+        entry("costs.nhs", "GBP per year", "Local and out-of-area bed days, home treatment, crisis house and place-of-safety hours.", byCohort: false) { $0.nhsCost },
+        entry("costs.police", "GBP per year", "Police hours with people detained in an emergency department or custody.") { $0.policeCost },
+        entry("costs.local_authority", "GBP per year", "Delayed-discharge bed days (housing and social care).") { $0.localAuthorityCost },
+    ]
+
+    /// The definitions, in reporting order.
+    static var definitions: [KPIDefinition] { entries.map(\.definition) }
+}
+
+extension CrisisSystem {
+    /// Every KPI's definition, in reporting order.
+    public static var kpiDefinitions: [KPIDefinition] { KPICatalogue.definitions }
+
+    /// Every KPI in every stratum, measured from the last reset to `end` (hours), with rates
+    /// per year of `measuredDays`.
+    public func kpis(at end: Double, measuredDays: Double) -> [KPIValue] {
+        let years = measuredDays / 365.25
+        let allAreas = Array(areas.indices)
+        var strata: [(name: String, index: Int, areas: [Int], isCohort: Bool)] = [("all", 0, allAreas, false)]
+        for (a, area) in configuration.areas.enumerated() { strata.append(("area:\(area.name)", 1 + a, [a], false)) }
+        for (c, cohort) in configuration.cohorts.enumerated() {
+            strata.append(("cohort:\(cohort.name)", 1 + areas.count + c, allAreas, true))
+        }
+        var values: [KPIValue] = []
+        for stratum in strata {
+            let source = KPICatalogue.Source(stats: stats, system: self, stratum: stratum.index, areas: stratum.areas,
+                                             end: end, years: years)
+            for entry in KPICatalogue.entries where !stratum.isCohort || entry.definition.byCohort {
+                values.append(KPIValue(id: entry.definition.id, stratum: stratum.name, value: entry.value(source)))
+            }
+        }
+        return values
+    }
+}

@@ -1,0 +1,103 @@
+import SimKernel
+import SimRandom
+
+/// The services of one catchment area, with the random streams of each process.
+///
+/// Every process draws from its own stream named `<area>.<process>`, so changing one service
+/// (say, more crisis-house places) leaves the numbers every other process sees untouched.
+struct AreaServices {
+    let name: String
+    var beds: Resource<Int32>
+    var crhtAssessors: Resource<Int32>
+    var liaison: Resource<Int32>
+    var amhps: Resource<Int32>
+    var placeOfSafetySuites: Resource<Int32>
+    var homeTreatment: Resource<Int32>
+    var crisisHouse: Resource<Int32>
+    /// Areas (indices) whose beds this area may use before going out of area.
+    let network: [Int]
+    /// People placed out of area, oldest first, waiting for a local bed (if repatriation is on).
+    var repatriationQueue = RingBuffer<Int32>()
+
+    let arrivals: [ArrivalProcess]  // indexed by Source (community, ED, police)
+    let streams: AreaStreams
+
+    init(index: Int, area: AreaConfiguration, configuration: CrisisConfiguration, network: [Int],
+         streams factory: RandomStreams) throws {
+        name = area.name
+        beds = Resource(capacity: area.beds)
+        crhtAssessors = Resource(capacity: configuration.crht.assessors)
+        liaison = Resource(capacity: configuration.liaison.practitioners)
+        amhps = Resource(capacity: configuration.section136.amhps)
+        placeOfSafetySuites = Resource(capacity: configuration.section136.placeOfSafetySuites)
+        homeTreatment = Resource(capacity: configuration.homeTreatment.caseloadCap)
+        crisisHouse = Resource(capacity: configuration.crisisHouse.places)
+        self.network = network
+        let sources = [area.sources.community, area.sources.emergencyDepartment, area.sources.police]
+        let names = ["community", "emergency_department", "police"]
+        arrivals = try zip(sources, names).map { source, sourceName in
+            let profile = try RateProfile(perYear: source.perYear,
+                                          hourOfWeekWeights: Self.hourOfWeek(source),
+                                          annualGrowth: source.annualGrowth)
+            return ArrivalProcess(profile: profile, stream: factory.stream(StreamIdentity("\(area.name).arrivals.\(sourceName)")))
+        }
+        streams = try AreaStreams(area: area.name, configuration: configuration, factory: factory)
+    }
+
+    /// 168 hour-of-week weights: hour of day x day of week (either may be flat).
+    static func hourOfWeek(_ source: ArrivalSourceConfiguration) -> [Double] {
+        let hours = source.hourOfDayWeights.isEmpty ? Array(repeating: 1.0, count: 24) : source.hourOfDayWeights
+        let days = source.dayOfWeekWeights.isEmpty ? Array(repeating: 1.0, count: 7) : source.dayOfWeekWeights
+        return days.flatMap { day in hours.map { $0 * day } }
+    }
+}
+
+/// One stream per stochastic process of an area.
+struct AreaStreams {
+    let cohort: RandomStream
+    let informalStay: RandomStream
+    let detainedStay: RandomStream
+    let crhtResponse: RandomStream
+    let crhtAssessment: RandomStream
+    let crhtOutcome: RandomStream
+    let crhtAvoidance: RandomStream
+    let homeTreatmentEpisode: RandomStream
+    let homeTreatmentEscalation: RandomStream
+    let crisisHouseStay: RandomStream
+    let crisisHouseEligibility: RandomStream
+    let liaisonResponse: RandomStream
+    let liaisonAssessment: RandomStream
+    let liaisonOutcome: RandomStream
+    let streetTriage: RandomStream
+    let placeOfSafety: RandomStream
+    let mhaResponse: RandomStream
+    let mhaAssessment: RandomStream
+    let mhaOutcome: RandomStream
+    let delayedDischarge: RandomStream
+    let representation: RandomStream
+
+    init(area: String, configuration: CrisisConfiguration, factory: RandomStreams) throws {
+        func stream(_ process: String) -> RandomStream { factory.stream(StreamIdentity("\(area).\(process)")) }
+        cohort = stream("cohort")
+        informalStay = stream("stay.informal")
+        detainedStay = stream("stay.detained")
+        crhtResponse = stream("crht.response")
+        crhtAssessment = stream("crht.assessment")
+        crhtOutcome = stream("crht.outcome")
+        crhtAvoidance = stream("crht.avoidance")
+        homeTreatmentEpisode = stream("home_treatment.episode")
+        homeTreatmentEscalation = stream("home_treatment.escalation")
+        crisisHouseStay = stream("crisis_house.stay")
+        crisisHouseEligibility = stream("crisis_house.eligibility")
+        liaisonResponse = stream("liaison.response")
+        liaisonAssessment = stream("liaison.assessment")
+        liaisonOutcome = stream("liaison.outcome")
+        streetTriage = stream("s136.street_triage")
+        placeOfSafety = stream("s136.place_of_safety")
+        mhaResponse = stream("s136.mha_response")
+        mhaAssessment = stream("s136.mha_assessment")
+        mhaOutcome = stream("s136.mha_outcome")
+        delayedDischarge = stream("beds.delayed_discharge")
+        representation = stream("representation")
+    }
+}

@@ -1,0 +1,84 @@
+import SimKernel
+
+/// Home treatment and crisis houses: the alternatives to admission.
+extension CrisisSystem {
+    /// A gatekept admission the crisis team avoids: a crisis-house place for those eligible
+    /// when one is free, otherwise home treatment.
+    mutating func divertFromAdmission(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let streams = areas[homeArea(person)].streams
+        let house = configuration.crisisHouse
+        if house.places > 0, streams.crisisHouseEligibility.bernoulli(probability: house.eligibleShare) {
+            startCrisisHouse(person, scheduler: &scheduler)
+        } else {
+            startHomeTreatment(person, scheduler: &scheduler)
+        }
+    }
+
+    /// A place on the home treatment caseload, or the caseload-full policy.
+    mutating func startHomeTreatment(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let area = homeArea(person)
+        let now = scheduler.now
+        if areas[area].homeTreatment.trySeize(at: now) {
+            beginHomeTreatment(person, scheduler: &scheduler)
+            return
+        }
+        switch configuration.homeTreatment.whenFull {
+        case .admit:
+            count(.admissionRequests, person)
+            requestBed(person, gatekept: true, scheduler: &scheduler)
+        case .wait:
+            people.state[Int(person)] = .homeTreatment
+            _ = areas[area].homeTreatment.request(person, at: now)
+        case .discharge:
+            count(.homeTreatmentFullDischarges, person)
+            scheduler.trace("discharged: home treatment caseload full", entity: Int(person), resource: "home treatment")
+            leave(person, scheduler: &scheduler)
+        }
+    }
+
+    mutating func beginHomeTreatment(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let streams = areas[homeArea(person)].streams
+        people.state[Int(person)] = .homeTreatment
+        count(.homeTreatmentEpisodes, person)
+        scheduler.trace("home treatment starts", entity: Int(person), resource: "home treatment")
+        let days = configuration.homeTreatment.episodeDays.sample(streams.homeTreatmentEpisode)
+        scheduler.schedule(.homeTreatmentEnds(ref(person)), after: days * 24, priority: .release)
+    }
+
+    mutating func homeTreatmentEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let area = homeArea(person)
+        if let next = areas[area].homeTreatment.release(at: scheduler.now) {
+            beginHomeTreatment(next, scheduler: &scheduler)
+        }
+        let streams = areas[area].streams
+        if streams.homeTreatmentEscalation.bernoulli(probability: configuration.homeTreatment.escalationProbability) {
+            count(.homeTreatmentEscalations, person)
+            count(.admissionRequests, person)
+            scheduler.trace("home treatment escalates to admission", entity: Int(person), resource: "home treatment")
+            requestBed(person, gatekept: true, scheduler: &scheduler)
+        } else {
+            scheduler.trace("home treatment ends", entity: Int(person), resource: "home treatment")
+            finishEpisode(person, scheduler: &scheduler)
+        }
+    }
+
+    /// A crisis-house place if one is free, otherwise home treatment.
+    mutating func startCrisisHouse(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let area = homeArea(person)
+        guard areas[area].crisisHouse.trySeize(at: scheduler.now) else {
+            startHomeTreatment(person, scheduler: &scheduler)
+            return
+        }
+        people.state[Int(person)] = .crisisHouse
+        count(.crisisHouseStays, person)
+        scheduler.trace("crisis house stay starts", entity: Int(person), resource: "crisis house")
+        let days = configuration.crisisHouse.stayDays.sample(areas[area].streams.crisisHouseStay)
+        scheduler.schedule(.crisisHouseStayEnds(ref(person)), after: days * 24, priority: .release)
+    }
+
+    mutating func crisisHouseStayEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        _ = areas[homeArea(person)].crisisHouse.release(at: scheduler.now)
+        scheduler.trace("crisis house stay ends", entity: Int(person), resource: "crisis house")
+        finishEpisode(person, scheduler: &scheduler)
+    }
+}

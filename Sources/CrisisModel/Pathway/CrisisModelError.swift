@@ -1,0 +1,22 @@
+/// A configuration the model cannot run. The scenario layer reports problems with file
+/// locations before this is ever reached; this guards programmatic use.
+public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+
+    static func check(_ configuration: CrisisConfiguration) throws {
+        func fail(_ message: String) throws -> Never { throw CrisisModelError(description: message) }
+        if configuration.areas.isEmpty { try fail("at least one area is needed") }
+        if configuration.cohorts.isEmpty { try fail("at least one cohort is needed") }
+        let names = configuration.areas.map(\.name)
+        if Set(names).count != names.count { try fail("area names must be unique") }
+        for area in configuration.areas {
+            if area.beds < 0 { try fail("area \(area.name): beds must be >= 0") }
+            for neighbour in area.bedNetwork where !names.contains(neighbour) {
+                try fail("area \(area.name): bed network names unknown area \(neighbour)")
+            }
+        }
+        if configuration.crht.referralOutcomes.count != 4 { try fail("crht referral outcomes must have 4 shares") }
+        if configuration.liaison.outcomes.count != 3 { try fail("liaison outcomes must have 3 shares") }
+        if configuration.section136.outcomes.count != 4 { try fail("section 136 outcomes must have 4 shares") }
+    }
+}

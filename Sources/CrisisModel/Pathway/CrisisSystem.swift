@@ -1,0 +1,231 @@
+import SimKernel
+import SimRandom
+
+/// The crisis care system of one or more catchment areas, as a kernel model.
+///
+/// People present from the community, the emergency department and the police; the crisis
+/// team assesses and gatekeeps; people are treated at home, in a crisis house or on a ward,
+/// or placed out of area when no bed can be found in time. Each pathway lives in its own
+/// file as an extension: CRHTPathway, EmergencyDepartmentPathway, Section136Pathway,
+/// CommunityCarePathway and BedPathway.
+public struct CrisisSystem: SimulationModel {
+    public typealias Event = CrisisEvent
+
+    let configuration: CrisisConfiguration
+    var areas: [AreaServices]
+    var people = PersonStore()
+    var stats: Accumulators
+
+    // Compiled once: validated choices and per-cohort distributions.
+    let cohortChoice: WeightedChoice
+    let crhtReferralOutcome: WeightedChoice
+    let liaisonOutcome: WeightedChoice
+    /// Per cohort, since a cohort may have its own detention probability.
+    let mhaOutcome: [WeightedChoice]
+    let informalStayDays: [Distribution]
+    let detainedStayDays: [Distribution]
+
+    /// Month ends, hours, for the month-end count of out-of-area placements.
+    static let hoursPerMonth = RateProfile.hoursPerYear / 12
+
+    /// - Throws: `CrisisModelError` when the configuration is inconsistent (it should have
+    ///   been validated by the scenario layer; this is the model's own guard).
+    public init(_ configuration: CrisisConfiguration, streams: RandomStreams) throws {
+        try CrisisModelError.check(configuration)
+        self.configuration = configuration
+        let names = configuration.areas.map(\.name)
+        areas = try configuration.areas.enumerated().map { index, area in
+            let network = area.bedNetwork.compactMap { names.firstIndex(of: $0) }.filter { $0 != index }
+            return try AreaServices(index: index, area: area, configuration: configuration, network: network,
+                                    streams: streams)
+        }
+        stats = Accumulators(areaCount: configuration.areas.count, cohortCount: configuration.cohorts.count, at: 0)
+        for (a, area) in configuration.areas.enumerated() {
+            stats.record(.bedCapacity, area: a, Double(area.beds), at: 0)
+        }
+        cohortChoice = try WeightedChoice(weights: configuration.cohorts.map(\.share))
+        crhtReferralOutcome = try WeightedChoice(weights: configuration.crht.referralOutcomes)
+        liaisonOutcome = try WeightedChoice(weights: configuration.liaison.outcomes)
+        mhaOutcome = try configuration.cohorts.map { cohort in
+            try WeightedChoice(weights: Self.mhaOutcomes(configuration.section136.outcomes,
+                                                         detentionProbability: cohort.detentionProbability))
+        }
+        informalStayDays = configuration.cohorts.map { $0.informalStayDays ?? configuration.beds.informalStayDays }
+        detainedStayDays = configuration.cohorts.map { $0.detainedStayDays ?? configuration.beds.detainedStayDays }
+    }
+
+    /// The MHA outcome split with a cohort's own detention probability: the other outcomes
+    /// keep their proportions among themselves.
+    static func mhaOutcomes(_ outcomes: [Double], detentionProbability: Double?) -> [Double] {
+        guard let detained = detentionProbability else { return outcomes }
+        let others = outcomes.dropFirst().reduce(0, +)
+        let rest = outcomes.dropFirst().map { others > 0 ? $0 / others * (1 - detained) : (1 - detained) / 3 }
+        return [detained] + rest
+    }
+
+    /// Schedules the first arrival of every source, the bed schedules and the month ends.
+    public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double) {
+        for (a, area) in areas.enumerated() {
+            for source in [Source.community, .emergencyDepartment, .police] {
+                let first = area.arrivals[source.rawValue].next(after: 0)
+                if first.isFinite { scheduler.schedule(.arrival(area: Int32(a), source: source), at: first) }
+            }
+            for change in Self.capacitySteps(from: configuration.areas[a].beds, configuration.areas[a].bedSchedule) {
+                scheduler.schedule(.bedCapacity(area: Int32(a), capacity: Int32(change.capacity)),
+                                   at: change.hour, priority: .capacityChange)
+            }
+        }
+        var month = 1
+        while Double(month) * Self.hoursPerMonth <= horizonHours {
+            scheduler.schedule(.monthEnd, at: Double(month) * Self.hoursPerMonth, priority: .observation)
+            month += 1
+        }
+    }
+
+    /// Turns planned changes into one-bed steps: a ramp moves evenly from the capacity in force
+    /// when it starts to its target over `rampDays`.
+    static func capacitySteps(from initial: Int, _ schedule: [CapacityChange]) -> [(hour: Double, capacity: Int)] {
+        var steps: [(hour: Double, capacity: Int)] = []
+        var current = initial
+        for change in schedule.sorted(by: { $0.atDay < $1.atDay }) {
+            let start = change.atDay * 24
+            let difference = change.capacity - current
+            let count = abs(difference)
+            if count == 0 { continue }
+            if change.rampDays <= 0 {
+                steps.append((start, change.capacity))
+            } else {
+                let interval = change.rampDays * 24 / Double(count)
+                for k in 1...count {
+                    steps.append((start + Double(k) * interval, current + (difference > 0 ? k : -k)))
+                }
+            }
+            current = change.capacity
+        }
+        return steps
+    }
+
+    public mutating func handle(_ event: CrisisEvent, scheduler: inout Scheduler<CrisisEvent>) {
+        switch event {
+        case .arrival(let area, let source):
+            arrival(area: Int(area), source: source, scheduler: &scheduler)
+        case .representation(let area, let cohort):
+            let person = newPerson(area: Int(area), cohort: Int(cohort), source: .representation, at: scheduler.now)
+            count(.representations, person)
+            requestCRHT(person, admission: false, scheduler: &scheduler)
+        case .crhtRequest(let ref, _):
+            if isCurrent(ref) { startCRHT(ref.index, scheduler: &scheduler) }
+        case .crhtAssessmentDone(let ref, _):
+            if isCurrent(ref) { crhtAssessmentDone(ref.index, scheduler: &scheduler) }
+        case .liaisonRequest(let ref):
+            if isCurrent(ref) { startLiaison(ref.index, scheduler: &scheduler) }
+        case .liaisonAssessmentDone(let ref):
+            if isCurrent(ref) { liaisonAssessmentDone(ref.index, scheduler: &scheduler) }
+        case .mhaAssessmentDone(let ref):
+            if isCurrent(ref) { mhaAssessmentDone(ref.index, scheduler: &scheduler) }
+        case .bedWaitOver(let ref):
+            if isCurrent(ref) { bedWaitOver(ref.index, scheduler: &scheduler) }
+        case .stayEnds(let ref):
+            if isCurrent(ref) { stayEnds(ref.index, scheduler: &scheduler) }
+        case .bedFreed(let ref):
+            if isCurrent(ref) { bedFreed(ref.index, scheduler: &scheduler) }
+        case .outOfAreaStayEnds(let ref):
+            if isCurrent(ref) { outOfAreaStayEnds(ref.index, scheduler: &scheduler) }
+        case .homeTreatmentEnds(let ref):
+            if isCurrent(ref) { homeTreatmentEnds(ref.index, scheduler: &scheduler) }
+        case .crisisHouseStayEnds(let ref):
+            if isCurrent(ref) { crisisHouseStayEnds(ref.index, scheduler: &scheduler) }
+        case .bedCapacity(let area, let capacity):
+            changeBedCapacity(area: Int(area), to: Int(capacity), scheduler: &scheduler)
+        case .monthEnd:
+            var active = 0.0
+            for a in areas.indices { active += stats.level(.outOfAreaActive, area: a).level }
+            stats.outOfAreaAtMonthEnd.add(active)
+        }
+    }
+
+    // MARK: People
+
+    mutating func arrival(area: Int, source: Source, scheduler: inout Scheduler<CrisisEvent>) {
+        let now = scheduler.now
+        let next = areas[area].arrivals[source.rawValue].next(after: now)
+        if next.isFinite { scheduler.schedule(.arrival(area: Int32(area), source: source), at: next) }
+        let cohort = cohortChoice.choose(areas[area].streams.cohort)
+        let person = newPerson(area: area, cohort: cohort, source: source, at: now)
+        switch source {
+        case .community:
+            scheduler.trace("presents to community services", entity: Int(person))
+            count(.presentationsCommunity, person)
+            requestCRHT(person, admission: false, scheduler: &scheduler)
+        case .emergencyDepartment:
+            scheduler.trace("presents at the emergency department", entity: Int(person))
+            count(.presentationsEmergencyDepartment, person)
+            requestLiaison(person, scheduler: &scheduler)
+        case .police:
+            scheduler.trace("police mental health contact", entity: Int(person))
+            count(.policeContacts, person)
+            policeContact(person, scheduler: &scheduler)
+        case .representation:
+            preconditionFailure("re-presentations come from discharges, not an arrival process")
+        }
+    }
+
+    /// A new person, with both possible clinical stays drawn now (see `PersonStore`).
+    mutating func newPerson(area: Int, cohort: Int, source: Source, at time: Double) -> Int32 {
+        let streams = areas[area].streams
+        let informal = informalStayDays[cohort].sample(streams.informalStay) * 24
+        let detained = detainedStayDays[cohort].sample(streams.detainedStay) * 24
+        return people.admit(area: area, cohort: cohort, source: source, informalStayHours: informal,
+                            detainedStayHours: detained, at: time)
+    }
+
+    @inline(__always) func isCurrent(_ ref: PersonRef) -> Bool {
+        people.generation[Int(ref.index)] == ref.generation
+    }
+
+    @inline(__always) func ref(_ person: Int32) -> PersonRef {
+        PersonRef(index: person, generation: people.generation[Int(person)])
+    }
+
+    @inline(__always) func homeArea(_ person: Int32) -> Int { Int(people.area[Int(person)]) }
+
+    @inline(__always) mutating func count(_ counter: Counter, _ person: Int32, by amount: Double = 1) {
+        stats.count(counter, area: homeArea(person), cohort: Int(people.cohort[Int(person)]), by: amount)
+    }
+
+    @inline(__always) mutating func observe(_ observation: Observation, _ value: Double, _ person: Int32) {
+        stats.observe(observation, value, area: homeArea(person), cohort: Int(people.cohort[Int(person)]))
+    }
+
+    /// The person's episode of care is over: they may come back in crisis later.
+    mutating func finishEpisode(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let area = homeArea(person)
+        let streams = areas[area].streams
+        if streams.representation.bernoulli(probability: configuration.representation.probability) {
+            let after = configuration.representation.afterDays.sample(streams.representation) * 24
+            scheduler.schedule(.representation(area: Int32(area), cohort: people.cohort[Int(person)]), after: after)
+        }
+        leave(person, scheduler: &scheduler)
+    }
+
+    mutating func leave(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        scheduler.trace("leaves", entity: Int(person))
+        people.discharge(person)
+    }
+
+    // MARK: Warm-up and results
+
+    /// Forgets all statistics before `time` (the end of the warm-up).
+    public mutating func resetStatistics(at time: Double) {
+        stats.reset(at: time)
+        for a in areas.indices {
+            areas[a].beds.resetStatistics(at: time)
+            areas[a].crhtAssessors.resetStatistics(at: time)
+            areas[a].liaison.resetStatistics(at: time)
+            areas[a].amhps.resetStatistics(at: time)
+            areas[a].placeOfSafetySuites.resetStatistics(at: time)
+            areas[a].homeTreatment.resetStatistics(at: time)
+            areas[a].crisisHouse.resetStatistics(at: time)
+        }
+    }
+}

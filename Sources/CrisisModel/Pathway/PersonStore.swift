@@ -1,0 +1,148 @@
+import SimKernel
+
+/// Where a person presented from.
+public enum Source: Int, CaseIterable, Sendable {
+    case community
+    case emergencyDepartment
+    case police
+    case representation
+
+    public var name: String {
+        switch self {
+        case .community: return "community"
+        case .emergencyDepartment: return "emergency_department"
+        case .police: return "police"
+        case .representation: return "representation"
+        }
+    }
+}
+
+/// Where a person detained under section 136 is held.
+public enum PlaceOfSafety: Int, CaseIterable, Sendable {
+    case healthBased
+    case emergencyDepartment
+    case policeCustody
+
+    public var name: String {
+        switch self {
+        case .healthBased: return "hbpos"
+        case .emergencyDepartment: return "emergency_department"
+        case .policeCustody: return "police_custody"
+        }
+    }
+}
+
+/// Where a person is on their pathway; used to ignore stale events and to route a bed.
+enum CareState: UInt8 {
+    case assessing
+    case waitingForBed
+    case inLocalBed
+    case outOfArea
+    case homeTreatment
+    case crisisHouse
+    case left
+}
+
+/// Everyone currently in the system, stored as parallel arrays indexed by person.
+///
+/// A person's slot is reused after they leave, so storage grows only to the peak number in
+/// the system at once; every field is a plain value, so the store costs no reference
+/// counting per event. The `generation` of a slot changes whenever an event that was
+/// scheduled for its occupant must be ignored (the person moved on, or the slot was reused):
+/// events carry the generation they were scheduled with (lazy cancellation).
+struct PersonStore {
+    var area: [Int32] = []
+    var cohort: [Int32] = []
+    var source: [UInt8] = []
+    var detained: [Bool] = []
+    var state: [CareState] = []
+    var generation: [UInt32] = []
+    /// Clinical length of stay if admitted informally / detained, hours (drawn at creation,
+    /// so two scenarios treat the same person alike until policy differs).
+    var informalStayHours: [Double] = []
+    var detainedStayHours: [Double] = []
+    /// When the current wait or episode started, hours.
+    var since: [Double] = []
+    /// When the person asked for an admission (request to bed), hours.
+    var bedRequestedAt: [Double] = []
+    /// When an out-of-area stay ends, hours.
+    var outOfAreaEnds: [Double] = []
+    /// Whether the admission (if any) was gatekept by the crisis team.
+    var gatekept: [Bool] = []
+    /// Section 136: place of safety (-1 when none) and arrival there.
+    var placeOfSafety: [Int8] = []
+    var placeOfSafetySince: [Double] = []
+    /// The area whose bed the person holds (pooled networks may use a neighbour's).
+    var bedArea: [Int32] = []
+    /// Whether the crisis team request in progress is for an admission.
+    var requestsAdmission: [Bool] = []
+    /// The place in the bed queue, while waiting for a bed.
+    var bedTicket: [QueueTicket?] = []
+
+    private var free: [Int32] = []
+    private(set) var inSystem = 0
+
+    mutating func admit(area: Int, cohort: Int, source: Source, informalStayHours informal: Double,
+                        detainedStayHours detainedStay: Double, at time: Double) -> Int32 {
+        inSystem += 1
+        if let slot = free.popLast() {
+            let i = Int(slot)
+            self.area[i] = Int32(area)
+            self.cohort[i] = Int32(cohort)
+            self.source[i] = UInt8(source.rawValue)
+            detained[i] = false
+            state[i] = .assessing
+            generation[i] &+= 1
+            informalStayHours[i] = informal
+            detainedStayHours[i] = detainedStay
+            since[i] = time
+            bedRequestedAt[i] = .nan
+            outOfAreaEnds[i] = .nan
+            gatekept[i] = false
+            placeOfSafety[i] = -1
+            placeOfSafetySince[i] = .nan
+            bedArea[i] = -1
+            requestsAdmission[i] = false
+            bedTicket[i] = nil
+            return slot
+        }
+        self.area.append(Int32(area))
+        self.cohort.append(Int32(cohort))
+        self.source.append(UInt8(source.rawValue))
+        detained.append(false)
+        state.append(.assessing)
+        generation.append(0)
+        informalStayHours.append(informal)
+        detainedStayHours.append(detainedStay)
+        since.append(time)
+        bedRequestedAt.append(.nan)
+        outOfAreaEnds.append(.nan)
+        gatekept.append(false)
+        placeOfSafety.append(-1)
+        placeOfSafetySince.append(.nan)
+        bedArea.append(-1)
+        requestsAdmission.append(false)
+        bedTicket.append(nil)
+        return Int32(self.area.count - 1)
+    }
+
+    /// The person leaves the system; their slot is reused and pending events for it go stale.
+    mutating func discharge(_ person: Int32) {
+        let i = Int(person)
+        state[i] = .left
+        generation[i] &+= 1
+        free.append(person)
+        inSystem -= 1
+    }
+
+    /// Makes every pending event of `person` stale (they changed course).
+    mutating func invalidateEvents(_ person: Int32) {
+        generation[Int(person)] &+= 1
+    }
+
+    /// The clinical stay for the person's current legal status, hours.
+    func stayHours(_ person: Int32) -> Double {
+        let i = Int(person)
+        return detained[i] ? detainedStayHours[i] : informalStayHours[i]
+    }
+}

@@ -1,0 +1,39 @@
+import SimKernel
+import SimRandom
+
+/// How long to run one replication and what to forget first.
+public struct RunLength: Sendable, Equatable {
+    /// Days simulated and then discarded, so the system starts from a typical state.
+    public var warmupDays: Double
+    /// Days measured after the warm-up.
+    public var horizonDays: Double
+
+    public init(warmupDays: Double, horizonDays: Double) {
+        self.warmupDays = warmupDays
+        self.horizonDays = horizonDays
+    }
+}
+
+extension CrisisSystem {
+    /// Runs replication `replication` of `configuration`: warm-up, reset, measured horizon.
+    ///
+    /// The result depends only on (configuration, seed, replication, generator), never on
+    /// which thread runs it or what ran before.
+    public static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
+                                      replication: Int, generator: GeneratorKind = .mrg32k3a,
+                                      trace: EventTrace = EventTrace()) throws -> ReplicationResult {
+        let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
+        let model = try CrisisSystem(configuration, streams: streams)
+        var simulation = Simulation(model: model, trace: trace)
+        let warmupEnd = length.warmupDays * 24
+        let end = warmupEnd + length.horizonDays * 24
+        simulation.model.start(&simulation.scheduler, horizonHours: end)
+        simulation.run(until: warmupEnd)
+        simulation.model.resetStatistics(at: warmupEnd)
+        simulation.run(until: end)
+        return ReplicationResult(replication: replication,
+                                 kpis: simulation.model.kpis(at: end, measuredDays: length.horizonDays),
+                                 eventsHandled: simulation.scheduler.eventsHandled,
+                                 trace: simulation.scheduler.trace.records)
+    }
+}

@@ -1,0 +1,112 @@
+import SimKernel
+
+/// Police contacts, street triage, section 136 places of safety and Mental Health Act
+/// assessment.
+extension CrisisSystem {
+    mutating func policeContact(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let now = scheduler.now
+        let area = homeArea(person)
+        let s136 = configuration.section136
+        let streams = areas[area].streams
+        if streams.streetTriage.bernoulli(probability: s136.streetTriageShare) {
+            count(.streetTriaged, person)
+            if streams.streetTriage.bernoulli(probability: s136.streetTriageDiversion) {
+                count(.streetTriageDiversions, person)
+                scheduler.trace("diverted by street triage", entity: Int(person), resource: "street triage")
+                requestCRHT(person, admission: false, scheduler: &scheduler)
+                return
+            }
+        }
+        count(.s136Detentions, person)
+        let place: PlaceOfSafety
+        if streams.placeOfSafety.bernoulli(probability: s136.medicalNeedShare) {
+            place = .emergencyDepartment
+        } else if areas[area].placeOfSafetySuites.trySeize(at: now) {
+            place = .healthBased
+        } else if streams.placeOfSafety.bernoulli(probability: s136.custodyWhenFullProbability) {
+            place = .policeCustody
+        } else {
+            place = .emergencyDepartment
+        }
+        switch place {
+        case .healthBased:
+            count(.s136AtHealthBasedPlace, person)
+            scheduler.trace("s136: taken to a health-based place of safety", entity: Int(person), resource: "hbpos")
+        case .emergencyDepartment:
+            count(.s136AtEmergencyDepartment, person)
+            scheduler.trace("s136: taken to the emergency department", entity: Int(person), resource: "emergency department")
+        case .policeCustody:
+            count(.s136InPoliceCustody, person)
+            scheduler.trace("s136: held in police custody", entity: Int(person), resource: "police custody")
+        }
+        let i = Int(person)
+        people.placeOfSafety[i] = Int8(place.rawValue)
+        people.placeOfSafetySince[i] = now
+        if case .seized = areas[area].amhps.request(person, at: now) {
+            beginMHAAssessment(person, scheduler: &scheduler)
+        }
+    }
+
+    /// An AMHP is free: after the time to gather the doctors, the assessment.
+    mutating func beginMHAAssessment(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let streams = areas[homeArea(person)].streams
+        let s136 = configuration.section136
+        let response = s136.assessmentResponseHours.sample(streams.mhaResponse)
+        let assessment = s136.assessmentHours.sample(streams.mhaAssessment)
+        observe(.timeToMHAAssessmentHours, scheduler.now - people.placeOfSafetySince[Int(person)] + response, person)
+        scheduler.trace("MHA assessment starts", entity: Int(person), resource: "amhp")
+        scheduler.schedule(.mhaAssessmentDone(ref(person)), after: response + assessment, priority: .release)
+    }
+
+    mutating func mhaAssessmentDone(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let area = homeArea(person)
+        let now = scheduler.now
+        if let next = areas[area].amhps.release(at: now) {
+            beginMHAAssessment(next, scheduler: &scheduler)
+        }
+        count(.mhaAssessments, person)
+        let i = Int(person)
+        // Admissions from a place of safety are decided with the crisis team when it is
+        // working; out of hours they are not gatekept (an assumption, see docs/MODEL.md).
+        let gatekept = configuration.crht.hours.isOpen(at: now)
+        switch mhaOutcome[Int(people.cohort[i])].choose(areas[area].streams.mhaOutcome) {
+        case 0:
+            people.detained[i] = true
+            scheduler.trace("detained under the Mental Health Act", entity: i, resource: "amhp")
+            count(.admissionRequests, person)
+            requestBed(person, gatekept: gatekept, scheduler: &scheduler)
+        case 1:
+            scheduler.trace("agrees to informal admission", entity: i, resource: "amhp")
+            count(.admissionRequests, person)
+            requestBed(person, gatekept: gatekept, scheduler: &scheduler)
+        case 2:
+            leavePlaceOfSafety(person, scheduler: &scheduler)
+            startHomeTreatment(person, scheduler: &scheduler)
+        default:
+            leavePlaceOfSafety(person, scheduler: &scheduler)
+            scheduler.trace("discharged from section 136", entity: i, resource: "amhp")
+            leave(person, scheduler: &scheduler)
+        }
+    }
+
+    /// The detention ends (a bed was found, or the person was discharged or sent home): the
+    /// suite is freed, police time is counted, and the legal limit is checked.
+    mutating func leavePlaceOfSafety(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let i = Int(person)
+        guard let place = PlaceOfSafety(rawValue: Int(people.placeOfSafety[i])) else { return }
+        let now = scheduler.now
+        let held = now - people.placeOfSafetySince[i]
+        let s136 = configuration.section136
+        observe(.placeOfSafetyHours, held, person)
+        if held > s136.limitHours { count(.s136BreachesOfLimit, person) }
+        if held > s136.limitHours + s136.extensionHours { count(.s136BreachesOfExtendedLimit, person) }
+        switch place {
+        case .healthBased:
+            _ = areas[homeArea(person)].placeOfSafetySuites.release(at: now)
+        case .emergencyDepartment, .policeCustody:
+            count(.policeHours, person, by: held)
+        }
+        people.placeOfSafety[i] = -1
+        scheduler.trace("leaves the place of safety", entity: i, resource: "place of safety")
+    }
+}
