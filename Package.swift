@@ -30,16 +30,21 @@ let package = Package(
         .target(name: "Yardsticks", dependencies: ["SimKernel", "SimRandom"]),
         // The crisis care pathway on the kernel: people, routing, services, beds, KPIs.
         .target(name: "CrisisModel", dependencies: ["SimKernel", "SimRandom"]),
+        // Replications in parallel, summaries with confidence intervals, paired comparisons.
+        .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
         .executableTarget(
             name: "crisis-sim",
             dependencies: [
-                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel",
+                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisExperiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom"]),
         .testTarget(name: "YardstickTests", dependencies: ["Yardsticks", "SimKernel", "SimRandom"]),
-        .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
+        // Configurations shared by the model and experiment tests.
+        .target(name: "CrisisTestSupport", dependencies: ["CrisisModel", "SimRandom"], path: "Tests/CrisisTestSupport"),
+        .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "CrisisTestSupport", "SimKernel", "SimRandom"]),
+        .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
     ]
 )

@@ -1,4 +1,5 @@
 import CrisisModel
+import CrisisTestSupport
 import SimKernel
 import SimRandom
 import XCTest

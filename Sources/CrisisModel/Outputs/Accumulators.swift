@@ -14,8 +14,8 @@ struct Accumulators {
     var observations: [Tally]
     /// Per area (not per cohort): levels belong to places.
     var levels: [TimeWeightedLevel]
-    /// Out-of-area placements active at each month end, system-wide.
-    var outOfAreaAtMonthEnd = Tally()
+    /// Out-of-area placements active at each month end: system-wide, then per area.
+    var outOfAreaAtMonthEnd: [Tally]
 
     static let occupancyThresholds = [0.85, 0.95, 1.0]
 
@@ -28,6 +28,7 @@ struct Accumulators {
         // read as a week in quantiles.
         let waits = Histogram(lowerBound: 0, binWidth: 0.25, binCount: 4 * 168)
         observations = Array(repeating: Tally(histogram: waits), count: Observation.allCases.count * strata)
+        outOfAreaAtMonthEnd = Array(repeating: Tally(), count: 1 + areaCount)
         levels = []
         for _ in 0..<areaCount {
             for level in Level.allCases {
@@ -72,6 +73,6 @@ struct Accumulators {
         for i in counters.indices { counters[i] = 0 }
         for i in observations.indices { observations[i].reset() }
         for i in levels.indices { levels[i].reset(at: time) }
-        outOfAreaAtMonthEnd.reset()
+        for i in outOfAreaAtMonthEnd.indices { outOfAreaAtMonthEnd[i].reset() }
     }
 }

@@ -112,8 +112,8 @@ enum KPICatalogue {
             return total > 0 ? 100 * s.count(.outOfAreaPlacements) / total : .nan
         },
         entry("oap.bed_days", "per year", "Out-of-area bed days.", byCohort: false) { $0.outOfAreaBedDays / $0.years },
-        entry("oap.active_at_month_end", "people", "Mean number placed out of area at month ends (whole system only).", byCohort: false) { s in
-            s.stratum == 0 ? s.stats.outOfAreaAtMonthEnd.mean : .nan
+        entry("oap.active_at_month_end", "people", "Mean number placed out of area at month ends.", byCohort: false) {
+            $0.stats.outOfAreaAtMonthEnd[$0.stratum].mean
         },
         entry("oap.repatriations", "per year", "People brought back from out of area to a local bed.") { $0.perYear(.repatriations) },
         entry("time_to_bed.mean", "hours", "Mean time from an admission request to a bed (local, network or out of area).") { $0.mean(.timeToBedHours) },
@@ -163,5 +163,16 @@ extension CrisisSystem {
             }
         }
         return values
+    }
+}
+
+extension CrisisSystem {
+    /// The KPI table of docs/MODEL.md, one row per KPI in reporting order.
+    public static func kpiMarkdownTable() -> String {
+        var lines = ["| id | unit | definition |", "|---|---|---|"]
+        for kpi in kpiDefinitions {
+            lines.append("| `\(kpi.id)` | \(kpi.unit) | \(kpi.definition)\(kpi.byCohort ? "" : " Per area, not per cohort.") |")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

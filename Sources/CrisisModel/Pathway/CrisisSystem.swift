@@ -138,9 +138,13 @@ public struct CrisisSystem: SimulationModel {
         case .bedCapacity(let area, let capacity):
             changeBedCapacity(area: Int(area), to: Int(capacity), scheduler: &scheduler)
         case .monthEnd:
-            var active = 0.0
-            for a in areas.indices { active += stats.level(.outOfAreaActive, area: a).level }
-            stats.outOfAreaAtMonthEnd.add(active)
+            var total = 0.0
+            for a in areas.indices {
+                let active = stats.level(.outOfAreaActive, area: a).level
+                stats.outOfAreaAtMonthEnd[1 + a].add(active)
+                total += active
+            }
+            stats.outOfAreaAtMonthEnd[0].add(total)
         }
     }
 

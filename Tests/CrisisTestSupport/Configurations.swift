@@ -1,16 +1,16 @@
 import CrisisModel
 import SimRandom
 
-/// Hand-built configurations for the model tests: a realistic area, and reductions of it to
+/// Hand-built configurations shared by the test targets: a realistic area, and reductions of it to
 /// textbook queues.
-enum Configurations {
-    static func fixed(_ value: Double) -> Distribution { try! .fixed(value) }
-    static func exponential(_ mean: Double) -> Distribution { try! .exponential(mean: mean) }
+public enum Configurations {
+    public static func fixed(_ value: Double) -> Distribution { try! .fixed(value) }
+    public static func exponential(_ mean: Double) -> Distribution { try! .exponential(mean: mean) }
 
-    static let quiet = ArrivalSourceConfiguration(perYear: 0)
+    public static let quiet = ArrivalSourceConfiguration(perYear: 0)
 
     /// One area, every service present, roughly the size of the baseline scenario.
-    static func area(beds: Int = 100, communityPerYear: Double = 2_000, edPerYear: Double = 1_500,
+    public static func area(beds: Int = 100, communityPerYear: Double = 2_000, edPerYear: Double = 1_500,
                      policePerYear: Double = 250) -> CrisisConfiguration {
         CrisisConfiguration(
             areas: [AreaConfiguration(name: "Northshire", adultPopulation: 500_000, beds: beds,
@@ -45,7 +45,7 @@ enum Configurations {
     /// The bed model alone: every community referral asks for a bed, nothing is gatekept
     /// away, nothing is delayed, nobody comes back, and the crisis team takes no time. What is
     /// left is a loss system (maxWaitHours 0) or a waiting system (a very long wait).
-    static func bedsOnly(beds: Int, admissionsPerYear: Double, stayDays: Distribution,
+    public static func bedsOnly(beds: Int, admissionsPerYear: Double, stayDays: Distribution,
                          maxWaitHours: Double) -> CrisisConfiguration {
         var configuration = area(beds: beds, communityPerYear: admissionsPerYear, edPerYear: 0, policePerYear: 0)
         configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 1_000_000,

@@ -1,0 +1,53 @@
+/// Fixed-decimal formatting that does not depend on the locale or on Foundation, so output
+/// files are the same bytes on every machine.
+public enum NumberFormat {
+    /// `value` rounded to `decimals` places ("nan" and "inf" as such).
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let whole = (scaled / scale).rounded(.down)
+        let fraction = Int(scaled - whole * scale)
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        let wholeText = whole < 1e15 ? String(Int(whole)) : String(whole)
+        guard decimals > 0 else { return sign + wholeText }
+        let digits = String(fraction)
+        return sign + wholeText + "." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+
+    /// A value with a sensible number of decimals for its size, for tables.
+    public static func readable(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if !value.isFinite { return fixed(value, 0) }
+        if magnitude >= 1000 { return grouped(value) }
+        if magnitude >= 100 { return fixed(value, 0) }
+        if magnitude >= 10 { return fixed(value, 1) }
+        return fixed(value, 2)
+    }
+
+    /// Whole number with thousands separators: 1,234,567.
+    public static func grouped(_ value: Double) -> String {
+        let text = fixed(abs(value), 0)
+        var result = ""
+        for (i, character) in text.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + String(result.reversed())
+    }
+
+    /// A double as the shortest text that reads back to the same value (Swift's own
+    /// algorithm, fixed across platforms); for CSV and JSON.
+    public static func exact(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
+    }
+
+    /// Pads `text` with spaces to `width` (left-aligned), or right-aligned when `right`.
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let count = text.count
+        guard count < width else { return text }
+        let spaces = String(repeating: " ", count: width - count)
+        return right ? spaces + text : text + spaces
+    }
+}

@@ -1,0 +1,85 @@
+import CrisisModel
+import Foundation
+
+/// The files a run writes: summary.json, summary.csv and replications.csv, each written
+/// atomically, with the same bytes for the same scenario, seed and version.
+public enum ResultFiles {
+    public static func write(summary: Summary, results: [ReplicationResult], provenance: RunProvenance,
+                             to folder: URL) throws {
+        try AtomicFile.write(summaryCSV(summary), to: folder.appendingPathComponent("summary.csv"))
+        try AtomicFile.write(replicationsCSV(results), to: folder.appendingPathComponent("replications.csv"))
+        // The JSON last: its presence marks a complete result folder.
+        try AtomicFile.write(summaryJSON(summary, provenance: provenance), to: folder.appendingPathComponent("summary.json"))
+    }
+
+    public static func summaryCSV(_ summary: Summary) -> String {
+        var lines = ["kpi,stratum,unit,replications,mean,sd,ci95_low,ci95_high,relative_half_width"]
+        for kpi in summary.kpis {
+            lines.append([csvField(kpi.id), csvField(kpi.stratum), csvField(kpi.unit), String(kpi.count),
+                          NumberFormat.exact(kpi.mean), NumberFormat.exact(kpi.standardDeviation),
+                          NumberFormat.exact(kpi.lower), NumberFormat.exact(kpi.upper),
+                          NumberFormat.exact(kpi.relativeHalfWidth)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func replicationsCSV(_ results: [ReplicationResult]) -> String {
+        var lines = ["replication,kpi,stratum,value"]
+        for result in results {
+            for kpi in result.kpis {
+                lines.append("\(result.replication),\(csvField(kpi.id)),\(csvField(kpi.stratum)),\(NumberFormat.exact(kpi.value))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func summaryJSON(_ summary: Summary, provenance: RunProvenance) -> String {
+        var out = "{\n"
+        out += "  \"tool\": \"crisis-sim\",\n"
+        out += "  \"version\": \(json(RunProvenance.toolVersion)),\n"
+        out += "  \"scenario\": \(json(provenance.scenario)),\n"
+        out += "  \"scenario_hash\": \(json(provenance.scenarioHash)),\n"
+        out += "  \"seed\": \(provenance.seed),\n"
+        out += "  \"generator\": \(json(provenance.generator)),\n"
+        out += "  \"replications\": \(provenance.replications),\n"
+        out += "  \"warmup_days\": \(json(provenance.warmupDays)),\n"
+        out += "  \"horizon_days\": \(json(provenance.horizonDays)),\n"
+        out += "  \"confidence\": 0.95,\n"
+        out += "  \"kpis\": [\n"
+        out += summary.kpis.map { kpi in
+            "    {\"id\": \(json(kpi.id)), \"stratum\": \(json(kpi.stratum)), \"unit\": \(json(kpi.unit)), "
+                + "\"replications\": \(kpi.count), \"mean\": \(json(kpi.mean)), \"sd\": \(json(kpi.standardDeviation)), "
+                + "\"ci95\": [\(json(kpi.lower)), \(json(kpi.upper))]}"
+        }.joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+
+    /// JSON has no NaN or infinity: undefined values are null.
+    static func json(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
+
+    static func json(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped + "\""
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
