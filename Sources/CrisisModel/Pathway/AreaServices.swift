@@ -23,7 +23,7 @@ struct AreaServices {
     let streams: AreaStreams
 
     init(index: Int, area: AreaConfiguration, configuration: CrisisConfiguration, network: [Int],
-         streams factory: RandomStreams) throws {
+         streams factory: RandomStreams, owners: inout [RandomStream]) throws {
         name = area.name
         beds = Resource(capacity: area.beds)
         crhtAssessors = Resource(capacity: configuration.crht.assessors)
@@ -41,7 +41,7 @@ struct AreaServices {
                                           annualGrowth: source.annualGrowth)
             return ArrivalProcess(profile: profile, stream: factory.stream(StreamIdentity("\(area.name).arrivals.\(sourceName)")))
         }
-        streams = try AreaStreams(area: area.name, configuration: configuration, factory: factory)
+        streams = AreaStreams(area: area.name, configuration: configuration, factory: factory, owners: &owners)
     }
 
     /// 168 hour-of-week weights: hour of day x day of week (either may be flat).
@@ -53,31 +53,39 @@ struct AreaServices {
 }
 
 /// One stream per stochastic process of an area.
+///
+/// The references are `unowned(unsafe)`: copying this struct (which the pathway code does on
+/// every event) then costs no reference counting. The streams are kept alive by the
+/// model's `streamOwners`, which lives exactly as long as the model holding these copies.
 struct AreaStreams {
-    let cohort: RandomStream
-    let informalStay: RandomStream
-    let detainedStay: RandomStream
-    let crhtResponse: RandomStream
-    let crhtAssessment: RandomStream
-    let crhtOutcome: RandomStream
-    let crhtAvoidance: RandomStream
-    let homeTreatmentEpisode: RandomStream
-    let homeTreatmentEscalation: RandomStream
-    let crisisHouseStay: RandomStream
-    let crisisHouseEligibility: RandomStream
-    let liaisonResponse: RandomStream
-    let liaisonAssessment: RandomStream
-    let liaisonOutcome: RandomStream
-    let streetTriage: RandomStream
-    let placeOfSafety: RandomStream
-    let mhaResponse: RandomStream
-    let mhaAssessment: RandomStream
-    let mhaOutcome: RandomStream
-    let delayedDischarge: RandomStream
-    let representation: RandomStream
+    unowned(unsafe) let cohort: RandomStream
+    unowned(unsafe) let informalStay: RandomStream
+    unowned(unsafe) let detainedStay: RandomStream
+    unowned(unsafe) let crhtResponse: RandomStream
+    unowned(unsafe) let crhtAssessment: RandomStream
+    unowned(unsafe) let crhtOutcome: RandomStream
+    unowned(unsafe) let crhtAvoidance: RandomStream
+    unowned(unsafe) let homeTreatmentEpisode: RandomStream
+    unowned(unsafe) let homeTreatmentEscalation: RandomStream
+    unowned(unsafe) let crisisHouseStay: RandomStream
+    unowned(unsafe) let crisisHouseEligibility: RandomStream
+    unowned(unsafe) let liaisonResponse: RandomStream
+    unowned(unsafe) let liaisonAssessment: RandomStream
+    unowned(unsafe) let liaisonOutcome: RandomStream
+    unowned(unsafe) let streetTriage: RandomStream
+    unowned(unsafe) let placeOfSafety: RandomStream
+    unowned(unsafe) let mhaResponse: RandomStream
+    unowned(unsafe) let mhaAssessment: RandomStream
+    unowned(unsafe) let mhaOutcome: RandomStream
+    unowned(unsafe) let delayedDischarge: RandomStream
+    unowned(unsafe) let representation: RandomStream
 
-    init(area: String, configuration: CrisisConfiguration, factory: RandomStreams) throws {
-        func stream(_ process: String) -> RandomStream { factory.stream(StreamIdentity("\(area).\(process)")) }
+    init(area: String, configuration: CrisisConfiguration, factory: RandomStreams, owners: inout [RandomStream]) {
+        func stream(_ process: String) -> RandomStream {
+            let stream = factory.stream(StreamIdentity("\(area).\(process)"))
+            owners.append(stream)
+            return stream
+        }
         cohort = stream("cohort")
         informalStay = stream("stay.informal")
         detainedStay = stream("stay.detained")

@@ -14,6 +14,8 @@ public struct CrisisSystem: SimulationModel {
     let configuration: CrisisConfiguration
     var areas: [AreaServices]
     var people = PersonStore()
+    /// Keeps alive the streams that `AreaStreams` refers to without reference counting.
+    let streamOwners: [RandomStream]
     var stats: Accumulators
 
     // Compiled once: validated choices and per-cohort distributions.
@@ -34,11 +36,13 @@ public struct CrisisSystem: SimulationModel {
         try CrisisModelError.check(configuration)
         self.configuration = configuration
         let names = configuration.areas.map(\.name)
+        var owners: [RandomStream] = []
         areas = try configuration.areas.enumerated().map { index, area in
             let network = area.bedNetwork.compactMap { names.firstIndex(of: $0) }.filter { $0 != index }
             return try AreaServices(index: index, area: area, configuration: configuration, network: network,
-                                    streams: streams)
+                                    streams: streams, owners: &owners)
         }
+        streamOwners = owners
         stats = Accumulators(areaCount: configuration.areas.count, cohortCount: configuration.cohorts.count, at: 0)
         for (a, area) in configuration.areas.enumerated() {
             stats.record(.bedCapacity, area: a, Double(area.beds), at: 0)
