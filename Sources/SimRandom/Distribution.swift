@@ -58,7 +58,11 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
         let check = ParameterCheck(distribution: "gamma")
         try check.positive("mean", mean)
         try check.positive("cv", cv)
-        return try gamma(shape: 1 / (cv * cv), scale: mean * cv * cv)
+        let shape = 1 / (cv * cv), scale = mean * cv * cv
+        guard shape.isFinite, shape > 0, scale.isFinite, scale > 0 else {
+            throw check.fail("cv", "a value giving a finite gamma shape and scale", cv)
+        }
+        return try gamma(shape: shape, scale: scale)
     }
 
     /// Lognormal exp(N(mu, sigma²)): mu and sigma are the mean and standard deviation of the
@@ -77,7 +81,11 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
         try check.positive("mean", mean)
         try check.positive("cv", cv)
         let sigma2 = log1p(cv * cv)
-        return try lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot())
+        let mu = log(mean) - sigma2 / 2
+        guard sigma2.isFinite, sigma2 > 0, mu.isFinite else {
+            throw check.fail("cv", "a value giving a finite lognormal mu and sigma", cv)
+        }
+        return try lognormal(mu: mu, sigma: sigma2.squareRoot())
     }
 
     /// Lognormal from its mean and median (as length-of-stay statistics are published):
@@ -124,6 +132,7 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
         try check.finite("mode", mode)
         try check.finite("max", max)
         guard max > min else { throw check.fail("max", "greater than min (\(min))", max) }
+        guard (max - min).isFinite else { throw check.fail("max", "within a finite distance of min (\(min))", max) }
         guard mode >= min, mode <= max else { throw check.fail("mode", "within [min, max] = [\(min), \(max)]", mode) }
     }
 

@@ -13,6 +13,10 @@ public struct EmpiricalDistribution: Sendable, Equatable {
         guard !data.isEmpty else { throw check.fail("data", "at least one value", .nan) }
         for value in data { try check.finite("data", value) }
         sorted = data.sorted()
+        // Interpolation takes differences of neighbours; their range must be finite too.
+        guard (sorted[sorted.count - 1] - sorted[0]).isFinite else {
+            throw check.fail("data", "values within a finite range", sorted[sorted.count - 1])
+        }
     }
 
     public var count: Int { sorted.count }

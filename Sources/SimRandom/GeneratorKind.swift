@@ -6,11 +6,11 @@ import CMRG32k3a
 /// `.mrg32k3a` (the default) gives provably disjoint streams: each (stream, substream) pair
 /// starts at its own point of one long cycle, 2^127 steps apart for streams and 2^76 for
 /// substreams (L'Ecuyer et al. 2002, the scheme behind Arena, JaamSim and ns-3).
-/// The other kinds are GSL's own generators, seeded by hashing (master seed, replication,
-/// stream identity) with SplitMix64: their streams are disjoint only with high probability
-/// (overlap odds for n streams of length L on a period P are about n^2 L / P, negligible for
-/// MT19937's 2^19937 period but not a proof). Use them to check that a result does not
-/// depend on the generator.
+/// The other kinds are GSL's own generators. GSL seeds them from 32 bits only, so each
+/// (master seed, replication, stream identity) is hashed with SplitMix64 to one of 2^32
+/// seeds: two of k streams share a seed with probability about k²/2^33 (about 1% at
+/// k = 10,000), and streams from different seeds are not proven disjoint. Use them to check
+/// that a result does not depend on the generator, not for production runs.
 public enum GeneratorKind: String, CaseIterable, Sendable, Codable {
     case mrg32k3a
     case mt19937

@@ -17,7 +17,7 @@ public final class WeightedChoice {
         guard !weights.isEmpty else { throw check.fail("weights", "at least one weight", .nan) }
         for weight in weights { try check.nonNegative("weight", weight) }
         let total = weights.reduce(0, +)
-        guard total > 0 else { throw check.fail("weights", "a positive total", total) }
+        guard total > 0, total.isFinite else { throw check.fail("weights", "a positive, finite total", total) }
         guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
             throw check.fail("weights", "weights GSL accepts", total)
         }
