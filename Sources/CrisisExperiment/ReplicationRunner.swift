@@ -12,12 +12,16 @@ public struct ReplicationRunner: Sendable {
     public let length: RunLength
     public let seed: UInt64
     public let generator: GeneratorKind
+    /// Whether each replication keeps its midnight census (memory grows with the horizon).
+    public let dailySeries: Bool
 
-    public init(configuration: CrisisConfiguration, length: RunLength, seed: UInt64, generator: GeneratorKind = .mrg32k3a) {
+    public init(configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
+                generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false) {
         self.configuration = configuration
         self.length = length
         self.seed = seed
         self.generator = generator
+        self.dailySeries = dailySeries
     }
 
     /// Runs the replications with the given indices on up to `threads` threads. `progress`
@@ -31,7 +35,8 @@ public struct ReplicationRunner: Sendable {
             while let slot = next.take(below: replications.count) {
                 let outcome = Result {
                     try CrisisSystem.runReplication(configuration, length: length, seed: seed,
-                                                    replication: replications[slot], generator: generator)
+                                                    replication: replications[slot], generator: generator,
+                                                    dailySeries: dailySeries)
                 }
                 let done = box.store(outcome, at: slot)
                 progress?(done)

@@ -24,13 +24,16 @@ public struct ReplicationResult: Sendable {
     /// Every KPI in every stratum, in catalogue order (stable, for byte-identical output).
     public let kpis: [KPIValue]
     public let eventsHandled: Int
+    /// The midnight census from the start of the run, when asked for.
+    public let daily: DailySeries?
     /// The event trace, when tracing was on.
     public let trace: [TraceRecord]
 
-    public init(replication: Int, kpis: [KPIValue], eventsHandled: Int, trace: [TraceRecord]) {
+    public init(replication: Int, kpis: [KPIValue], eventsHandled: Int, daily: DailySeries?, trace: [TraceRecord]) {
         self.replication = replication
         self.kpis = kpis
         self.eventsHandled = eventsHandled
+        self.daily = daily
         self.trace = trace
     }
 

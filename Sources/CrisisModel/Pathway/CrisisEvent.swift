@@ -29,6 +29,8 @@ public enum CrisisEvent: Sendable {
     case crisisHouseStayEnds(PersonRef)
     /// A scheduled bed capacity change for an area.
     case bedCapacity(area: Int32, capacity: Int32)
+    /// Midnight: the daily census (only when a daily series is asked for).
+    case midnight
     /// End of a calendar month (a twelfth of 365.25 days): month-end counts.
     case monthEnd
 }

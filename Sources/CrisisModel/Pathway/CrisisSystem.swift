@@ -17,6 +17,8 @@ public struct CrisisSystem: SimulationModel {
     /// Keeps alive the streams that `AreaStreams` refers to without reference counting.
     let streamOwners: [RandomStream]
     var stats: Accumulators
+    /// The midnight census, when asked for (see `start`).
+    public internal(set) var daily = DailySeries()
 
     // Compiled once: validated choices and per-cohort distributions.
     let cohortChoice: WeightedChoice
@@ -67,8 +69,9 @@ public struct CrisisSystem: SimulationModel {
         return [detained] + rest
     }
 
-    /// Schedules the first arrival of every source, the bed schedules and the month ends.
-    public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double) {
+    /// Schedules the first arrival of every source, the bed schedules, the month ends and,
+    /// with `dailySeries`, a census every midnight.
+    public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double, dailySeries: Bool = false) {
         for (a, area) in areas.enumerated() {
             for source in [Source.community, .emergencyDepartment, .police] {
                 let first = area.arrivals[source.rawValue].next(after: 0)
@@ -77,6 +80,13 @@ public struct CrisisSystem: SimulationModel {
             for change in Self.capacitySteps(from: configuration.areas[a].beds, configuration.areas[a].bedSchedule) {
                 scheduler.schedule(.bedCapacity(area: Int32(a), capacity: Int32(change.capacity)),
                                    at: change.hour, priority: .capacityChange)
+            }
+        }
+        if dailySeries {
+            var day = 1
+            while Double(day) * 24 <= horizonHours {
+                scheduler.schedule(.midnight, at: Double(day) * 24, priority: .observation)
+                day += 1
             }
         }
         var month = 1
@@ -141,6 +151,8 @@ public struct CrisisSystem: SimulationModel {
             if isCurrent(ref) { crisisHouseStayEnds(ref.index, scheduler: &scheduler) }
         case .bedCapacity(let area, let capacity):
             changeBedCapacity(area: Int(area), to: Int(capacity), scheduler: &scheduler)
+        case .midnight:
+            recordDay()
         case .monthEnd:
             var total = 0.0
             for a in areas.indices {

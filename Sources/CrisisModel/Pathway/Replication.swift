@@ -21,19 +21,20 @@ extension CrisisSystem {
     /// which thread runs it or what ran before.
     public static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
                                       replication: Int, generator: GeneratorKind = .mrg32k3a,
-                                      trace: EventTrace = EventTrace()) throws -> ReplicationResult {
+                                      dailySeries: Bool = false, trace: EventTrace = EventTrace()) throws -> ReplicationResult {
         let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
         let model = try CrisisSystem(configuration, streams: streams)
         var simulation = Simulation(model: model, trace: trace)
         let warmupEnd = length.warmupDays * 24
         let end = warmupEnd + length.horizonDays * 24
-        simulation.model.start(&simulation.scheduler, horizonHours: end)
+        simulation.model.start(&simulation.scheduler, horizonHours: end, dailySeries: dailySeries)
         simulation.run(until: warmupEnd)
         simulation.model.resetStatistics(at: warmupEnd)
         simulation.run(until: end)
         return ReplicationResult(replication: replication,
                                  kpis: simulation.model.kpis(at: end, measuredDays: length.horizonDays),
                                  eventsHandled: simulation.scheduler.eventsHandled,
+                                 daily: dailySeries ? simulation.model.daily : nil,
                                  trace: simulation.scheduler.trace.records)
     }
 }
