@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench yardsticks clean
+.PHONY: deps build run test bench bench-check yardsticks clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -21,6 +21,18 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+
+# The package-benchmark suite (Benchmarks/, a nested package). See Benchmarks/README.md.
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark
+
+# CI's regression gate: allocation counts against Benchmarks/Thresholds, in short mode.
+bench-check: deps
+	cd Benchmarks && CRISIS_BENCH_SHORT=1 $(SWIFT) package benchmark thresholds check --metric mallocCountTotal
+
+# crisis-sim against the hand-written C bed pool and SimPy, whole processes, medians.
+yardsticks: deps
+	Benchmarks/yardsticks.sh
 
 clean:
 	rm -rf .build
