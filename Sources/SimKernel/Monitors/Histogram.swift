@@ -84,7 +84,7 @@ public struct Histogram: Sendable, Equatable {
     /// quantities and a single undefined one should not end a long run. A zero weight is a no-op.
     /// - Precondition: `weight` is finite and `>= 0`.
     /// - Complexity: O(1); never allocates while the storage is not shared with a copy.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ x: Double, weight: Double = 1) {
         precondition(weight >= 0 && weight < .infinity, "Histogram weight must be finite and non-negative")
         if x < lowerBound {

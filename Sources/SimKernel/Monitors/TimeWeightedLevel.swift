@@ -24,7 +24,9 @@ public struct TimeWeightedLevel: Sendable, Equatable {
     // Closed intervals only, from _startTime to _lastChange; the open one is added on query.
     @usableFromInline internal var _integral: Double = 0
     @usableFromInline internal var _timeAtOrAbove: [Double]
-    @usableFromInline internal var _histogram: Histogram?
+    // Not an Optional: mutating through `?` copies the payload out and back on every record.
+    @usableFromInline internal var _histogram: Histogram
+    @usableFromInline internal let _hasHistogram: Bool
 
     /// Starts monitoring at `time` with `level`.
     ///
@@ -50,8 +52,9 @@ public struct TimeWeightedLevel: Sendable, Equatable {
         _startTime = time
         _lastChange = time
         _timeAtOrAbove = Array(repeating: 0, count: thresholds.count)
-        _histogram = histogram
-        _histogram?.reset()
+        _hasHistogram = histogram != nil
+        _histogram = histogram ?? Histogram(lowerBound: 0, binWidth: 1, binCount: 1)
+        _histogram.reset()
     }
 
     /// The level changes to `level` at `time`.
@@ -71,7 +74,7 @@ public struct TimeWeightedLevel: Sendable, Equatable {
             for i in thresholds.indices where _level >= thresholds[i] {
                 _timeAtOrAbove[i] += held
             }
-            _histogram?.add(_level, weight: held)
+            if _hasHistogram { _histogram.add(_level, weight: held) }
         }
         _lastChange = time
         _level = level
@@ -132,7 +135,8 @@ public struct TimeWeightedLevel: Sendable, Equatable {
     /// - Complexity: O(`binCount`); allocates the copy.
     public func levelDistribution(at time: Double) -> Histogram? {
         let open = openInterval(to: time)
-        guard var distribution = _histogram else { return nil }
+        guard _hasHistogram else { return nil }
+        var distribution = _histogram
         if open > 0 { distribution.add(_level, weight: open) }
         return distribution
     }
@@ -150,7 +154,7 @@ public struct TimeWeightedLevel: Sendable, Equatable {
         _maximum = _level
         _integral = 0
         for i in _timeAtOrAbove.indices { _timeAtOrAbove[i] = 0 }
-        _histogram?.reset()
+        _histogram.reset()
     }
 
     private func openInterval(to time: Double) -> Double {
