@@ -61,3 +61,32 @@ final class ReductionTests: XCTestCase {
         XCTAssertTrue(results.allSatisfy { $0.value("oap.placements") == 0 }, "nobody may go out of area")
     }
 }
+
+/// The planner's estimate in `describe` agrees with the model where both are exact.
+final class FlowEstimateTests: XCTestCase {
+    func testEveryReferralAdmittedGivesTheOfferedLoadDirectly() {
+        let configuration = Configurations.bedsOnly(beds: 20, admissionsPerYear: 200,
+                                                    stayDays: Configurations.exponential(30), maxWaitHours: 0)
+        let estimate = FlowEstimate.estimate(configuration)[0]
+        XCTAssertEqual(estimate.admissionsPerYear, 200, accuracy: 1e-9)
+        XCTAssertEqual(estimate.offeredLoad, 200 / 365.25 * 30, accuracy: 1e-9)
+        XCTAssertEqual(estimate.erlangBlocking, QueueingFormulas.erlangB(servers: 20, load: 200 / 365.25 * 30), accuracy: 1e-12)
+    }
+
+    /// Detained requests are gatekept but never diverted: with every request detained,
+    /// gatekeeping avoids nothing and every admission is detained.
+    func testDetainedRequestsAreNeverDiverted() throws {
+        var configuration = Configurations.bedsOnly(beds: 1_000, admissionsPerYear: 0,
+                                                    stayDays: Configurations.exponential(10), maxWaitHours: 0)
+        configuration.areas[0].sources.emergencyDepartment = ArrivalSourceConfiguration(perYear: 2_000)
+        configuration.liaison.outcomes = [0, 0, 1]
+        configuration.crht.admissionsAvoidedShare = 0.5
+        configuration.crht.detainedRequestShare = 1
+        let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 0, horizonDays: 365),
+                                                     seed: 4, replication: 0)
+        XCTAssertEqual(result.value("admissions.avoided_by_gatekeeping"), 0)
+        XCTAssertEqual(result.value("admissions.informal"), 0)
+        XCTAssertGreaterThan(try XCTUnwrap(result.value("admissions.detained")), 1_500)
+        XCTAssertEqual(FlowEstimate.estimate(configuration)[0].detainedShare, 1, accuracy: 1e-12)
+    }
+}

@@ -467,7 +467,7 @@ final class TimeWeightedLevelTests: XCTestCase {
         var m = TimeWeightedLevel(
             at: 0, thresholds: [2, 4, 8],
             histogram: Histogram(lowerBound: 0, binWidth: 1, binCount: 12))
-        let bins = MonitorOracle.storageAddress(m._histogram!.bins)
+        let bins = MonitorOracle.storageAddress(m._histogram.bins)
         let times = MonitorOracle.storageAddress(m._timeAtOrAbove)
         var rng = MonitorOracle.SplitMix64(seed: 11)
         var t = 0.0
@@ -475,13 +475,13 @@ final class TimeWeightedLevelTests: XCTestCase {
         for _ in 0..<5_000 {
             t += rng.uniform()
             m.record(Double(rng.next() % 10), at: t)
-            let binsNow = MonitorOracle.storageAddress(m._histogram!.bins)
+            let binsNow = MonitorOracle.storageAddress(m._histogram.bins)
             let timesNow = MonitorOracle.storageAddress(m._timeAtOrAbove)
             if binsNow != bins || timesNow != times { moves += 1 }
         }
         XCTAssertEqual(moves, 0)
         m.reset(at: t + 1)
-        XCTAssertEqual(MonitorOracle.storageAddress(m._histogram!.bins), bins)
+        XCTAssertEqual(MonitorOracle.storageAddress(m._histogram.bins), bins)
         XCTAssertEqual(MonitorOracle.storageAddress(m._timeAtOrAbove), times)
     }
 

@@ -192,12 +192,17 @@ public struct CRHTConfiguration: Sendable {
     /// Outcome of a community referral: [home treatment, crisis house, admission request,
     /// discharge to community]; sums to 1.
     public var referralOutcomes: [Double]
-    /// Share of gatekept admission requests the team diverts to home treatment or a crisis
-    /// house (Stanton 2012: ~30%; Johnson et al. 2005: admissions 71% -> 49%).
+    /// Share of gatekept informal admission requests the team diverts to home treatment or a
+    /// crisis house (Stanton 2012: ~30%; Johnson et al. 2005: admissions 71% -> 49%).
     public var admissionsAvoidedShare: Double
+    /// Share of admission requests from the community, liaison and home treatment that come
+    /// with a Mental Health Act detention (most detentions at admission start outside
+    /// section 136). Detained requests are gatekept but cannot be diverted.
+    public var detainedRequestShare: Double
 
     public init(hours: DailyHours, outOfHours: OutOfHoursPolicy, assessors: Int, responseHours: Distribution,
-                assessmentHours: Distribution, referralOutcomes: [Double], admissionsAvoidedShare: Double) {
+                assessmentHours: Distribution, referralOutcomes: [Double], admissionsAvoidedShare: Double,
+                detainedRequestShare: Double = 0) {
         self.hours = hours
         self.outOfHours = outOfHours
         self.assessors = assessors
@@ -205,6 +210,7 @@ public struct CRHTConfiguration: Sendable {
         self.assessmentHours = assessmentHours
         self.referralOutcomes = referralOutcomes
         self.admissionsAvoidedShare = admissionsAvoidedShare
+        self.detainedRequestShare = detainedRequestShare
     }
 }
 

@@ -65,6 +65,7 @@ struct AreaStreams {
     unowned(unsafe) let crhtAssessment: RandomStream
     unowned(unsafe) let crhtOutcome: RandomStream
     unowned(unsafe) let crhtAvoidance: RandomStream
+    unowned(unsafe) let legalStatus: RandomStream
     unowned(unsafe) let homeTreatmentEpisode: RandomStream
     unowned(unsafe) let homeTreatmentEscalation: RandomStream
     unowned(unsafe) let crisisHouseStay: RandomStream
@@ -93,6 +94,7 @@ struct AreaStreams {
         crhtAssessment = stream("crht.assessment")
         crhtOutcome = stream("crht.outcome")
         crhtAvoidance = stream("crht.avoidance")
+        legalStatus = stream("admission.legal_status")
         homeTreatmentEpisode = stream("home_treatment.episode")
         homeTreatmentEscalation = stream("home_treatment.escalation")
         crisisHouseStay = stream("crisis_house.stay")

@@ -10,6 +10,7 @@ extension CrisisSystem {
         let i = Int(person)
         people.since[i] = now
         people.requestsAdmission[i] = admission
+        if admission { decideLegalStatus(person) }
         people.state[i] = .assessing
         let crht = configuration.crht
         if crht.hours.isOpen(at: now) {
@@ -55,7 +56,8 @@ extension CrisisSystem {
         let streams = areas[area].streams
         if people.requestsAdmission[Int(person)] {
             count(.admissionRequests, person)
-            if streams.crhtAvoidance.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
+            if !people.detained[Int(person)],
+               streams.crhtAvoidance.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
                 count(.admissionsAvoided, person)
                 scheduler.trace("admission avoided by gatekeeping", entity: Int(person), resource: "crht")
                 divertFromAdmission(person, scheduler: &scheduler)
@@ -69,10 +71,18 @@ extension CrisisSystem {
         case 1: startCrisisHouse(person, scheduler: &scheduler)
         case 2:
             count(.admissionRequests, person)
+            decideLegalStatus(person)
             requestBed(person, gatekept: true, scheduler: &scheduler)
         default:
             scheduler.trace("discharged to community care", entity: Int(person), resource: "crht")
             leave(person, scheduler: &scheduler)
         }
+    }
+
+    /// Whether an admission request from outside section 136 comes with a detention under the
+    /// Mental Health Act (an assessment in the community or in hospital).
+    mutating func decideLegalStatus(_ person: Int32) {
+        let stream = areas[homeArea(person)].streams.legalStatus
+        if stream.bernoulli(probability: configuration.crht.detainedRequestShare) { people.detained[Int(person)] = true }
     }
 }

@@ -25,6 +25,7 @@ extension CrisisSystem {
         switch configuration.homeTreatment.whenFull {
         case .admit:
             count(.admissionRequests, person)
+            decideLegalStatus(person)
             requestBed(person, gatekept: true, scheduler: &scheduler)
         case .wait:
             people.state[Int(person)] = .homeTreatment
@@ -54,6 +55,7 @@ extension CrisisSystem {
         if streams.homeTreatmentEscalation.bernoulli(probability: configuration.homeTreatment.escalationProbability) {
             count(.homeTreatmentEscalations, person)
             count(.admissionRequests, person)
+            decideLegalStatus(person)
             scheduler.trace("home treatment escalates to admission", entity: Int(person), resource: "home treatment")
             requestBed(person, gatekept: true, scheduler: &scheduler)
         } else {
