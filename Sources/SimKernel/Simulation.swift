@@ -32,7 +32,8 @@ public struct Scheduler<Event> {
     }
 
     /// Schedules `event` at an absolute time (hours).
-    /// - Precondition: `time >= now` and not NaN; the clock never goes back.
+    /// - Precondition: `time >= now` and not NaN; the clock never goes back. Checked in debug
+    ///   and test builds only (a kernel invariant, kept out of the release hot path).
     @inlinable public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) {
         assert(time >= now, "event scheduled in the past: \(time) < \(now)")
         events.push(event, at: time, priority: priority)

@@ -134,7 +134,9 @@ public struct BedPool: SimulationModel {
         simulation.run(until: warmupEnd)
         simulation.model.resetStatistics(at: warmupEnd)
         simulation.run(until: end)
-        return ReplicationResult(counts: simulation.model.counts,
+        var counts = simulation.model.counts
+        counts.events = simulation.scheduler.eventsHandled
+        return ReplicationResult(counts: counts,
                                  meanOccupiedBeds: simulation.model.beds.busy.mean(at: end))
     }
 }

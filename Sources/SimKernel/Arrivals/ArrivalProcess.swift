@@ -35,7 +35,8 @@ public struct ArrivalProcess {
             let rate = profile.rate(duringHour: hour)
             let hourEnd = Double(hour + 1)
             let available = rate * (hourEnd - t)
-            if available >= remaining { return t + remaining / rate }
+            // rate > 0 guards 0/0 when a generator returns an exact 0 in a quiet hour.
+            if rate > 0 && available >= remaining { return t + remaining / rate }
             remaining -= available
             t = hourEnd
             hour += 1

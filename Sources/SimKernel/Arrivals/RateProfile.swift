@@ -7,10 +7,11 @@ import Darwin
 /// When in the week arrivals come, and how their volume drifts over the years.
 ///
 /// The rate is piecewise constant by the hour: hour h of the run (time in hours, hour 0 the
-/// start of `Monday 00:00` unless `startHourOfWeek` says otherwise) has rate
-/// `perHour × weights[hour of week] × (1 + annualGrowth)^(whole years elapsed at hour start
-/// in fractional form)`. The 168 weights (Monday 00:00-01:00 first) are normalised to mean 1,
-/// so `perHour` is the long-run mean rate in the first year.
+/// start of Monday 00:00 unless `startHourOfWeek` says otherwise) has rate
+/// `perHour × weights[hour of week] × (1 + annualGrowth)^(h / hoursPerYear)`, growth
+/// compounding continuously over fractional years and held constant within each hour. The
+/// 168 weights (Monday 00:00-01:00 first) are normalised to mean 1, so `perHour` is the
+/// long-run mean rate at the start of the run.
 public struct RateProfile: Sendable, Equatable {
     public static let hoursPerWeek = 168
     /// 365.25 days, so leap years average out over long runs.
