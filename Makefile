@@ -15,9 +15,9 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-# The main job.
+# The main job: the baseline scenario, results in results/baseline.
 run: deps
-	$(SWIFT) run -c release crisis-sim demo
+	$(SWIFT) run -c release crisis-sim run Scenarios/baseline.yaml
 
 test: deps
 	$(SWIFT) test

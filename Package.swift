@@ -10,10 +10,12 @@ let package = Package(
         .library(name: "SimKernel", targets: ["SimKernel"]),
         .library(name: "Yardsticks", targets: ["Yardsticks"]),
         .library(name: "CrisisModel", targets: ["CrisisModel"]),
+        .library(name: "CrisisScenario", targets: ["CrisisScenario"]),
         .executable(name: "crisis-sim", targets: ["crisis-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // GSL, found through pkg-config; only SimRandom imports it.
@@ -30,12 +32,18 @@ let package = Package(
         .target(name: "Yardsticks", dependencies: ["SimKernel", "SimRandom"]),
         // The crisis care pathway on the kernel: people, routing, services, beds, KPIs.
         .target(name: "CrisisModel", dependencies: ["SimKernel", "SimRandom"]),
+        // Scenario files: YAML with extends and overrides, strict validation against one
+        // schema table, compiled into CrisisModel's configuration.
+        .target(
+            name: "CrisisScenario",
+            dependencies: ["CrisisModel", "SimRandom", .product(name: "Yams", package: "Yams")]
+        ),
         // Replications in parallel, summaries with confidence intervals, paired comparisons.
         .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
         .executableTarget(
             name: "crisis-sim",
             dependencies: [
-                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisExperiment",
+                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +54,11 @@ let package = Package(
         .target(name: "CrisisTestSupport", dependencies: ["CrisisModel", "SimRandom"], path: "Tests/CrisisTestSupport"),
         .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "CrisisTestSupport", "SimKernel", "SimRandom"]),
         .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
+        // Broken scenario files for validation tests, read by path (#filePath), not as resources.
+        .testTarget(
+            name: "CrisisScenarioTests",
+            dependencies: ["CrisisScenario", "CrisisModel", "SimRandom"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

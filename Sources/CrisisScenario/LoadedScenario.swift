@@ -1,0 +1,20 @@
+import CrisisModel
+
+/// A scenario ready to run: the model's configuration and run settings, with what is needed
+/// to say afterwards exactly what was run.
+public struct LoadedScenario: Sendable {
+    public let configuration: CrisisConfiguration
+    public let run: RunSettings
+    /// The `description` section; empty when there is none.
+    public let summary: String
+    /// Every file read: the named file first, then each file it extends in turn.
+    public let files: [String]
+    /// The scenario after `extends`, `set` and `--set`, with every default written out, keys
+    /// in schema order, comments gone: what `describe` prints, and what the hash is of.
+    /// Loading it again gives the same scenario.
+    public let resolvedYAML: String
+    /// FNV-1a 64 of `resolvedYAML`, as 16 hex digits: the same for any two files that mean
+    /// the same scenario, different (with overwhelming odds) otherwise. For provenance in
+    /// outputs, not for security.
+    public let hash: String
+}

@@ -1,0 +1,244 @@
+import CrisisModel
+import SimRandom
+
+/// Turns a validated scenario value into the model's configuration and the run settings.
+///
+/// Validation has already checked every type, range and reference against the schema, so
+/// this is a plain mapping from snake_case keys to the contract's fields; its only failure
+/// mode is the schema table and this file disagreeing on a key, a programming error the
+/// scenario library tests catch (every scenario compiles).
+enum ScenarioCompiler {
+    static func compile(_ value: ScenarioValue) -> (configuration: CrisisConfiguration, run: RunSettings, summary: String) {
+        let root = Fields(value, path: "")
+        let run = root.section("run")
+        let settings = RunSettings(
+            replications: run.int("replications"),
+            seed: UInt64(run.int("seed")),
+            horizonDays: run.double("horizon_days"),
+            warmupDays: run.double("warmup_days"),
+            generator: run.choice("generator")
+        )
+        let crht = root.section("crht")
+        let homeTreatment = root.section("home_treatment")
+        let crisisHouse = root.section("crisis_house")
+        let liaison = root.section("liaison")
+        let s136 = root.section("section_136")
+        let beds = root.section("beds")
+        let representation = root.section("representation")
+        let costs = root.section("costs")
+        let configuration = CrisisConfiguration(
+            areas: root.list("areas").map(area),
+            cohorts: root.list("cohorts").map { cohort in
+                CohortConfiguration(
+                    name: cohort.text("name"),
+                    share: cohort.double("share"),
+                    informalStayDays: cohort.optionalDistribution("informal_stay_days"),
+                    detainedStayDays: cohort.optionalDistribution("detained_stay_days"),
+                    detentionProbability: cohort.optionalDouble("detention_probability")
+                )
+            },
+            crht: CRHTConfiguration(
+                hours: hours(crht.section("hours")),
+                outOfHours: crht.choice("out_of_hours"),
+                assessors: crht.int("assessors"),
+                responseHours: crht.distribution("response_hours"),
+                assessmentHours: crht.distribution("assessment_hours"),
+                referralOutcomes: crht.shares("referral_outcomes"),
+                admissionsAvoidedShare: crht.double("admissions_avoided_share"),
+                detainedRequestShare: crht.double("detained_request_share")
+            ),
+            homeTreatment: HomeTreatmentConfiguration(
+                staff: homeTreatment.int("staff"),
+                caseloadPerStaff: homeTreatment.int("caseload_per_staff"),
+                whenFull: homeTreatment.choice("when_full"),
+                episodeDays: homeTreatment.distribution("episode_days"),
+                escalationProbability: homeTreatment.double("escalation_probability")
+            ),
+            crisisHouse: CrisisHouseConfiguration(
+                places: crisisHouse.int("places"),
+                stayDays: crisisHouse.distribution("stay_days"),
+                eligibleShare: crisisHouse.double("eligible_share")
+            ),
+            liaison: LiaisonConfiguration(
+                hours: hours(liaison.section("hours")),
+                practitioners: liaison.int("practitioners"),
+                responseHours: liaison.distribution("response_hours"),
+                assessmentHours: liaison.distribution("assessment_hours"),
+                outcomes: liaison.shares("outcomes")
+            ),
+            section136: Section136Configuration(
+                streetTriageShare: s136.double("street_triage_share"),
+                streetTriageDiversion: s136.double("street_triage_diversion"),
+                placeOfSafetySuites: s136.int("place_of_safety_suites"),
+                medicalNeedShare: s136.double("medical_need_share"),
+                custodyWhenFullProbability: s136.double("custody_when_full_probability"),
+                amhps: s136.int("amhps"),
+                assessmentResponseHours: s136.distribution("assessment_response_hours"),
+                assessmentHours: s136.distribution("assessment_hours"),
+                outcomes: s136.shares("outcomes"),
+                limitHours: s136.double("limit_hours"),
+                extensionHours: s136.double("extension_hours")
+            ),
+            beds: BedPolicyConfiguration(
+                informalStayDays: beds.distribution("informal_stay_days"),
+                detainedStayDays: beds.distribution("detained_stay_days"),
+                maxWaitHours: beds.double("max_wait_hours"),
+                repatriation: beds.bool("repatriation"),
+                repatriationBeforeNewAdmissions: beds.bool("repatriation_before_new_admissions"),
+                delayedDischargeProbability: beds.double("delayed_discharge_probability"),
+                delayDays: beds.distribution("delay_days")
+            ),
+            representation: RepresentationConfiguration(
+                probability: representation.double("probability"),
+                afterDays: representation.distribution("after_days")
+            ),
+            costs: CostConfiguration(
+                localBedDay: costs.double("local_bed_day_gbp"),
+                outOfAreaBedDay: costs.double("out_of_area_bed_day_gbp"),
+                homeTreatmentDay: costs.double("home_treatment_day_gbp"),
+                crisisHouseDay: costs.double("crisis_house_day_gbp"),
+                placeOfSafetyHour: costs.double("place_of_safety_hour_gbp"),
+                policeHour: costs.double("police_hour_gbp"),
+                delayedDischargeDay: costs.double("delayed_discharge_day_gbp")
+            )
+        )
+        return (configuration, settings, root.optionalText("description") ?? "")
+    }
+
+    private static func area(_ area: Fields) -> AreaConfiguration {
+        let sources = area.section("sources")
+        return AreaConfiguration(
+            name: area.text("name"),
+            adultPopulation: area.int("adult_population"),
+            beds: area.int("beds"),
+            bedSchedule: area.list("bed_schedule").map { change in
+                CapacityChange(atDay: change.double("at_day"), capacity: change.int("beds"), rampDays: change.double("ramp_days"))
+            },
+            bedNetwork: area.texts("bed_network"),
+            sources: SourcesConfiguration(
+                community: source(sources.section("community")),
+                emergencyDepartment: source(sources.section("emergency_department")),
+                police: source(sources.section("police"))
+            )
+        )
+    }
+
+    private static func source(_ source: Fields) -> ArrivalSourceConfiguration {
+        ArrivalSourceConfiguration(
+            perYear: source.double("per_year"),
+            hourOfDayWeights: source.doubles("hour_of_day_weights"),
+            dayOfWeekWeights: source.doubles("day_of_week_weights"),
+            annualGrowth: source.double("annual_growth")
+        )
+    }
+
+    private static func hours(_ hours: Fields) -> DailyHours {
+        DailyHours(startHour: hours.double("start_hour"), hoursPerDay: hours.double("hours_per_day"))
+    }
+
+    /// Typed reads of a validated record by key.
+    private struct Fields {
+        let value: ScenarioValue
+        let path: String
+
+        init(_ value: ScenarioValue, path: String) {
+            self.value = value
+            self.path = path
+        }
+
+        private func mismatch(_ key: String, _ wanted: String) -> Never {
+            preconditionFailure("ScenarioSchema and ScenarioCompiler disagree: \(path).\(key) is not \(wanted)")
+        }
+
+        func field(_ key: String) -> ScenarioValue? { value[key] }
+
+        func section(_ key: String) -> Fields {
+            guard let inner = field(key), case .record = inner else { mismatch(key, "a record") }
+            return Fields(inner, path: path.isEmpty ? key : "\(path).\(key)")
+        }
+
+        func list(_ key: String) -> [Fields] {
+            guard case .list(let items)? = field(key) else { mismatch(key, "a list") }
+            return items.enumerated().map { Fields($1, path: "\(path).\(key).\($0)") }
+        }
+
+        func int(_ key: String) -> Int {
+            guard case .integer(let integer)? = field(key) else { mismatch(key, "an integer") }
+            return integer
+        }
+
+        func double(_ key: String) -> Double {
+            guard let number = optionalDouble(key) else { mismatch(key, "a number") }
+            return number
+        }
+
+        func optionalDouble(_ key: String) -> Double? {
+            switch field(key) {
+            case .number(let number)?: return number
+            case nil: return nil
+            default: mismatch(key, "a number")
+            }
+        }
+
+        func bool(_ key: String) -> Bool {
+            guard case .boolean(let boolean)? = field(key) else { mismatch(key, "true or false") }
+            return boolean
+        }
+
+        func text(_ key: String) -> String {
+            guard let text = optionalText(key) else { mismatch(key, "a text") }
+            return text
+        }
+
+        func optionalText(_ key: String) -> String? {
+            switch field(key) {
+            case .text(let text)?: return text
+            case nil: return nil
+            default: mismatch(key, "a text")
+            }
+        }
+
+        func choice<Choice: RawRepresentable>(_ key: String) -> Choice where Choice.RawValue == String {
+            guard let choice = Choice(rawValue: text(key)) else { mismatch(key, "one of \(Choice.self)") }
+            return choice
+        }
+
+        func texts(_ key: String) -> [String] {
+            guard case .list(let items)? = field(key) else { mismatch(key, "a list") }
+            return items.map { item in
+                guard case .text(let text) = item else { mismatch(key, "a list of texts") }
+                return text
+            }
+        }
+
+        func doubles(_ key: String) -> [Double] {
+            guard case .list(let items)? = field(key) else { mismatch(key, "a list") }
+            return items.map { item in
+                guard case .number(let number) = item else { mismatch(key, "a list of numbers") }
+                return number
+            }
+        }
+
+        /// An outcome split's shares in the contract's order (the schema lists them so).
+        func shares(_ key: String) -> [Double] {
+            guard case .record(let parts)? = field(key) else { mismatch(key, "a split") }
+            return parts.map { part in
+                guard case .number(let share) = part.value else { mismatch(key, "a split of numbers") }
+                return share
+            }
+        }
+
+        func distribution(_ key: String) -> Distribution {
+            guard let distribution = optionalDistribution(key) else { mismatch(key, "a distribution") }
+            return distribution
+        }
+
+        func optionalDistribution(_ key: String) -> Distribution? {
+            switch field(key) {
+            case .distribution(let value)?: return value.distribution
+            case nil: return nil
+            default: mismatch(key, "a distribution")
+            }
+        }
+    }
+}

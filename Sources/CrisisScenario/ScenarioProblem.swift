@@ -1,0 +1,39 @@
+/// One thing wrong with a scenario: where, which key, and what was expected.
+///
+/// Loading collects every problem before anything runs (a planner fixes a file in one pass,
+/// not one error per run), and prints each as
+/// `Scenarios/x.yaml:12:5: crht.assessors: expected an integer in [0, 10000], got -2`.
+public struct ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public let location: SourceLocation
+    /// Dotted path of the key, list items by index (`areas.0.beds`), the form `--set` takes;
+    /// empty when the problem is with the file itself.
+    public let keyPath: String
+    /// What was expected and what was found.
+    public let message: String
+
+    public init(location: SourceLocation, keyPath: String, message: String) {
+        self.location = location
+        self.keyPath = keyPath
+        self.message = message
+    }
+
+    public var description: String {
+        keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+    }
+}
+
+/// A scenario that cannot run, with every problem found in it.
+public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    /// In reading order: by file (the named file first), then line and column; command-line
+    /// overrides last.
+    public let problems: [ScenarioProblem]
+
+    public init(problems: [ScenarioProblem]) {
+        self.problems = problems
+    }
+
+    /// One problem per line.
+    public var description: String {
+        problems.map(\.description).joined(separator: "\n")
+    }
+}

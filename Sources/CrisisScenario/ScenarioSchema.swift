@@ -1,0 +1,224 @@
+import CrisisModel
+import SimRandom
+
+/// The scenario file format: one row per key, with its type, unit, default, allowed range
+/// and meaning.
+///
+/// This table is the only description of the format. Validation walks it, `jsonSchema()`
+/// and `markdownReference()` print it (docs/scenario.schema.json and docs/SCENARIOS.md are
+/// generated, and a test fails when they drift), and the compiler reads values by these keys.
+/// Keys mirror `CrisisConfiguration`, in snake_case with their unit in the name. Required
+/// keys are the ones with no neutral value: the baseline gives them with their sources.
+/// Upper bounds are there to catch slips (a population typed into `beds`), not to judge
+/// policy.
+public enum ScenarioSchema {
+    /// The top level of a scenario file.
+    static let root: [SchemaEntry] = [
+        .optional("description", .text, whenAbsent: "none",
+                  "what the scenario is for: the policy question it asks"),
+        .optional("extends", .path, whenAbsent: "a scenario complete in itself",
+                  "the scenario this one changes; its values apply unless this file gives others"),
+        .optional("set", .assignments, whenAbsent: "none",
+                  "key paths set after merging, as `--set` does: `areas.Northshire.beds: 110`"),
+        section("run", run, "how the simulation is run (not part of the system described)"),
+        .required("areas", .list(of: .record(area), rules: .init(minimumCount: 1, uniqueField: "name")),
+                  "catchment areas, each with its own beds and arrival sources"),
+        .defaulted("cohorts", .list(of: .record(cohort), rules: .init(minimumCount: 1, uniqueField: "name", sumsToOne: "share")),
+                   default: .list([.record([.init(key: "name", value: .text("everyone")),
+                                            .init(key: "share", value: .number(1))])]),
+                   "population groups with their share of arrivals and, optionally, their own stays and detention"),
+        section("crht", crht, "crisis resolution and home treatment team: assessment and gatekeeping"),
+        section("home_treatment", homeTreatment, "home treatment caseload"),
+        section("crisis_house", crisisHouse, "crisis house: a residential alternative to admission"),
+        section("liaison", liaison, "liaison psychiatry in the emergency department"),
+        section("section_136", section136, "police detentions under section 136: places of safety and Mental Health Act assessment"),
+        section("beds", beds, "stays, waits for a bed, out-of-area placements and discharge"),
+        section("representation", representation, "people coming back to the crisis team after an episode ends"),
+        section("costs", costs, "unit costs in pounds sterling, by the agency that pays"),
+    ]
+
+    static let run: [SchemaEntry] = [
+        .defaulted("replications", .integer(1...100_000), default: .integer(10),
+                   "independent replications; results give the mean and a 95% confidence interval across them"),
+        .defaulted("seed", .integer(0...Int.max), default: .integer(42),
+                   "master seed: every random stream is a function of (seed, replication, stream name)"),
+        .defaulted("horizon_days", .number(.lowerOpen(0, 36_500)), unit: "days", default: .number(365),
+                   "simulated time measured after the warm-up"),
+        .defaulted("warmup_days", .number(.closed(0, 36_500)), unit: "days", default: .number(365),
+                   "simulated time discarded first, so measurement starts from a loaded system (stays last weeks)"),
+        .defaulted("generator", .choice(GeneratorKind.allCases.map(\.rawValue)), default: .text(GeneratorKind.mrg32k3a.rawValue),
+                   "uniform generator under every stream: mrg32k3a gives provably disjoint streams"),
+    ]
+
+    static let area: [SchemaEntry] = [
+        .required("name", .text, "names the area in bed networks, results and `--set areas.NAME.key=value`"),
+        .required("adult_population", .integer(1...100_000_000), unit: "adults",
+                  "adults living in the area (for per-capita results only)"),
+        .required("beds", .integer(0...100_000), unit: "beds", "local adult acute beds at the start of the run"),
+        .defaulted("bed_schedule", .list(of: .record(capacityChange), rules: .init()), default: .list([]),
+                   "planned openings and closures of local beds"),
+        .defaulted("bed_network", .list(of: .reference(list: "areas"), rules: .init(uniqueItems: true)), default: .list([]),
+                   "other areas whose beds this area uses before placing out of area, and which may use its beds"),
+        section("sources", sources, "independent arrival streams; re-presentations come from discharges"),
+    ]
+
+    static let capacityChange: [SchemaEntry] = [
+        .required("at_day", .number(.closed(0, 36_500)), unit: "days",
+                  "when the change starts, counted from the start of the run (warm-up included)"),
+        .required("beds", .integer(0...100_000), unit: "beds", "beds when the change is complete"),
+        .defaulted("ramp_days", .number(.closed(0, 36_500)), unit: "days", default: .number(0),
+                   "beds open or close one at a time, evenly over this time (0: all at once)"),
+    ]
+
+    static let sources: [SchemaEntry] = [
+        .required("community", .record(arrivalSource), "self-referrals, GP and single-point-of-access referrals to the crisis team"),
+        .required("emergency_department", .record(arrivalSource),
+                  "emergency department presentations needing a mental health assessment"),
+        .required("police", .record(arrivalSource),
+                  "police mental health contacts that would lead to a section 136 detention without street triage"),
+    ]
+
+    static let arrivalSource: [SchemaEntry] = [
+        .required("per_year", .number(.closed(0, 10_000_000)), unit: "per year",
+                  "presentations in the first year (a non-stationary Poisson stream)"),
+        .defaulted("hour_of_day_weights", .weights(count: 24, first: "midnight-01:00"), default: .list([]),
+                   "relative volume by hour of day; [] for flat"),
+        .defaulted("day_of_week_weights", .weights(count: 7, first: "Monday"), default: .list([]),
+                   "relative volume by day of week; [] for flat"),
+        .defaulted("annual_growth", .number(.closed(-0.9, 1)), unit: "fraction per year", default: .number(0),
+                   "change in volume each year (0.03: 3% more each year)"),
+    ]
+
+    static let cohort: [SchemaEntry] = [
+        .required("name", .text, "names the cohort in results stratified by cohort"),
+        .required("share", .probability, "share of every source's arrivals in this cohort"),
+        .optional("informal_stay_days", .distribution, unit: "days", whenAbsent: "`beds.informal_stay_days`",
+                  "clinical length of stay of this cohort's informal admissions"),
+        .optional("detained_stay_days", .distribution, unit: "days", whenAbsent: "`beds.detained_stay_days`",
+                  "clinical length of stay of this cohort's detained admissions"),
+        .optional("detention_probability", .probability, whenAbsent: "`section_136.outcomes.detained_admission`",
+                  "share of this cohort's Mental Health Act assessments ending in detention (other outcomes scale to fit)"),
+    ]
+
+    /// Opening hours of a service within each day.
+    static func hours(of service: String) -> SchemaEntry {
+        .required("hours", .record([
+            .required("start_hour", .number(.upperOpen(0, 24)), unit: "hour of day",
+                      "when the \(service) opens each day (0: midnight)"),
+            .required("hours_per_day", .number(.lowerOpen(0, 24)), unit: "hours",
+                      "hours open from start_hour (24: round the clock)"),
+        ]), "daily hours of the \(service)")
+    }
+
+    /// Concurrent staff or places: zero means the service is absent.
+    static let capacity = SchemaType.integer(0...10_000)
+
+    static let crht: [SchemaEntry] = [
+        hours(of: "crisis team"),
+        .required("out_of_hours", .choice(OutOfHoursPolicy.allCases.map(\.rawValue)),
+                  "admission requests while the team is closed: `wait` for it to open, or `bypass` gatekeeping to a bed"),
+        .required("assessors", capacity, unit: "assessments at once", "assessments the team can carry out at the same time"),
+        .required("response_hours", .distribution, unit: "hours",
+                  "from referral to the start of an assessment, once an assessor is free"),
+        .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
+        .required("referral_outcomes", .split(["home_treatment", "crisis_house", "admission_request", "discharge"]),
+                  "outcome of a referral to the team (discharge: to community care)"),
+        .required("admissions_avoided_share", .probability,
+                  "share of gatekept informal admission requests the team diverts to home treatment or a crisis house"),
+        .defaulted("detained_request_share", .probability, default: .number(0),
+                   "share of admission requests from the community, liaison and home treatment that come with a "
+                       + "Mental Health Act detention (gatekept, never diverted)"),
+    ]
+
+    static let homeTreatment: [SchemaEntry] = [
+        .required("staff", capacity, unit: "staff", "home treatment staff"),
+        .required("caseload_per_staff", .integer(1...1_000), unit: "people per staff member",
+                  "people each staff member can carry; the caseload cap is staff x caseload_per_staff"),
+        .required("when_full", .choice(CaseloadFullPolicy.allCases.map(\.rawValue)),
+                  "when the caseload is full: `admit` to a bed, `wait` at home, or `discharge` to community follow-up"),
+        .required("episode_days", .distribution, unit: "days", "length of a home treatment episode"),
+        .required("escalation_probability", .probability, "probability an episode ends in an admission request"),
+    ]
+
+    static let crisisHouse: [SchemaEntry] = [
+        .required("places", capacity, unit: "places", "crisis house places (0: no crisis house)"),
+        .required("stay_days", .distribution, unit: "days", "length of a crisis house stay"),
+        .required("eligible_share", .probability,
+                  "share of people diverted from admission who may use the crisis house (informal only)"),
+    ]
+
+    static let liaison: [SchemaEntry] = [
+        hours(of: "liaison team"),
+        .required("practitioners", capacity, unit: "assessments at once", "assessments liaison can carry out at the same time"),
+        .required("response_hours", .distribution, unit: "hours",
+                  "from referral to the start of an assessment, once a practitioner is free"),
+        .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
+        .required("outcomes", .split(["discharge_with_follow_up", "referral_to_crht", "admission_request"]),
+                  "outcome of a liaison assessment"),
+    ]
+
+    static let section136: [SchemaEntry] = [
+        .defaulted("street_triage_share", .probability, default: .number(0),
+                   "share of police contacts seen by street triage (0: no street triage)"),
+        .defaulted("street_triage_diversion", .probability, default: .number(0),
+                   "share of triaged contacts diverted from detention to a crisis team referral"),
+        .required("place_of_safety_suites", capacity, unit: "suites", "health-based place of safety suites"),
+        .required("medical_need_share", .probability, "share of detentions taken to the emergency department first for a medical need"),
+        .required("custody_when_full_probability", .probability,
+                  "when the suites are full, probability of police custody rather than the emergency department (0: never cells)"),
+        .required("amhps", capacity, unit: "assessments at once",
+                  "approved mental health professionals on duty (Mental Health Act assessments at the same time)"),
+        .required("assessment_response_hours", .distribution, unit: "hours",
+                  "from arrival at the place of safety to the start of the assessment, once an AMHP is free"),
+        .required("assessment_hours", .distribution, unit: "hours", "length of a Mental Health Act assessment"),
+        .required("outcomes", .split(["detained_admission", "informal_admission", "home_treatment", "discharge"]),
+                  "outcome of the Mental Health Act assessment"),
+        .defaulted("limit_hours", .number(.lowerOpen(0, 8_760)), unit: "hours", default: .number(24),
+                   "legal limit of detention (24 since 11 December 2017, 72 before; Policing and Crime Act 2017)"),
+        .defaulted("extension_hours", .number(.closed(0, 8_760)), unit: "hours", default: .number(12),
+                   "extension the limit allows (12 since December 2017)"),
+    ]
+
+    static let beds: [SchemaEntry] = [
+        .required("informal_stay_days", .distribution, unit: "days", "clinical length of stay of informal admissions"),
+        .required("detained_stay_days", .distribution, unit: "days", "clinical length of stay of detained admissions"),
+        .required("max_wait_hours", .number(.closed(0, 8_760)), unit: "hours",
+                  "longest wait for a local or network bed before an out-of-area placement (0: out of area at once)"),
+        .required("repatriation", .boolean, "whether people placed out of area come back when a local bed frees"),
+        .required("repatriation_before_new_admissions", .boolean,
+                  "whether repatriations take a freed bed before people waiting for admission"),
+        .required("delayed_discharge_probability", .probability, "probability a discharge is delayed (housing, social care)"),
+        .required("delay_days", .distribution, unit: "days", "extra bed days when a discharge is delayed"),
+    ]
+
+    static let representation: [SchemaEntry] = [
+        .required("probability", .probability, "probability that someone re-presents after a bed, home treatment or crisis house episode"),
+        .required("after_days", .distribution, unit: "days", "time from the end of the episode to re-presentation"),
+    ]
+
+    /// Pounds per unit; the bound only catches slips of a few orders of magnitude.
+    static let cost = SchemaType.number(.closed(0, 10_000_000))
+
+    static let costs: [SchemaEntry] = [
+        .required("local_bed_day_gbp", cost, unit: "GBP per bed day", "NHS: a local adult acute bed day"),
+        .required("out_of_area_bed_day_gbp", cost, unit: "GBP per bed day", "NHS: an out-of-area bed day"),
+        .required("home_treatment_day_gbp", cost, unit: "GBP per day", "NHS: a day on the home treatment caseload"),
+        .required("crisis_house_day_gbp", cost, unit: "GBP per day", "NHS: a crisis house day"),
+        .required("place_of_safety_hour_gbp", cost, unit: "GBP per hour", "NHS: an hour in a health-based place of safety"),
+        .required("police_hour_gbp", cost, unit: "GBP per hour",
+                  "police: an hour of officers' time with a detained person (custody or the emergency department)"),
+        .required("delayed_discharge_day_gbp", cost, unit: "GBP per bed day",
+                  "local authority: a delayed-discharge bed day (social care and housing)"),
+    ]
+
+    /// A mapping of keys: required if any key in it is, otherwise absent means every default.
+    static func section(_ key: String, _ entries: [SchemaEntry], _ meaning: String) -> SchemaEntry {
+        let defaults = entries.compactMap { entry -> ScenarioValue.Field? in
+            if case .defaulted(let value) = entry.presence { return ScenarioValue.Field(key: entry.key, value: value) }
+            return nil
+        }
+        let anyRequired = entries.contains { if case .required = $0.presence { true } else { false } }
+        return SchemaEntry(key: key, type: .record(entries), unit: nil,
+                           presence: anyRequired ? .required : .defaulted(.record(defaults)), meaning: meaning)
+    }
+}

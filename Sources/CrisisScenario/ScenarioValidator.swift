@@ -1,0 +1,330 @@
+import SimRandom
+
+/// Checks a merged scenario tree against the schema table and builds its canonical value.
+///
+/// Nothing stops at the first problem: every key is checked and every problem recorded, each
+/// at the line and column of the value (or, for a missing key, of the mapping that lacks it).
+/// Distributions are built here, through SimRandom's checked constructors, so a parameter
+/// SimRandom refuses is reported against the file rather than discovered mid-run.
+struct ScenarioValidator {
+    private(set) var problems: [ScenarioProblem] = []
+    /// Names given to items of top-level lists (area names), for references.
+    private var itemNames: [String: [String]] = [:]
+    /// References seen during the walk, resolved once every name is known.
+    private var references: [(list: String, name: String, node: ScenarioNode, path: [String])] = []
+
+    /// The canonical value of `root`, or nil with `problems` saying why.
+    mutating func validate(_ root: ScenarioNode) -> ScenarioValue? {
+        let value = check(root, as: .record(ScenarioSchema.root), path: [])
+        resolveReferences()
+        return problems.isEmpty ? value : nil
+    }
+
+    private mutating func report(_ node: ScenarioNode, _ path: [String], _ message: String) {
+        report(at: node.location, path, message)
+    }
+
+    private mutating func report(at location: SourceLocation, _ path: [String], _ message: String) {
+        problems.append(ScenarioProblem(location: location, keyPath: path.joined(separator: "."), message: message))
+    }
+
+    private mutating func expected(_ type: SchemaType, _ node: ScenarioNode, _ path: [String]) -> ScenarioValue? {
+        report(node, path, "expected \(type.expectation), got \(node.written)")
+        return nil
+    }
+
+    /// The value of `node` as `type`, or nil after recording why not.
+    mutating func check(_ node: ScenarioNode, as type: SchemaType, path: [String]) -> ScenarioValue? {
+        switch type {
+        case .integer(let range):
+            guard let value = node.integer else { return expected(type, node, path) }
+            guard range.contains(value) else { return expected(type, node, path) }
+            return .integer(value)
+        case .number(let range):
+            return number(node, in: range, type: type, path: path).map(ScenarioValue.number)
+        case .probability:
+            return number(node, in: .closed(0, 1), type: type, path: path).map(ScenarioValue.number)
+        case .boolean:
+            guard case .boolean(let value)? = node.scalar else { return expected(type, node, path) }
+            return .boolean(value)
+        case .text, .reference, .path:
+            guard case .scalar(let text, _) = node.content, !node.isNull, !text.isEmpty else { return expected(type, node, path) }
+            if case .reference(let list) = type { references.append((list, text, node, path)) }
+            return .text(text)
+        case .choice(let words):
+            guard case .scalar(let text, _) = node.content, !node.isNull else { return expected(type, node, path) }
+            guard words.contains(text) else {
+                report(node, path, "unknown value '\(text)'" + Suggestion.hint(for: text, among: words))
+                return nil
+            }
+            return .text(text)
+        case .distribution:
+            return distribution(node, path: path)
+        case .split(let parts):
+            return split(node, parts: parts, type: type, path: path)
+        case .weights(let count, let first):
+            return weights(node, count: count, first: first, type: type, path: path)
+        case .list(let item, let rules):
+            return list(node, of: item, rules: rules, type: type, path: path)
+        case .record(let entries):
+            return record(node, entries: entries, type: type, path: path)
+        case .assignments:
+            // Applied and removed while resolving `extends`; never reaches validation.
+            return nil
+        }
+    }
+
+    private mutating func number(_ node: ScenarioNode, in range: NumberRange, type: SchemaType, path: [String]) -> Double? {
+        guard case .number(let value)? = node.scalar else {
+            _ = expected(type, node, path)
+            return nil
+        }
+        guard value.isFinite else {
+            report(node, path, "expected \(type.expectation), got \(node.written), which is not a finite number")
+            return nil
+        }
+        guard range.contains(value) else {
+            _ = expected(type, node, path)
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Mappings
+
+    private mutating func record(_ node: ScenarioNode, entries schema: [SchemaEntry], type: SchemaType,
+                                 path: [String]) -> ScenarioValue? {
+        guard let entries = node.entries else { return expected(type, node, path) }
+        let before = problems.count
+        let keys = schema.map(\.key)
+        for entry in entries where !keys.contains(entry.key) {
+            report(at: entry.keyLocation, path + [entry.key], "unknown key '\(entry.key)'" + Suggestion.hint(for: entry.key, among: keys))
+        }
+        var fields: [ScenarioValue.Field] = []
+        for field in schema {
+            if case .path = field.type { continue }
+            if case .assignments = field.type { continue }
+            let childPath = path + [field.key]
+            if let child = node.value(forKey: field.key), !child.isNull {
+                if let value = check(child, as: field.type, path: childPath) {
+                    fields.append(ScenarioValue.Field(key: field.key, value: value))
+                }
+                continue
+            }
+            switch field.presence {
+            case .required:
+                // A key written with no value is reported where it was written.
+                let holder = node.value(forKey: field.key) ?? node
+                report(holder, childPath, "missing required key '\(field.key)': expected \(field.type.expectation)")
+            case .defaulted(let value):
+                fields.append(ScenarioValue.Field(key: field.key, value: value))
+            case .optional:
+                break
+            }
+        }
+        return problems.count == before ? .record(fields) : nil
+    }
+
+    private mutating func split(_ node: ScenarioNode, parts: [String], type: SchemaType, path: [String]) -> ScenarioValue? {
+        guard let entries = node.entries else { return expected(type, node, path) }
+        let before = problems.count
+        for entry in entries where !parts.contains(entry.key) {
+            report(at: entry.keyLocation, path + [entry.key], "unknown outcome '\(entry.key)'" + Suggestion.hint(for: entry.key, among: parts))
+        }
+        var fields: [ScenarioValue.Field] = []
+        for part in parts {
+            guard let child = node.value(forKey: part) else {
+                report(node, path + [part], "missing share '\(part)': every outcome needs a share (0 if it never happens)")
+                continue
+            }
+            if let share = number(child, in: .closed(0, 1), type: .probability, path: path + [part]) {
+                fields.append(ScenarioValue.Field(key: part, value: .number(share)))
+            }
+        }
+        guard problems.count == before else { return nil }
+        let sum = fields.reduce(0.0) { total, field in
+            if case .number(let share) = field.value { return total + share }
+            return total
+        }
+        guard abs(sum - 1) <= SchemaType.sumTolerance else {
+            report(node, path, "shares sum to \(sum); expected 1 (within \(SchemaType.sumToleranceText))")
+            return nil
+        }
+        return .record(fields)
+    }
+
+    // MARK: Lists
+
+    private mutating func weights(_ node: ScenarioNode, count: Int, first: String, type: SchemaType,
+                                  path: [String]) -> ScenarioValue? {
+        guard let items = node.items else { return expected(type, node, path) }
+        if items.isEmpty { return .list([]) }
+        guard items.count == count else {
+            report(node, path, "expected \(count) weights (\(first) first) or [] for flat, got \(items.count)")
+            return nil
+        }
+        var values: [Double] = []
+        for (index, item) in items.enumerated() {
+            guard let weight = finite(item, path: path + [String(index)]) else { continue }
+            guard weight >= 0 else {
+                report(item, path + [String(index)], "expected a weight >= 0, got \(item.written)")
+                continue
+            }
+            values.append(weight)
+        }
+        guard values.count == count else { return nil }
+        guard values.contains(where: { $0 > 0 }) else {
+            report(node, path, "weights are all zero, so nothing would arrive; use [] for flat")
+            return nil
+        }
+        return .list(values.map(ScenarioValue.number))
+    }
+
+    private mutating func list(_ node: ScenarioNode, of item: SchemaType, rules: SchemaType.ListRules, type: SchemaType,
+                               path: [String]) -> ScenarioValue? {
+        guard let items = node.items else { return expected(type, node, path) }
+        let before = problems.count
+        if items.count < rules.minimumCount {
+            report(node, path, "expected at least \(rules.minimumCount) item\(rules.minimumCount == 1 ? "" : "s"), got none")
+        }
+        var values: [ScenarioValue?] = []
+        for (index, element) in items.enumerated() {
+            values.append(check(element, as: item, path: path + [String(index)]))
+        }
+        if let field = rules.uniqueField {
+            var firstIndex: [String: Int] = [:]
+            for (index, element) in items.enumerated() {
+                guard let nameNode = element.value(forKey: field), case .scalar(let name, _) = nameNode.content else { continue }
+                if let earlier = firstIndex[name] {
+                    report(nameNode, path + [String(index), field], "duplicate \(field) '\(name)' (item \(earlier) has it too)")
+                } else {
+                    firstIndex[name] = index
+                }
+            }
+            if path.count == 1 {
+                itemNames[path[0]] = items.compactMap { $0.value(forKey: field) }.compactMap {
+                    if case .scalar(let name, _) = $0.content { return name }
+                    return nil
+                }
+            }
+        }
+        if rules.uniqueItems {
+            var seen: [String: Int] = [:]
+            for (index, element) in items.enumerated() {
+                guard case .scalar(let text, _) = element.content else { continue }
+                if let earlier = seen[text] {
+                    report(element, path + [String(index)], "'\(text)' is listed twice (item \(earlier) too)")
+                } else {
+                    seen[text] = index
+                }
+            }
+        }
+        let checked = values.compactMap { $0 }
+        if let field = rules.sumsToOne, checked.count == items.count, !checked.isEmpty {
+            let sum = checked.reduce(0.0) { total, value in
+                if case .number(let share)? = value[field] { return total + share }
+                return total
+            }
+            if abs(sum - 1) > SchemaType.sumTolerance {
+                report(node, path, "\(field)s sum to \(sum); expected 1 (within \(SchemaType.sumToleranceText))")
+            }
+        }
+        return problems.count == before ? .list(checked) : nil
+    }
+
+    /// Every reference names an item of its list, and not the item that holds it.
+    private mutating func resolveReferences() {
+        for reference in references {
+            // A list that failed to validate has no names recorded; its own problems say why.
+            guard let names = itemNames[reference.list] else { continue }
+            if !names.contains(reference.name) {
+                report(reference.node, reference.path,
+                       "no item of \(reference.list) is named '\(reference.name)'" + Suggestion.hint(for: reference.name, among: names))
+            } else if reference.path.first == reference.list, reference.path.count > 1,
+                      let index = Int(reference.path[1]), names.indices.contains(index), names[index] == reference.name {
+                report(reference.node, reference.path, "'\(reference.name)' lists itself; name the other \(reference.list) only")
+            }
+        }
+    }
+
+    // MARK: Distributions
+
+    private mutating func distribution(_ node: ScenarioNode, path: [String]) -> ScenarioValue? {
+        guard let entries = node.entries else { return expected(.distribution, node, path) }
+        let types = DistributionForm.all.map(\.type)
+        guard let typeNode = node.value(forKey: "type") else {
+            report(node, path + ["type"], "missing 'type': expected one of \(types.joined(separator: ", "))")
+            return nil
+        }
+        guard case .scalar(let typeName, _) = typeNode.content, let form = DistributionForm.named(typeName) else {
+            let written = typeNode.text ?? typeNode.written
+            report(typeNode, path + ["type"], "unknown distribution type '\(written)'" + Suggestion.hint(for: written, among: types))
+            return nil
+        }
+        let before = problems.count
+        var parameters = DistributionForm.Parameters(numbers: [:], values: [])
+        var given: [String] = []
+        for entry in entries where entry.key != "type" {
+            let parameterPath = path + [entry.key]
+            guard form.parameterKeys.contains(entry.key) else {
+                report(at: entry.keyLocation, parameterPath,
+                       "unknown parameter '\(entry.key)' for a \(form.type) distribution" + Suggestion.hint(for: entry.key, among: form.parameterKeys))
+                continue
+            }
+            given.append(entry.key)
+            if entry.key == "values" {
+                guard let items = entry.value.items, !items.isEmpty else {
+                    report(entry.value, parameterPath, "expected a list of at least one number, got \(entry.value.written)")
+                    continue
+                }
+                for (index, item) in items.enumerated() {
+                    if let value = finite(item, path: parameterPath + [String(index)]) { parameters.values.append(value) }
+                }
+            } else if let value = finite(entry.value, path: parameterPath) {
+                parameters.numbers[entry.key] = value
+            }
+        }
+        guard problems.count == before else { return nil }
+        guard let set = form.parameterSets.first(where: { Set($0) == Set(given) }) else {
+            let sets = form.parameterSets.map { $0.joined(separator: " and ") }
+            let accepted = sets.count == 1 ? sets[0] : sets.dropLast().joined(separator: ", ") + " or " + sets[sets.count - 1]
+            report(node, path, "a \(form.type) distribution takes \(accepted), got \(given.isEmpty ? "no parameters" : given.joined(separator: " and "))")
+            return nil
+        }
+        let built: Distribution
+        do {
+            built = try form.build(parameters)
+        } catch let error as DistributionError {
+            let key = error.parameter == "data" ? "values" : error.parameter
+            report(node.value(forKey: key) ?? node, path + [key], error.description)
+            return nil
+        } catch {
+            report(node, path, "\(error)")
+            return nil
+        }
+        if let lowest = form.lowestValueParameter, let parameter = node.value(forKey: lowest) {
+            let least = lowest == "values" ? parameters.values.min() ?? 0 : parameters(lowest)
+            if least < 0 {
+                report(parameter, path + [lowest], "a duration cannot be negative: expected \(lowest) >= 0, got \(NumberRange.format(least))")
+                return nil
+            }
+        }
+        let fields = set.map { key in
+            ScenarioValue.Field(key: key, value: key == "values" ? .list(parameters.values.map(ScenarioValue.number))
+                                                                  : .number(parameters(key)))
+        }
+        return .distribution(ScenarioValue.DistributionValue(type: form.type, parameters: fields, distribution: built))
+    }
+
+    private mutating func finite(_ node: ScenarioNode, path: [String]) -> Double? {
+        guard case .number(let value)? = node.scalar else {
+            report(node, path, "expected a number, got \(node.written)")
+            return nil
+        }
+        guard value.isFinite else {
+            report(node, path, "expected a finite number, got \(node.written)")
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,101 @@
+/// What a key in a scenario file holds. Validation, the JSON Schema and the reference docs
+/// all read these, so the rule for a value is written once.
+indirect enum SchemaType: Sendable {
+    case integer(ClosedRange<Int>)
+    case number(NumberRange)
+    /// A number in [0, 1].
+    case probability
+    case boolean
+    /// Non-empty text.
+    case text
+    /// One of fixed words (an enum's raw values).
+    case choice([String])
+    /// A duration distribution, written as a mapping with a `type` (see `DistributionForm`),
+    /// in the unit the key names; draws are never negative.
+    case distribution
+    /// Named shares that sum to 1, compiled into an array in this order.
+    case split([String])
+    /// `count` non-negative relative weights, `first` naming what the first one is for, or
+    /// an empty list for flat.
+    case weights(count: Int, first: String)
+    case list(of: SchemaType, rules: ListRules)
+    case record([SchemaEntry])
+    /// The name of an item of the top-level list `list` (an area in a bed network).
+    case reference(list: String)
+    /// A file path, relative to the file that holds it (`extends`).
+    case path
+    /// A mapping of key paths to values, applied like `--set` (the `set` section).
+    case assignments
+
+    /// Rules on a list as a whole.
+    struct ListRules: Sendable {
+        var minimumCount = 0
+        /// A field of record items whose values must differ (names), or nil.
+        var uniqueField: String?
+        /// Whether scalar items must all differ.
+        var uniqueItems = false
+        /// A field of record items whose values must sum to 1 (cohort shares), or nil.
+        var sumsToOne: String?
+    }
+
+    /// The closest to 1 a sum of shares must come: rounding in shares written to a few
+    /// decimals, never a real gap.
+    static let sumTolerance = 1e-9
+    static let sumToleranceText = "1e-9"
+
+    /// What a value of this type looks like, for "expected ..." in problems.
+    var expectation: String {
+        switch self {
+        case .integer(let range):
+            return range.upperBound == Int.max ? "an integer >= \(range.lowerBound)"
+                : "an integer in [\(range.lowerBound), \(range.upperBound)]"
+        case .number(let range): return "a number in \(range.interval)"
+        case .probability: return "a probability in [0, 1]"
+        case .boolean: return "true or false"
+        case .text: return "a non-empty text"
+        case .choice(let words): return "one of \(words.joined(separator: ", "))"
+        case .distribution: return "a distribution, e.g. {type: lognormal, mean: 37, median: 23}"
+        case .split(let parts): return "a mapping of shares {\(parts.joined(separator: ", "))} summing to 1"
+        case .weights(let count, _): return "a list of \(count) weights >= 0, or [] for flat"
+        case .list: return "a list"
+        case .record: return "a mapping"
+        case .reference(let list): return "the name of an item of \(list)"
+        case .path: return "a file path"
+        case .assignments: return "a mapping of key paths to values"
+        }
+    }
+
+    /// Short form for the type column of the reference docs.
+    var summary: String {
+        switch self {
+        case .integer(let range):
+            return range.upperBound == Int.max ? "integer >= \(range.lowerBound)"
+                : "integer in [\(range.lowerBound), \(range.upperBound)]"
+        case .number(let range): return "number in \(range.interval)"
+        case .probability: return "probability in [0, 1]"
+        case .boolean: return "true or false"
+        case .text: return "text"
+        case .choice(let words): return words.map { "`\($0)`" }.joined(separator: " or ")
+        case .distribution: return "distribution"
+        case .split(let parts): return "shares summing to 1: " + parts.map { "`\($0)`" }.joined(separator: ", ")
+        case .weights(let count, let first): return "\(count) weights >= 0 (\(first) first), or `[]`"
+        case .list(let item, let rules):
+            let items: String
+            switch item {
+            case .record: items = "list of mappings"
+            case .reference(let list): items = "list of names of other `\(list)` items"
+            default: items = "list of \(item.summary)"
+            }
+            var notes: [String] = []
+            if rules.minimumCount > 0 { notes.append("at least \(rules.minimumCount)") }
+            if let field = rules.uniqueField { notes.append("`\(field)` unique") }
+            if rules.uniqueItems { notes.append("no repeats") }
+            if let field = rules.sumsToOne { notes.append("`\(field)` sums to 1") }
+            return notes.isEmpty ? items : "\(items) (\(notes.joined(separator: ", ")))"
+        case .record: return "mapping"
+        case .reference(let list): return "name of another item of `\(list)`"
+        case .path: return "path relative to this file"
+        case .assignments: return "mapping of key paths to values"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CrisisExperiment
+import CrisisModel
+import CrisisScenario
+import Foundation
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare what-if scenarios with a base, with common random numbers.",
+        discussion: """
+            Every scenario runs the base's replications, seed, horizon and warm-up, so \
+            replication r of each sees the same people with the same needs until policy makes \
+            them differ. Each KPI is shown per scenario with the paired difference against the \
+            base and its 95% interval; * marks differences whose interval excludes zero. \
+            Writes comparison.csv with the variance reduction pairing achieved.
+
+            Examples:
+              crisis-sim compare Scenarios/baseline.yaml Scenarios/crht-24-7.yaml
+              crisis-sim compare Scenarios/baseline.yaml Scenarios/beds-plus-10.yaml Scenarios/beds-minus-10.yaml --replications 20
+            """
+    )
+
+    @Argument(help: "The base scenario.") var base: String
+    @Argument(help: "One or more variant scenarios.") var variants: [String]
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var runOptions: RunOptions
+
+    @Option(help: "Folder for comparison.csv (default: results/compare-<base>).")
+    var output: String?
+
+    @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
+    var stratum = "all"
+
+    func validate() throws {
+        guard !variants.isEmpty else { throw ValidationError("give at least one variant scenario after the base") }
+    }
+
+    func run() throws {
+        // Load everything first, so a problem in any file stops before anything runs.
+        var loaded: [LoadedScenario] = []
+        var failed = false
+        for path in [base] + variants {
+            do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
+        }
+        if failed { throw ExitCode(1) }
+        let settings = runOptions.settings(for: loaded[0])
+        let length = RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays)
+        var results: [[ReplicationResult]] = []
+        for (path, scenario) in zip([base] + variants, loaded) {
+            let runner = ReplicationRunner(configuration: scenario.configuration, length: length, seed: settings.seed,
+                                           generator: settings.generator)
+            let progress = Progress(scenarioName(path), total: settings.replications, quiet: runOptions.quiet)
+            results.append(try runner.run(Array(0..<settings.replications), threads: runOptions.threads,
+                                          progress: { progress.update($0) }))
+        }
+        print("Base: \(scenarioName(base)); \(settings.replications) replications of "
+            + "\(NumberFormat.readable(settings.horizonDays)) days after a \(NumberFormat.readable(settings.warmupDays))-day "
+            + "warm-up; seed \(settings.seed); common random numbers")
+        var csv = ["variant,kpi,stratum,unit,base_mean,variant_mean,difference,ci95_low,ci95_high,significant,variance_reduction"]
+        for (index, path) in variants.enumerated() {
+            let comparison = Comparison.paired(base: results[0], variant: results[index + 1])
+            print("")
+            print("\(scenarioName(path)): \(loaded[index + 1].summary)")
+            print(KPITable.render(comparison: comparison, baseName: scenarioName(base), variantName: scenarioName(path),
+                                  stratum: stratum))
+            for row in comparison {
+                csv.append([scenarioName(path), row.id, row.stratum, row.unit, NumberFormat.exact(row.base.mean),
+                            NumberFormat.exact(row.variant.mean), NumberFormat.exact(row.difference.mean),
+                            NumberFormat.exact(row.difference.lower), NumberFormat.exact(row.difference.upper),
+                            row.isSignificant ? "yes" : "no", NumberFormat.exact(row.varianceReduction)]
+                    .joined(separator: ","))
+            }
+        }
+        let folder = URL(fileURLWithPath: output ?? "results/compare-\(scenarioName(base))")
+        try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("comparison.csv"))
+        print("")
+        print("Wrote \(folder.path)/comparison.csv")
+    }
+}

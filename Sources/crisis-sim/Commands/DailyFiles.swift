@@ -1,0 +1,18 @@
+import CrisisExperiment
+import CrisisModel
+
+/// daily.csv: the midnight census of every replication, one row per (replication, day).
+enum DailyFiles {
+    static func csv(_ results: [ReplicationResult]) -> String {
+        guard let first = results.first?.daily else { return "" }
+        var lines = ["replication,day," + first.columns.map(\.name).joined(separator: ",")]
+        for result in results {
+            guard let daily = result.daily else { continue }
+            let columns = daily.columns.map(\.values)
+            for day in 0..<daily.days {
+                lines.append("\(result.replication),\(day + 1)," + columns.map { NumberFormat.exact($0[day]) }.joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

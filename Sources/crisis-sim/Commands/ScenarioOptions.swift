@@ -1,0 +1,74 @@
+import ArgumentParser
+import CrisisScenario
+import Foundation
+
+/// Options every command that reads a scenario shares.
+struct ScenarioOptions: ParsableArguments {
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override a key after loading, e.g. --set crht.hours.hours_per_day=24 (repeatable).",
+                               valueName: "key.path=value"))
+    var overrides: [String] = []
+}
+
+/// Options of commands that run replications.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Independent replications (default: the scenario's run.replications).")
+    var replications: Int?
+
+    @Option(help: "Master seed (default: the scenario's run.seed).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("horizon-days"), help: "Days measured after the warm-up (default: run.horizon_days).")
+    var horizonDays: Double?
+
+    @Option(name: .customLong("warmup-days"), help: "Days simulated and discarded first (default: run.warmup_days).")
+    var warmupDays: Double?
+
+    @Option(help: "Threads running replications (default: every core). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if let horizonDays, !(horizonDays > 0 && horizonDays <= 365.25 * 1000) {
+            throw ValidationError("--horizon-days must be in (0, 365250]")
+        }
+        if let warmupDays, !(warmupDays >= 0 && warmupDays <= 365.25 * 1000) {
+            throw ValidationError("--warmup-days must be in [0, 365250]")
+        }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// The scenario's run settings with these options applied.
+    func settings(for scenario: LoadedScenario) -> RunSettings {
+        var settings = scenario.run
+        if let replications { settings.replications = replications }
+        if let seed { settings.seed = seed }
+        if let horizonDays { settings.horizonDays = horizonDays }
+        if let warmupDays { settings.warmupDays = warmupDays }
+        return settings
+    }
+}
+
+/// Loads a scenario, or prints every problem to standard error and exits with status 1.
+func loadScenario(_ path: String, overrides: [String]) throws -> LoadedScenario {
+    do {
+        return try ScenarioLoader.load(path, overrides: overrides)
+    } catch {
+        printError(error.description)
+        let count = error.problems.count
+        printError("\(path): \(count) problem\(count == 1 ? "" : "s"); nothing was run")
+        throw ExitCode(1)
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// The scenario's name for folders and tables: the file name without extension.
+func scenarioName(_ path: String) -> String {
+    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+}

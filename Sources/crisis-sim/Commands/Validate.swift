@@ -1,0 +1,36 @@
+import ArgumentParser
+import CrisisScenario
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files without running them.",
+        discussion: """
+            Prints every problem, each with file, line, column and key, or one OK line per file. \
+            Exits with status 1 when any file has a problem.
+
+            Example:
+              crisis-sim validate Scenarios/*.yaml
+            """
+    )
+
+    @Argument(help: "Scenario files (YAML).") var files: [String]
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
+    }
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader.load(file, overrides: scenarioOptions.overrides)
+                print("\(file): OK (scenario \(loaded.hash))")
+            } catch {
+                printError(error.description)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
