@@ -53,6 +53,8 @@ let package = Package(
         // Configurations shared by the model and experiment tests.
         .target(name: "CrisisTestSupport", dependencies: ["CrisisModel", "SimRandom"], path: "Tests/CrisisTestSupport"),
         .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "CrisisTestSupport", "SimKernel", "SimRandom"]),
+        // The built executable run as a planner would, on the scenario library.
+        .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim"]),
         .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
         // Broken scenario files for validation tests, read by path (#filePath), not as resources.
         .testTarget(

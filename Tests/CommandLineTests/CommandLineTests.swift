@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+
+/// The tool as a planner runs it: the built `crisis-sim` binary on the scenario library,
+/// checking exit status, what it prints and the bytes it writes.
+final class CommandLineTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable sits beside the test bundle in the build products folder.
+    static var executable: URL {
+        Bundle.main.bundleURL.appendingPathComponent("crisis-sim")
+    }
+
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    func crisisSim(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                       error: String(decoding: err, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    let short = ["--replications", "3", "--horizon-days", "60", "--warmup-days", "30", "--quiet"]
+
+    func testValidatePrintsOneOKLinePerFile() throws {
+        let outcome = try crisisSim(["validate", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let lines = outcome.output.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[0].hasPrefix("Scenarios/baseline.yaml: OK"), String(lines[0]))
+    }
+
+    func testInvalidScenarioExitsWithStatusOneAndALocation() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("broken.yaml")
+        try "extends: \(Self.repository.path)/Scenarios/baseline.yaml\ncrht:\n  asessors: 3\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try crisisSim(["run", file.path] + short)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("broken.yaml:3:3: crht.asessors: unknown key 'asessors'; did you mean 'assessors'?"),
+                      outcome.error)
+        XCTAssertTrue(outcome.error.contains("nothing was run"), outcome.error)
+        XCTAssertFalse(outcome.error.contains("Fatal error"), "no crash or stack trace")
+    }
+
+    /// Same scenario, seed and version: the same bytes, whatever the thread count.
+    func testRunWritesTheSameBytesForTheSameSeedOnAnyThreadCount() throws {
+        let folder = try temporaryFolder()
+        let one = folder.appendingPathComponent("one"), two = folder.appendingPathComponent("two")
+        let first = try crisisSim(["run", "Scenarios/baseline.yaml", "--threads", "1", "--output", one.path] + short)
+        XCTAssertEqual(first.status, 0, first.error)
+        XCTAssertTrue(first.output.contains("admissions.total"), first.output)
+        let second = try crisisSim(["run", "Scenarios/baseline.yaml", "--threads", "2", "--output", two.path] + short)
+        XCTAssertEqual(second.status, 0, second.error)
+        for name in ["summary.json", "summary.csv", "replications.csv"] {
+            let a = try Data(contentsOf: one.appendingPathComponent(name))
+            let b = try Data(contentsOf: two.appendingPathComponent(name))
+            XCTAssertFalse(a.isEmpty, name)
+            XCTAssertEqual(a, b, "\(name) differs between runs")
+        }
+        let json = try String(contentsOf: one.appendingPathComponent("summary.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("\"seed\": 42"), "provenance records the seed")
+        XCTAssertTrue(json.contains("\"scenario_hash\": \""), "provenance records the scenario hash")
+        XCTAssertTrue(json.contains("\"version\": \""), "provenance records the tool version")
+    }
+
+    func testCompareReportsPairedDifferencesAndFlagsTheClearOnes() throws {
+        let folder = try temporaryFolder()
+        let outcome = try crisisSim(["compare", "Scenarios/baseline.yaml", "Scenarios/beds-minus-10.yaml",
+                                     "--output", folder.path, "--replications", "5", "--horizon-days", "180",
+                                     "--warmup-days", "180", "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertTrue(outcome.output.contains("95% CI of difference"), outcome.output)
+        // Ten fewer beds must clearly raise out-of-area placements.
+        let oap = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("oap.placements ") })
+        XCTAssertTrue(oap.contains("*"), String(oap))
+        let csv = try String(contentsOf: folder.appendingPathComponent("comparison.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("variant,kpi,stratum,unit,base_mean,variant_mean,difference"), csv)
+    }
+
+    func testDescribeGivesTheOfferedLoadAndWarnsWhenItExceedsCapacity() throws {
+        let fine = try crisisSim(["describe", "Scenarios/baseline.yaml"])
+        XCTAssertEqual(fine.status, 0, fine.error)
+        XCTAssertTrue(fine.output.contains("offered load"), fine.output)
+        let overloaded = try crisisSim(["describe", "Scenarios/baseline.yaml", "--set", "areas.Northshire.beds=40"])
+        XCTAssertEqual(overloaded.status, 0, overloaded.error)
+        XCTAssertTrue(overloaded.output.contains("WARNING: offered load is at or above capacity"), overloaded.output)
+    }
+
+    func testBadOptionsAreRejectedBeforeAnythingRuns() throws {
+        let outcome = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "0"])
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.error.contains("--replications must be at least 1"), outcome.error)
+    }
+}
