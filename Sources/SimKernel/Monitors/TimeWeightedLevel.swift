@@ -53,8 +53,12 @@ public struct TimeWeightedLevel: Sendable, Equatable {
         _lastChange = time
         _timeAtOrAbove = Array(repeating: 0, count: thresholds.count)
         _hasHistogram = histogram != nil
-        _histogram = histogram ?? Histogram(lowerBound: 0, binWidth: 1, binCount: 1)
-        _histogram.reset()
+        if let histogram {
+            _histogram = histogram
+            _histogram.reset()
+        } else {
+            _histogram = Self.noHistogram  // shared and never written: no allocation
+        }
     }
 
     /// The level changes to `level` at `time`.
@@ -154,8 +158,11 @@ public struct TimeWeightedLevel: Sendable, Equatable {
         _maximum = _level
         _integral = 0
         for i in _timeAtOrAbove.indices { _timeAtOrAbove[i] = 0 }
-        _histogram.reset()
+        if _hasHistogram { _histogram.reset() }
     }
+
+    /// Stands in for a missing histogram; copies share its storage because nothing writes it.
+    @usableFromInline static let noHistogram = Histogram(lowerBound: 0, binWidth: 1, binCount: 1)
 
     private func openInterval(to time: Double) -> Double {
         precondition(time >= _lastChange && time < .infinity, "TimeWeightedLevel queried before the last change")
