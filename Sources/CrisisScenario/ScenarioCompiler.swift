@@ -34,7 +34,9 @@ enum ScenarioCompiler {
                     share: cohort.double("share"),
                     informalStayDays: cohort.optionalDistribution("informal_stay_days"),
                     detainedStayDays: cohort.optionalDistribution("detained_stay_days"),
-                    detentionProbability: cohort.optionalDouble("detention_probability")
+                    detentionProbability: cohort.optionalDouble("detention_probability"),
+                    referralOutcomes: cohort.field("referral_outcomes") == nil ? nil : cohort.shares("referral_outcomes"),
+                    detainedRequestShare: cohort.optionalDouble("detained_request_share")
                 )
             },
             crht: CRHTConfiguration(

@@ -98,6 +98,10 @@ public enum ScenarioSchema {
                   "clinical length of stay of this cohort's detained admissions"),
         .optional("detention_probability", .probability, whenAbsent: "`section_136.outcomes.detained_admission`",
                   "share of this cohort's Mental Health Act assessments ending in detention (other outcomes scale to fit)"),
+        .optional("referral_outcomes", .split(["home_treatment", "crisis_house", "admission_request", "discharge"]),
+                  whenAbsent: "`crht.referral_outcomes`", "outcome of this cohort's referrals to the crisis team"),
+        .optional("detained_request_share", .probability, whenAbsent: "`crht.detained_request_share`",
+                  "share of this cohort's admission requests that come with a Mental Health Act detention"),
     ]
 
     /// Opening hours of a service within each day.

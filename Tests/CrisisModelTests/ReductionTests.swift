@@ -90,3 +90,27 @@ final class FlowEstimateTests: XCTestCase {
         XCTAssertEqual(FlowEstimate.estimate(configuration)[0].detainedShare, 1, accuracy: 1e-12)
     }
 }
+
+/// Cohorts with their own routing: a cohort that the crisis team always admits and one it
+/// never admits split the admissions by their shares.
+final class CohortRoutingTests: XCTestCase {
+    func testEachCohortFollowsItsOwnReferralOutcomes() throws {
+        var configuration = Configurations.bedsOnly(beds: 1_000, admissionsPerYear: 2_000,
+                                                    stayDays: Configurations.exponential(5), maxWaitHours: 0)
+        configuration.cohorts = [
+            CohortConfiguration(name: "admitted", share: 0.3, referralOutcomes: [0, 0, 1, 0], detainedRequestShare: 1),
+            CohortConfiguration(name: "discharged", share: 0.7, referralOutcomes: [0, 0, 0, 1]),
+        ]
+        let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 0, horizonDays: 365.25),
+                                                     seed: 8, replication: 0)
+        let presented = try XCTUnwrap(result.value("presentations.community", stratum: "cohort:admitted"))
+        XCTAssertEqual(result.value("admissions.total", stratum: "cohort:admitted"), presented)
+        XCTAssertEqual(result.value("admissions.detained", stratum: "cohort:admitted"), presented)
+        XCTAssertEqual(result.value("admissions.total", stratum: "cohort:discharged"), 0)
+        // 30% of ~2,000 a year: within 4 standard deviations of a Poisson count.
+        XCTAssertEqual(presented, 600, accuracy: 4 * 600.0.squareRoot())
+        let estimate = FlowEstimate.estimate(configuration)[0]
+        XCTAssertEqual(estimate.admissionsPerYear, 600, accuracy: 1e-9)
+        XCTAssertEqual(estimate.detainedShare, 1, accuracy: 1e-12)
+    }
+}

@@ -23,42 +23,54 @@ public struct FlowEstimate: Sendable {
     }
 
     public static func estimate(_ configuration: CrisisConfiguration) -> [FlowEstimate] {
-        let crht = configuration.crht
-        let avoided = crht.admissionsAvoidedShare
-        let detainedShare = crht.detainedRequestShare
-        let escalation = configuration.homeTreatment.escalationProbability
-        let houseToHome = configuration.crisisHouse.places > 0 ? 1 - configuration.crisisHouse.eligibleShare : 1
-        // Admissions per gatekept admission request: detained requests cannot be diverted;
-        // diverted informal ones come back only through home-treatment escalation.
-        let perRequest = detainedShare + (1 - detainedShare) * ((1 - avoided) + avoided * houseToHome * escalation)
-        let perRequestDetained = detainedShare
-        // Admissions per community referral to the team (a crisis-house referral becomes home
-        // treatment when there is no crisis house).
-        let referral = crht.referralOutcomes
-        let houseEscalation = configuration.crisisHouse.places > 0 ? 0 : escalation
-        let perReferral = referral[0] * escalation + referral[1] * houseEscalation + referral[2]
-        let liaison = configuration.liaison.outcomes
-        let s136 = configuration.section136
-        let mha = s136.outcomes
         let meanDelay = configuration.beds.delayedDischargeProbability * configuration.beds.delayDays.mean
         return configuration.areas.map { area in
-            let sources = area.sources
-            let fromReferrals = sources.community.perYear * perReferral
-                + sources.emergencyDepartment.perYear * liaison[1] * perReferral
-            let fromRequests = sources.emergencyDepartment.perYear * liaison[2]
-            let contacts = sources.police.perYear
-            let diverted = contacts * s136.streetTriageShare * s136.streetTriageDiversion
-            let detentions = contacts - diverted
-            let fromHomeTreatmentAfterS136 = detentions * mha[2] * escalation + diverted * perReferral
-            let total = fromReferrals + fromRequests * perRequest + fromHomeTreatmentAfterS136
-                + detentions * (mha[0] + mha[1])
-            let detained = (fromReferrals + fromHomeTreatmentAfterS136) * detainedShare
-                + fromRequests * perRequestDetained + detentions * mha[0]
+            // Cohorts route differently; their arrivals are shares of every source.
+            var total = 0.0, detained = 0.0
+            for cohort in configuration.cohorts {
+                let flow = admissions(area.sources, cohort: cohort, configuration)
+                total += cohort.share * flow.total
+                detained += cohort.share * flow.detained
+            }
             let shareDetained = total > 0 ? detained / total : 0
             let stay = shareDetained * configuration.beds.detainedStayDays.mean
                 + (1 - shareDetained) * configuration.beds.informalStayDays.mean
             return FlowEstimate(area: area.name, beds: area.beds, admissionsPerYear: total,
                                 detainedShare: shareDetained, meanBedDays: stay + meanDelay)
         }
+    }
+
+    /// Expected admissions a year (and detained ones) if every arrival were of `cohort`.
+    static func admissions(_ sources: SourcesConfiguration, cohort: CohortConfiguration,
+                           _ configuration: CrisisConfiguration) -> (total: Double, detained: Double) {
+        let crht = configuration.crht
+        let avoided = crht.admissionsAvoidedShare
+        let detainedShare = cohort.detainedRequestShare ?? crht.detainedRequestShare
+        let escalation = configuration.homeTreatment.escalationProbability
+        let houseToHome = configuration.crisisHouse.places > 0 ? 1 - configuration.crisisHouse.eligibleShare : 1
+        // Admissions per gatekept admission request: detained requests cannot be diverted;
+        // diverted informal ones come back only through home-treatment escalation.
+        let perRequest = detainedShare + (1 - detainedShare) * ((1 - avoided) + avoided * houseToHome * escalation)
+        // Admissions per referral to the team (a crisis-house referral becomes home treatment
+        // when there is no crisis house).
+        let referral = cohort.referralOutcomes ?? crht.referralOutcomes
+        let houseEscalation = configuration.crisisHouse.places > 0 ? 0 : escalation
+        let perReferral = referral[0] * escalation + referral[1] * houseEscalation + referral[2]
+        let liaison = configuration.liaison.outcomes
+        let s136 = configuration.section136
+        let mha = CrisisSystem.mhaOutcomes(s136.outcomes, detentionProbability: cohort.detentionProbability)
+
+        let fromReferrals = sources.community.perYear * perReferral
+            + sources.emergencyDepartment.perYear * liaison[1] * perReferral
+        let fromRequests = sources.emergencyDepartment.perYear * liaison[2]
+        let contacts = sources.police.perYear
+        let diverted = contacts * s136.streetTriageShare * s136.streetTriageDiversion
+        let detentions = contacts - diverted
+        let fromHomeTreatmentAfterS136 = detentions * mha[2] * escalation + diverted * perReferral
+        let total = fromReferrals + fromRequests * perRequest + fromHomeTreatmentAfterS136
+            + detentions * (mha[0] + mha[1])
+        let detained = (fromReferrals + fromHomeTreatmentAfterS136) * detainedShare
+            + fromRequests * detainedShare + detentions * mha[0]
+        return (total, detained)
     }
 }

@@ -126,14 +126,23 @@ public struct CohortConfiguration: Sendable {
     public var detainedStayDays: Distribution?
     /// Share of MHA assessments ending in detention; nil: section 136's.
     public var detentionProbability: Double?
+    /// Outcome of this cohort's referrals to the crisis team, in `CRHTConfiguration`'s
+    /// order; nil: the crisis team's.
+    public var referralOutcomes: [Double]?
+    /// Share of this cohort's admission requests that come with a detention; nil: the crisis
+    /// team's `detainedRequestShare`.
+    public var detainedRequestShare: Double?
 
     public init(name: String, share: Double, informalStayDays: Distribution? = nil,
-                detainedStayDays: Distribution? = nil, detentionProbability: Double? = nil) {
+                detainedStayDays: Distribution? = nil, detentionProbability: Double? = nil,
+                referralOutcomes: [Double]? = nil, detainedRequestShare: Double? = nil) {
         self.name = name
         self.share = share
         self.informalStayDays = informalStayDays
         self.detainedStayDays = detainedStayDays
         self.detentionProbability = detentionProbability
+        self.referralOutcomes = referralOutcomes
+        self.detainedRequestShare = detainedRequestShare
     }
 }
 

@@ -28,13 +28,18 @@ public struct ReplicationResult: Sendable {
     public let daily: DailySeries?
     /// The event trace, when tracing was on.
     public let trace: [TraceRecord]
+    /// Whole-system time from admission request to bed, hours (the tally's quarter-hour bins
+    /// up to a week): the distribution behind the time_to_bed KPIs, for reports.
+    public let timeToBed: Histogram?
 
-    public init(replication: Int, kpis: [KPIValue], eventsHandled: Int, daily: DailySeries?, trace: [TraceRecord]) {
+    public init(replication: Int, kpis: [KPIValue], eventsHandled: Int, daily: DailySeries?, trace: [TraceRecord],
+                timeToBed: Histogram? = nil) {
         self.replication = replication
         self.kpis = kpis
         self.eventsHandled = eventsHandled
         self.daily = daily
         self.trace = trace
+        self.timeToBed = timeToBed
     }
 
     /// The value of `id` in `stratum` (default: the whole system), or nil.

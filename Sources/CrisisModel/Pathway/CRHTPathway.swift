@@ -66,7 +66,7 @@ extension CrisisSystem {
             }
             return
         }
-        switch crhtReferralOutcome.choose(streams.crhtOutcome) {
+        switch crhtReferralOutcome[Int(people.cohort[Int(person)])].choose(streams.crhtOutcome) {
         case 0: startHomeTreatment(person, scheduler: &scheduler)
         case 1: startCrisisHouse(person, scheduler: &scheduler)
         case 2:
@@ -83,6 +83,7 @@ extension CrisisSystem {
     /// Mental Health Act (an assessment in the community or in hospital).
     mutating func decideLegalStatus(_ person: Int32) {
         let stream = areas[homeArea(person)].streams.legalStatus
-        if stream.bernoulli(probability: configuration.crht.detainedRequestShare) { people.detained[Int(person)] = true }
+        let share = detainedRequestShare[Int(people.cohort[Int(person)])]
+        if stream.bernoulli(probability: share) { people.detained[Int(person)] = true }
     }
 }

@@ -16,6 +16,9 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
             }
         }
         if configuration.crht.referralOutcomes.count != 4 { try fail("crht referral outcomes must have 4 shares") }
+        for cohort in configuration.cohorts where (cohort.referralOutcomes?.count ?? 4) != 4 {
+            try fail("cohort \(cohort.name): referral outcomes must have 4 shares")
+        }
         if configuration.liaison.outcomes.count != 3 { try fail("liaison outcomes must have 3 shares") }
         if configuration.section136.outcomes.count != 4 { try fail("section 136 outcomes must have 4 shares") }
     }

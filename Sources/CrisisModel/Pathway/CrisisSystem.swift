@@ -22,7 +22,10 @@ public struct CrisisSystem: SimulationModel {
 
     // Compiled once: validated choices and per-cohort distributions.
     let cohortChoice: WeightedChoice
-    let crhtReferralOutcome: WeightedChoice
+    /// Per cohort, since a cohort may have its own routing.
+    let crhtReferralOutcome: [WeightedChoice]
+    /// Per cohort.
+    let detainedRequestShare: [Double]
     let liaisonOutcome: WeightedChoice
     /// Per cohort, since a cohort may have its own detention probability.
     let mhaOutcome: [WeightedChoice]
@@ -50,7 +53,10 @@ public struct CrisisSystem: SimulationModel {
             stats.record(.bedCapacity, area: a, Double(area.beds), at: 0)
         }
         cohortChoice = try WeightedChoice(weights: configuration.cohorts.map(\.share))
-        crhtReferralOutcome = try WeightedChoice(weights: configuration.crht.referralOutcomes)
+        crhtReferralOutcome = try configuration.cohorts.map {
+            try WeightedChoice(weights: $0.referralOutcomes ?? configuration.crht.referralOutcomes)
+        }
+        detainedRequestShare = configuration.cohorts.map { $0.detainedRequestShare ?? configuration.crht.detainedRequestShare }
         liaisonOutcome = try WeightedChoice(weights: configuration.liaison.outcomes)
         mhaOutcome = try configuration.cohorts.map { cohort in
             try WeightedChoice(weights: Self.mhaOutcomes(configuration.section136.outcomes,

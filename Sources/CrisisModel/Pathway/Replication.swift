@@ -35,6 +35,7 @@ extension CrisisSystem {
                                  kpis: simulation.model.kpis(at: end, measuredDays: length.horizonDays),
                                  eventsHandled: simulation.scheduler.eventsHandled,
                                  daily: dailySeries ? simulation.model.daily : nil,
-                                 trace: simulation.scheduler.trace.records)
+                                 trace: simulation.scheduler.trace.records,
+                                 timeToBed: simulation.model.stats.observation(.timeToBedHours, stratum: 0).histogram)
     }
 }
