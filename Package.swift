@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "CrisisScenarioTests",
             dependencies: ["CrisisScenario", "CrisisModel", "SimRandom"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )
