@@ -36,7 +36,8 @@ enum ScenarioCompiler {
                     detainedStayDays: cohort.optionalDistribution("detained_stay_days"),
                     detentionProbability: cohort.optionalDouble("detention_probability"),
                     referralOutcomes: cohort.field("referral_outcomes") == nil ? nil : cohort.shares("referral_outcomes"),
-                    detainedRequestShare: cohort.optionalDouble("detained_request_share")
+                    detainedRequestShare: cohort.optionalDouble("detained_request_share"),
+                    wardType: cohort.optionalText("ward_type")
                 )
             },
             crht: CRHTConfiguration(
@@ -102,7 +103,9 @@ enum ScenarioCompiler {
                 placeOfSafetyHour: costs.double("place_of_safety_hour_gbp"),
                 policeHour: costs.double("police_hour_gbp"),
                 delayedDischargeDay: costs.double("delayed_discharge_day_gbp")
-            )
+            ),
+            wardTypes: root.field("ward_types") == nil ? [WardType(name: "acute", share: 1)]
+                : root.list("ward_types").map { WardType(name: $0.text("name"), share: $0.double("share")) }
         )
         return (configuration, settings, root.optionalText("description") ?? "")
     }
@@ -113,16 +116,23 @@ enum ScenarioCompiler {
             name: area.text("name"),
             adultPopulation: area.int("adult_population"),
             beds: area.int("beds"),
-            bedSchedule: area.list("bed_schedule").map { change in
-                CapacityChange(atDay: change.double("at_day"), capacity: change.int("beds"), rampDays: change.double("ramp_days"))
-            },
+            bedSchedule: schedule(area),
             bedNetwork: area.texts("bed_network"),
             sources: SourcesConfiguration(
                 community: source(sources.section("community")),
                 emergencyDepartment: source(sources.section("emergency_department")),
                 police: source(sources.section("police"))
-            )
+            ),
+            wards: area.field("wards") == nil ? [] : area.list("wards").map { ward in
+                WardConfiguration(name: ward.text("name"), beds: ward.int("beds"), bedSchedule: schedule(ward))
+            }
         )
+    }
+
+    private static func schedule(_ owner: Fields) -> [CapacityChange] {
+        owner.list("bed_schedule").map { change in
+            CapacityChange(atDay: change.double("at_day"), capacity: change.int("beds"), rampDays: change.double("ramp_days"))
+        }
     }
 
     private static func source(_ source: Fields) -> ArrivalSourceConfiguration {

@@ -27,6 +27,9 @@ public enum ScenarioSchema {
                    default: .list([.record([.init(key: "name", value: .text("everyone")),
                                             .init(key: "share", value: .number(1))])]),
                    "population groups with their share of arrivals and, optionally, their own stays and detention"),
+        .optional("ward_types", .list(of: .record(wardType), rules: .init(minimumCount: 1, uniqueField: "name", sumsToOne: "share")),
+                  whenAbsent: "one ward type, `acute`, for everyone",
+                  "kinds of adult acute ward (e.g. male, female, PICU) with the share of people needing each; areas split their beds with `wards`"),
         section("crht", crht, "crisis resolution and home treatment team: assessment and gatekeeping"),
         section("home_treatment", homeTreatment, "home treatment caseload"),
         section("crisis_house", crisisHouse, "crisis house: a residential alternative to admission"),
@@ -60,6 +63,21 @@ public enum ScenarioSchema {
         .defaulted("bed_network", .list(of: .reference(list: "areas"), rules: .init(uniqueItems: true)), default: .list([]),
                    "other areas whose beds this area uses before placing out of area, and which may use its beds"),
         section("sources", sources, "independent arrival streams; re-presentations come from discharges"),
+        .optional("wards", .list(of: .record(ward), rules: .init(minimumCount: 1, uniqueField: "name")),
+                  whenAbsent: "one pool of `beds` serves every ward type",
+                  "beds split by ward type; `beds` must then be their total, and schedules go on each ward"),
+    ]
+
+    static let wardType: [SchemaEntry] = [
+        .required("name", .text, "names the ward type in `wards` and `cohorts`"),
+        .required("share", .probability, "share of people needing this ward type (cohorts may name one instead)"),
+    ]
+
+    static let ward: [SchemaEntry] = [
+        .required("name", .reference(list: "ward_types"), "the ward type these beds are for"),
+        .required("beds", .integer(0...100_000), unit: "beds", "beds of this ward type at the start of the run"),
+        .defaulted("bed_schedule", .list(of: .record(capacityChange), rules: .init()), default: .list([]),
+                   "planned openings and closures of these beds"),
     ]
 
     static let capacityChange: [SchemaEntry] = [
@@ -102,6 +120,8 @@ public enum ScenarioSchema {
                   whenAbsent: "`crht.referral_outcomes`", "outcome of this cohort's referrals to the crisis team"),
         .optional("detained_request_share", .probability, whenAbsent: "`crht.detained_request_share`",
                   "share of this cohort's admission requests that come with a Mental Health Act detention"),
+        .optional("ward_type", .reference(list: "ward_types"), whenAbsent: "drawn from `ward_types` shares",
+                  "the ward type everyone in this cohort needs (e.g. female for a women's cohort)"),
     ]
 
     /// Opening hours of a service within each day.

@@ -17,6 +17,7 @@ struct ScenarioValidator {
     mutating func validate(_ root: ScenarioNode) -> ScenarioValue? {
         let value = check(root, as: .record(ScenarioSchema.root), path: [])
         resolveReferences()
+        checkWards(root)
         return problems.isEmpty ? value : nil
     }
 
@@ -230,6 +231,31 @@ struct ScenarioValidator {
             }
         }
         return problems.count == before ? .list(checked) : nil
+    }
+
+    /// Rules that span keys: wards need ward types, an area's `beds` is its wards' total, and
+    /// schedules go on the wards, so no value is silently ignored.
+    private mutating func checkWards(_ root: ScenarioNode) {
+        let hasTypes = root.value(forKey: "ward_types") != nil
+        for (a, area) in (root.value(forKey: "areas")?.items ?? []).enumerated() {
+            guard let wards = area.value(forKey: "wards") else { continue }
+            let path = ["areas", String(a), "wards"]
+            if !hasTypes { report(wards, path, "wards name ward types, but there is no top-level `ward_types` list") }
+            if let schedule = area.value(forKey: "bed_schedule"), !(schedule.items ?? []).isEmpty {
+                report(schedule, ["areas", String(a), "bed_schedule"], "with wards, give each ward its own bed_schedule")
+            }
+            let total = (wards.items ?? []).compactMap { $0.value(forKey: "beds")?.integer }.reduce(0, +)
+            if let beds = area.value(forKey: "beds"), let count = beds.integer, count != total {
+                report(beds, ["areas", String(a), "beds"], "expected the wards' total, \(total), got \(count)")
+            }
+        }
+        if !hasTypes {
+            for (c, cohort) in (root.value(forKey: "cohorts")?.items ?? []).enumerated() {
+                if let ward = cohort.value(forKey: "ward_type") {
+                    report(ward, ["cohorts", String(c), "ward_type"], "there is no top-level `ward_types` list to name")
+                }
+            }
+        }
     }
 
     /// Every reference names an item of its list, and not the item that holds it.

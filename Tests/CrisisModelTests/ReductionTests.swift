@@ -114,3 +114,46 @@ final class CohortRoutingTests: XCTestCase {
         XCTAssertEqual(estimate.detainedShare, 1, accuracy: 1e-12)
     }
 }
+
+/// Beds split by ward type: a person needs a bed of their own type, so a full female ward
+/// sends women out of area while the male ward has room.
+final class WardTypeTests: XCTestCase {
+    func testEachWardTypeHasItsOwnBeds() throws {
+        var configuration = Configurations.bedsOnly(beds: 40, admissionsPerYear: 2_000,
+                                                    stayDays: Configurations.exponential(10), maxWaitHours: 0)
+        configuration.wardTypes = [WardType(name: "male", share: 0.5), WardType(name: "female", share: 0.3),
+                                   WardType(name: "picu", share: 0.2)]
+        // No PICU beds here: everyone needing one is placed out of area.
+        configuration.areas[0].wards = [WardConfiguration(name: "male", beds: 30), WardConfiguration(name: "female", beds: 10)]
+        configuration.cohorts = [CohortConfiguration(name: "men", share: 0.2, wardType: "male"),
+                                 CohortConfiguration(name: "women", share: 0.6, wardType: "female"),
+                                 CohortConfiguration(name: "others", share: 0.2)]  // drawn from the shares
+        let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 60, horizonDays: 365.25),
+                                                     seed: 12, replication: 0)
+        // Men: 400 a year x 10 days = 11 erlangs on 30 male beds (shared with half the others):
+        // almost never full. Women: 1,200 a year x 10 days = 33 erlangs on 10 beds: mostly out.
+        let menOut = try XCTUnwrap(result.value("oap.share_of_admissions", stratum: "cohort:men"))
+        let womenOut = try XCTUnwrap(result.value("oap.share_of_admissions", stratum: "cohort:women"))
+        XCTAssertLessThan(menOut, 1)
+        // The female ward alone is an Erlang loss system: B(10, 32.9) = 71%. One year of ~1,200
+        // admissions estimates the share to within a few points (binomial sd ~1.3 points,
+        // inflated by the ward's correlation over a stay); allow 8.
+        XCTAssertEqual(womenOut, 100 * QueueingFormulas.erlangB(servers: 10, load: 1_200 / 365.25 * 10), accuracy: 8)
+        // Occupancy is measured against all 40 beds.
+        let occupancy = try XCTUnwrap(result.value("beds.occupancy"))
+        XCTAssertLessThan(occupancy, 100)
+        XCTAssertGreaterThan(occupancy, 40)
+    }
+
+    /// With no PICU beds anywhere, every admission needing one goes out of area.
+    func testAWardTypeWithoutBedsAlwaysGoesOutOfArea() throws {
+        var configuration = Configurations.bedsOnly(beds: 50, admissionsPerYear: 500,
+                                                    stayDays: Configurations.exponential(5), maxWaitHours: 0)
+        configuration.wardTypes = [WardType(name: "acute", share: 0), WardType(name: "picu", share: 1)]
+        configuration.areas[0].wards = [WardConfiguration(name: "acute", beds: 50)]
+        let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 0, horizonDays: 365.25),
+                                                     seed: 3, replication: 0)
+        XCTAssertEqual(result.value("oap.share_of_admissions"), 100)
+        XCTAssertEqual(result.value("beds.bed_days"), 0)
+    }
+}

@@ -35,7 +35,9 @@ public struct FlowEstimate: Sendable {
             let shareDetained = total > 0 ? detained / total : 0
             let stay = shareDetained * configuration.beds.detainedStayDays.mean
                 + (1 - shareDetained) * configuration.beds.informalStayDays.mean
-            return FlowEstimate(area: area.name, beds: area.beds, admissionsPerYear: total,
+            // With wards, the estimate treats them as one pool: an optimistic reading of split wards.
+            let beds = area.wards.isEmpty ? area.beds : area.wards.reduce(0) { $0 + $1.beds }
+            return FlowEstimate(area: area.name, beds: beds, admissionsPerYear: total,
                                 detainedShare: shareDetained, meanBedDays: stay + meanDelay)
         }
     }

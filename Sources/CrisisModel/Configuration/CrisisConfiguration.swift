@@ -11,6 +11,9 @@ public struct CrisisConfiguration: Sendable {
     public var areas: [AreaConfiguration]
     /// Population groups with their share of arrivals (shares sum to 1).
     public var cohorts: [CohortConfiguration]
+    /// Kinds of ward a person may need (e.g. male, female, PICU), with the share of people
+    /// needing each (shares sum to 1). Areas with `wards` have a bed pool per kind.
+    public var wardTypes: [WardType]
     public var crht: CRHTConfiguration
     public var homeTreatment: HomeTreatmentConfiguration
     public var crisisHouse: CrisisHouseConfiguration
@@ -24,9 +27,10 @@ public struct CrisisConfiguration: Sendable {
                 homeTreatment: HomeTreatmentConfiguration, crisisHouse: CrisisHouseConfiguration,
                 liaison: LiaisonConfiguration, section136: Section136Configuration,
                 beds: BedPolicyConfiguration, representation: RepresentationConfiguration,
-                costs: CostConfiguration) {
+                costs: CostConfiguration, wardTypes: [WardType] = [WardType(name: "acute", share: 1)]) {
         self.areas = areas
         self.cohorts = cohorts
+        self.wardTypes = wardTypes
         self.crht = crht
         self.homeTreatment = homeTreatment
         self.crisisHouse = crisisHouse
@@ -51,15 +55,45 @@ public struct AreaConfiguration: Sendable {
     /// its beds): the pooling question. Names of areas in this configuration.
     public var bedNetwork: [String]
     public var sources: SourcesConfiguration
+    /// Beds split by ward type (names from `CrisisConfiguration.wardTypes`; a type missing
+    /// here has no local beds). Empty: one pool of `beds` serves every ward type. When given,
+    /// `beds` is their total.
+    public var wards: [WardConfiguration]
 
     public init(name: String, adultPopulation: Int, beds: Int, bedSchedule: [CapacityChange] = [],
-                bedNetwork: [String] = [], sources: SourcesConfiguration) {
+                bedNetwork: [String] = [], sources: SourcesConfiguration, wards: [WardConfiguration] = []) {
         self.name = name
         self.adultPopulation = adultPopulation
         self.beds = beds
         self.bedSchedule = bedSchedule
         self.bedNetwork = bedNetwork
         self.sources = sources
+        self.wards = wards
+    }
+}
+
+/// A kind of ward and the share of people who need it.
+public struct WardType: Sendable, Equatable {
+    public var name: String
+    public var share: Double
+
+    public init(name: String, share: Double) {
+        self.name = name
+        self.share = share
+    }
+}
+
+/// The beds of one ward type in an area, with their own planned changes.
+public struct WardConfiguration: Sendable, Equatable {
+    /// A name from `CrisisConfiguration.wardTypes`.
+    public var name: String
+    public var beds: Int
+    public var bedSchedule: [CapacityChange]
+
+    public init(name: String, beds: Int, bedSchedule: [CapacityChange] = []) {
+        self.name = name
+        self.beds = beds
+        self.bedSchedule = bedSchedule
     }
 }
 
@@ -132,10 +166,13 @@ public struct CohortConfiguration: Sendable {
     /// Share of this cohort's admission requests that come with a detention; nil: the crisis
     /// team's `detainedRequestShare`.
     public var detainedRequestShare: Double?
+    /// The ward type everyone in this cohort needs (e.g. a women's cohort and the female
+    /// ward); nil: drawn from the ward types' shares.
+    public var wardType: String?
 
     public init(name: String, share: Double, informalStayDays: Distribution? = nil,
                 detainedStayDays: Distribution? = nil, detentionProbability: Double? = nil,
-                referralOutcomes: [Double]? = nil, detainedRequestShare: Double? = nil) {
+                referralOutcomes: [Double]? = nil, detainedRequestShare: Double? = nil, wardType: String? = nil) {
         self.name = name
         self.share = share
         self.informalStayDays = informalStayDays
@@ -143,6 +180,7 @@ public struct CohortConfiguration: Sendable {
         self.detentionProbability = detentionProbability
         self.referralOutcomes = referralOutcomes
         self.detainedRequestShare = detainedRequestShare
+        self.wardType = wardType
     }
 }
 

@@ -33,9 +33,11 @@ extension CrisisSystem {
     mutating func recordDay() {
         var occupied = 0.0, capacity = 0.0, waiting = 0.0, outOfArea = 0.0, caseload = 0.0, suites = 0.0
         for a in areas.indices {
-            occupied += Double(areas[a].beds.inUse)
-            capacity += Double(areas[a].beds.capacity)
-            waiting += Double(areas[a].beds.queue.count)
+            for pool in areas[a].beds {
+                occupied += Double(pool.inUse)
+                capacity += Double(pool.capacity)
+                waiting += Double(pool.queue.count)
+            }
             outOfArea += stats.level(.outOfAreaActive, area: a).level
             caseload += Double(areas[a].homeTreatment.inUse)
             suites += Double(areas[a].placeOfSafetySuites.inUse)

@@ -16,6 +16,12 @@ public struct KPIValue: Sendable, Equatable {
     /// "all", "area:<name>" or "cohort:<name>".
     public let stratum: String
     public let value: Double
+
+    public init(id: String, stratum: String, value: Double) {
+        self.id = id
+        self.stratum = stratum
+        self.value = value
+    }
 }
 
 /// What one replication measured after its warm-up.

@@ -46,7 +46,11 @@ enum KPICatalogue {
             return weights > 0 ? 100 * weighted / weights : .nan
         }
 
-        var localBedDays: Double { resourceIntegral { $0.beds } / 24 }
+        /// Occupied local bed-hours over every pool of this stratum's areas.
+        var bedHours: Double {
+            areas.reduce(0) { total, a in system.areas[a].beds.reduce(total) { $0 + $1.busy.integral(at: end) } }
+        }
+        var localBedDays: Double { bedHours / 24 }
         var outOfAreaBedDays: Double { integral(.outOfAreaActive) / 24 }
         var homeTreatmentDays: Double { resourceIntegral { $0.homeTreatment } / 24 }
         var crisisHouseDays: Double { resourceIntegral { $0.crisisHouse } / 24 }
@@ -98,7 +102,7 @@ enum KPICatalogue {
         entry("crisis_house.stays", "per year", "Crisis-house stays started.") { $0.perYear(.crisisHouseStays) },
         entry("beds.occupancy", "%", "Time-average local beds occupied as a share of beds available.", byCohort: false) { s in
             let capacity = s.integral(.bedCapacity)
-            return capacity > 0 ? 100 * s.resourceIntegral { $0.beds } / capacity : .nan
+            return capacity > 0 ? 100 * s.bedHours / capacity : .nan
         },
         entry("beds.time_at_or_above_85", "% of time", "Share of time local bed occupancy was at or above 85% (beds-weighted across areas).", byCohort: false) { $0.timeAtOrAbove(0) },
         entry("beds.time_at_or_above_95", "% of time", "Share of time local bed occupancy was at or above 95%.", byCohort: false) { $0.timeAtOrAbove(1) },

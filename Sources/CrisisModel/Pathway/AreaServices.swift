@@ -7,7 +7,10 @@ import SimRandom
 /// (say, more crisis-house places) leaves the numbers every other process sees untouched.
 struct AreaServices {
     let name: String
-    var beds: Resource<Int32>
+    /// Bed pools: one per ward type when the area splits its beds by ward, else one for all.
+    var beds: [Resource<Int32>]
+    /// The pool serving each ward type.
+    let poolOfWardType: [Int]
     var crhtAssessors: Resource<Int32>
     var liaison: Resource<Int32>
     var amhps: Resource<Int32>
@@ -16,8 +19,9 @@ struct AreaServices {
     var crisisHouse: Resource<Int32>
     /// Areas (indices) whose beds this area may use before going out of area.
     let network: [Int]
-    /// People placed out of area, oldest first, waiting for a local bed (if repatriation is on).
-    var repatriationQueue = RingBuffer<Int32>()
+    /// Per pool: people placed out of area, oldest first, waiting for a local bed (if
+    /// repatriation is on).
+    var repatriationQueues: [RingBuffer<Int32>]
 
     let arrivals: [ArrivalProcess]  // indexed by Source (community, ED, police)
     let streams: AreaStreams
@@ -25,7 +29,10 @@ struct AreaServices {
     init(index: Int, area: AreaConfiguration, configuration: CrisisConfiguration, network: [Int],
          streams factory: RandomStreams, owners: inout [RandomStream]) throws {
         name = area.name
-        beds = Resource(capacity: area.beds)
+        let pools = Self.bedPools(area, wardTypes: configuration.wardTypes)
+        beds = pools.map { Resource(capacity: $0.beds) }
+        poolOfWardType = area.wards.isEmpty ? configuration.wardTypes.map { _ in 0 } : Array(configuration.wardTypes.indices)
+        repatriationQueues = pools.map { _ in RingBuffer() }
         crhtAssessors = Resource(capacity: configuration.crht.assessors)
         liaison = Resource(capacity: configuration.liaison.practitioners)
         amhps = Resource(capacity: configuration.section136.amhps)
@@ -42,6 +49,15 @@ struct AreaServices {
             return ArrivalProcess(profile: profile, stream: factory.stream(StreamIdentity("\(area.name).arrivals.\(sourceName)")))
         }
         streams = AreaStreams(area: area.name, configuration: configuration, factory: factory, owners: &owners)
+    }
+
+    /// The area's bed pools with their schedules: one per ward type in `wardTypes` order (zero
+    /// beds for a type the area lacks), or a single pool when the area does not split by ward.
+    static func bedPools(_ area: AreaConfiguration, wardTypes: [WardType]) -> [WardConfiguration] {
+        guard !area.wards.isEmpty else {
+            return [WardConfiguration(name: "all", beds: area.beds, bedSchedule: area.bedSchedule)]
+        }
+        return wardTypes.map { type in area.wards.first { $0.name == type.name } ?? WardConfiguration(name: type.name, beds: 0) }
     }
 
     /// 168 hour-of-week weights: hour of day x day of week (either may be flat).
@@ -61,6 +77,7 @@ struct AreaStreams {
     unowned(unsafe) let cohort: RandomStream
     unowned(unsafe) let informalStay: RandomStream
     unowned(unsafe) let detainedStay: RandomStream
+    unowned(unsafe) let wardType: RandomStream
     unowned(unsafe) let crhtResponse: RandomStream
     unowned(unsafe) let crhtAssessment: RandomStream
     unowned(unsafe) let crhtOutcome: RandomStream
@@ -90,6 +107,7 @@ struct AreaStreams {
         cohort = stream("cohort")
         informalStay = stream("stay.informal")
         detainedStay = stream("stay.detained")
+        wardType = stream("ward_type")
         crhtResponse = stream("crht.response")
         crhtAssessment = stream("crht.assessment")
         crhtOutcome = stream("crht.outcome")

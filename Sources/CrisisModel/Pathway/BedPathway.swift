@@ -1,6 +1,9 @@
 import SimKernel
 
 /// Local beds, pooled networks, waiting, out-of-area placements, repatriation and discharge.
+///
+/// An area's beds form one pool, or one per ward type when the area splits them by ward; a
+/// person always needs a bed of their own ward type, at home or in a network neighbour.
 extension CrisisSystem {
     /// An admission is needed: a local bed, else a bed in the network, else a wait of at most
     /// `maxWaitHours`, else an out-of-area placement.
@@ -17,7 +20,7 @@ extension CrisisSystem {
         }
         let area = homeArea(person)
         people.state[i] = .waitingForBed
-        if case .queued(let ticket) = areas[area].beds.request(person, at: now) {
+        if case .queued(let ticket) = areas[area].beds[pool(person, in: area)].request(person, at: now) {
             people.bedTicket[i] = ticket
             scheduler.trace("waits for a bed", entity: i, resource: "beds")
             scheduler.schedule(.bedWaitOver(ref(person)), after: maxWait, priority: .renege)
@@ -27,18 +30,27 @@ extension CrisisSystem {
         }
     }
 
+    /// The pool of `area` that serves the person's ward type.
+    @inline(__always) func pool(_ person: Int32, in area: Int) -> Int {
+        areas[area].poolOfWardType[Int(people.wardType[Int(person)])]
+    }
+
     /// A free bed at home or, failing that, in the network; false when there is none.
     mutating func takeFreeBed(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) -> Bool {
         let area = homeArea(person)
         let now = scheduler.now
-        if areas[area].beds.trySeize(at: now) {
+        let home = pool(person, in: area)
+        if areas[area].beds[home].trySeize(at: now) {
             occupyBed(person, bedArea: area, scheduler: &scheduler)
             return true
         }
-        for neighbour in areas[area].network where areas[neighbour].beds.trySeize(at: now) {
-            count(.admissionsToNetworkBed, person)
-            occupyBed(person, bedArea: neighbour, scheduler: &scheduler)
-            return true
+        for neighbour in areas[area].network {
+            let theirs = pool(person, in: neighbour)
+            if areas[neighbour].beds[theirs].trySeize(at: now) {
+                count(.admissionsToNetworkBed, person)
+                occupyBed(person, bedArea: neighbour, scheduler: &scheduler)
+                return true
+            }
         }
         return false
     }
@@ -55,7 +67,8 @@ extension CrisisSystem {
         if waited > 12 { count(.bedRequestsOver12h, person) }
     }
 
-    /// The person holds a bed of `bedArea` for their clinical stay.
+    /// The person holds a bed of `bedArea` (in the pool of their ward type) for their
+    /// clinical stay.
     mutating func occupyBed(_ person: Int32, bedArea: Int, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         let now = scheduler.now
@@ -74,7 +87,7 @@ extension CrisisSystem {
         let i = Int(person)
         guard people.state[i] == .waitingForBed, let ticket = people.bedTicket[i] else { return }
         let area = homeArea(person)
-        guard areas[area].beds.renege(ticket, at: scheduler.now) != nil else { return }
+        guard areas[area].beds[pool(person, in: area)].renege(ticket, at: scheduler.now) != nil else { return }
         people.bedTicket[i] = nil
         recordBedLevels(area: area, at: scheduler.now)
         placeOutOfArea(person, scheduler: &scheduler)
@@ -94,7 +107,7 @@ extension CrisisSystem {
         scheduler.trace("placed out of area", entity: i, resource: "out of area")
         scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: ends, priority: .release)
         changeOutOfAreaActive(area: area, by: 1, at: now)
-        if configuration.beds.repatriation { areas[area].repatriationQueue.append(person) }
+        if configuration.beds.repatriation { areas[area].repatriationQueues[pool(person, in: area)].append(person) }
     }
 
     mutating func outOfAreaStayEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
@@ -121,45 +134,46 @@ extension CrisisSystem {
 
     mutating func bedFreed(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let bedArea = Int(people.bedArea[Int(person)])
+        let bedPool = pool(person, in: bedArea)
         count(.dischargesFromBed, person)
         scheduler.trace("discharged from a local bed", entity: Int(person), resource: "beds")
         finishEpisode(person, scheduler: &scheduler)
         let repatriateFirst = configuration.beds.repatriation && configuration.beds.repatriationBeforeNewAdmissions
-        if let next = areas[bedArea].beds.release(at: scheduler.now, admitWaiting: !repatriateFirst) {
+        if let next = areas[bedArea].beds[bedPool].release(at: scheduler.now, admitWaiting: !repatriateFirst) {
             occupyBed(next, bedArea: bedArea, scheduler: &scheduler)
         } else {
-            fillFreeBeds(area: bedArea, scheduler: &scheduler)
+            fillFreeBeds(area: bedArea, pool: bedPool, scheduler: &scheduler)
         }
         recordBedLevels(area: bedArea, at: scheduler.now)
     }
 
-    /// Hands free beds of `area` out: repatriations first when they have priority, then
+    /// Hands free beds of one pool out: repatriations first when they have priority, then
     /// people waiting, then (if repatriation is on) people placed out of area.
-    mutating func fillFreeBeds(area: Int, scheduler: inout Scheduler<CrisisEvent>) {
+    mutating func fillFreeBeds(area: Int, pool: Int, scheduler: inout Scheduler<CrisisEvent>) {
         let policy = configuration.beds
-        while areas[area].beds.available > 0 {
+        while areas[area].beds[pool].available > 0 {
             if policy.repatriation && policy.repatriationBeforeNewAdmissions,
-               repatriate(into: area, scheduler: &scheduler) { continue }
-            if let next = areas[area].beds.admitNext(at: scheduler.now) {
+               repatriate(into: area, pool: pool, scheduler: &scheduler) { continue }
+            if let next = areas[area].beds[pool].admitNext(at: scheduler.now) {
                 occupyBed(next, bedArea: area, scheduler: &scheduler)
                 continue
             }
-            if policy.repatriation, repatriate(into: area, scheduler: &scheduler) { continue }
+            if policy.repatriation, repatriate(into: area, pool: pool, scheduler: &scheduler) { continue }
             break
         }
     }
 
-    /// Brings the longest-placed resident of `area` back to a free local bed for the rest of
-    /// their stay. False when nobody is out of area.
-    mutating func repatriate(into area: Int, scheduler: inout Scheduler<CrisisEvent>) -> Bool {
+    /// Brings the longest-placed resident of `area` who needs this pool back to a free local
+    /// bed for the rest of their stay. False when nobody is out of area.
+    mutating func repatriate(into area: Int, pool: Int, scheduler: inout Scheduler<CrisisEvent>) -> Bool {
         let now = scheduler.now
-        guard areas[area].beds.available > 0 else { return false }
-        while let person = areas[area].repatriationQueue.popFirst() {
+        guard areas[area].beds[pool].available > 0 else { return false }
+        while let person = areas[area].repatriationQueues[pool].popFirst() {
             let i = Int(person)
             // Entries whose stay already ended (or whose slot was reused) are skipped.
             guard people.state[i] == .outOfArea, people.area[i] == Int32(area),
                   people.outOfAreaEnds[i] > now else { continue }
-            _ = areas[area].beds.trySeize(at: now, aheadOfQueue: true)
+            _ = areas[area].beds[pool].trySeize(at: now, aheadOfQueue: true)
             count(.repatriations, person)
             changeOutOfAreaActive(area: area, by: -1, at: now)
             people.state[i] = .inLocalBed
@@ -173,9 +187,9 @@ extension CrisisSystem {
         return false
     }
 
-    mutating func changeBedCapacity(area: Int, to capacity: Int, scheduler: inout Scheduler<CrisisEvent>) {
-        areas[area].beds.setCapacity(capacity, at: scheduler.now)
-        fillFreeBeds(area: area, scheduler: &scheduler)
+    mutating func changeBedCapacity(area: Int, pool: Int, to capacity: Int, scheduler: inout Scheduler<CrisisEvent>) {
+        areas[area].beds[pool].setCapacity(capacity, at: scheduler.now)
+        fillFreeBeds(area: area, pool: pool, scheduler: &scheduler)
         recordBedLevels(area: area, at: scheduler.now)
     }
 
@@ -184,9 +198,13 @@ extension CrisisSystem {
         stats.record(.outOfAreaActive, area: area, active, at: time)
     }
 
+    /// Occupancy over all of the area's pools.
     mutating func recordBedLevels(area: Int, at time: Double) {
-        let capacity = areas[area].beds.capacity
-        let inUse = areas[area].beds.inUse
+        var capacity = 0, inUse = 0
+        for p in areas[area].beds.indices {
+            capacity += areas[area].beds[p].capacity
+            inUse += areas[area].beds[p].inUse
+        }
         let share = capacity > 0 ? Double(inUse) / Double(capacity) : (inUse > 0 ? 1 : 0)
         stats.record(.bedOccupancyShare, area: area, share, at: time)
         stats.record(.bedCapacity, area: area, Double(capacity), at: time)

@@ -27,8 +27,8 @@ public enum CrisisEvent: Sendable {
     case outOfAreaStayEnds(PersonRef)
     case homeTreatmentEnds(PersonRef)
     case crisisHouseStayEnds(PersonRef)
-    /// A scheduled bed capacity change for an area.
-    case bedCapacity(area: Int32, capacity: Int32)
+    /// A scheduled bed capacity change for one bed pool of an area.
+    case bedCapacity(area: Int32, pool: Int32, capacity: Int32)
     /// Midnight: the daily census (only when a daily series is asked for).
     case midnight
     /// End of a calendar month (a twelfth of 365.25 days): month-end counts.

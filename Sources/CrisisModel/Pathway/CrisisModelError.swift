@@ -16,6 +16,16 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
             }
         }
         if configuration.crht.referralOutcomes.count != 4 { try fail("crht referral outcomes must have 4 shares") }
+        let wardNames = configuration.wardTypes.map(\.name)
+        if wardNames.isEmpty || Set(wardNames).count != wardNames.count { try fail("ward types must be named uniquely") }
+        for area in configuration.areas {
+            for ward in area.wards where !wardNames.contains(ward.name) {
+                try fail("area \(area.name): ward \(ward.name) is not a ward type")
+            }
+        }
+        for cohort in configuration.cohorts {
+            if let ward = cohort.wardType, !wardNames.contains(ward) { try fail("cohort \(cohort.name): unknown ward type \(ward)") }
+        }
         for cohort in configuration.cohorts where (cohort.referralOutcomes?.count ?? 4) != 4 {
             try fail("cohort \(cohort.name): referral outcomes must have 4 shares")
         }

@@ -31,6 +31,9 @@ public struct CrisisSystem: SimulationModel {
     let mhaOutcome: [WeightedChoice]
     let informalStayDays: [Distribution]
     let detainedStayDays: [Distribution]
+    /// Per cohort: the ward type it always needs, or -1 to draw one from `wardTypeChoice`.
+    let cohortWardType: [Int]
+    let wardTypeChoice: WeightedChoice
 
     /// Month ends, hours, for the month-end count of out-of-area placements.
     static let hoursPerMonth = RateProfile.hoursPerYear / 12
@@ -49,8 +52,8 @@ public struct CrisisSystem: SimulationModel {
         }
         streamOwners = owners
         stats = Accumulators(areaCount: configuration.areas.count, cohortCount: configuration.cohorts.count, at: 0)
-        for (a, area) in configuration.areas.enumerated() {
-            stats.record(.bedCapacity, area: a, Double(area.beds), at: 0)
+        for a in areas.indices {
+            stats.record(.bedCapacity, area: a, Double(areas[a].beds.reduce(0) { $0 + $1.capacity }), at: 0)
         }
         cohortChoice = try WeightedChoice(weights: configuration.cohorts.map(\.share))
         crhtReferralOutcome = try configuration.cohorts.map {
@@ -62,6 +65,9 @@ public struct CrisisSystem: SimulationModel {
             try WeightedChoice(weights: Self.mhaOutcomes(configuration.section136.outcomes,
                                                          detentionProbability: cohort.detentionProbability))
         }
+        let wardNames = configuration.wardTypes.map(\.name)
+        cohortWardType = configuration.cohorts.map { cohort in cohort.wardType.flatMap { wardNames.firstIndex(of: $0) } ?? -1 }
+        wardTypeChoice = try WeightedChoice(weights: configuration.wardTypes.map(\.share))
         informalStayDays = configuration.cohorts.map { $0.informalStayDays ?? configuration.beds.informalStayDays }
         detainedStayDays = configuration.cohorts.map { $0.detainedStayDays ?? configuration.beds.detainedStayDays }
     }
@@ -83,9 +89,12 @@ public struct CrisisSystem: SimulationModel {
                 let first = area.arrivals[source.rawValue].next(after: 0)
                 if first.isFinite { scheduler.schedule(.arrival(area: Int32(a), source: source), at: first) }
             }
-            for change in Self.capacitySteps(from: configuration.areas[a].beds, configuration.areas[a].bedSchedule) {
-                scheduler.schedule(.bedCapacity(area: Int32(a), capacity: Int32(change.capacity)),
-                                   at: change.hour, priority: .capacityChange)
+            let pools = AreaServices.bedPools(configuration.areas[a], wardTypes: configuration.wardTypes)
+            for (p, pool) in pools.enumerated() {
+                for change in Self.capacitySteps(from: pool.beds, pool.bedSchedule) {
+                    scheduler.schedule(.bedCapacity(area: Int32(a), pool: Int32(p), capacity: Int32(change.capacity)),
+                                       at: change.hour, priority: .capacityChange)
+                }
             }
         }
         if dailySeries {
@@ -155,8 +164,8 @@ public struct CrisisSystem: SimulationModel {
             if isCurrent(ref) { homeTreatmentEnds(ref.index, scheduler: &scheduler) }
         case .crisisHouseStayEnds(let ref):
             if isCurrent(ref) { crisisHouseStayEnds(ref.index, scheduler: &scheduler) }
-        case .bedCapacity(let area, let capacity):
-            changeBedCapacity(area: Int(area), to: Int(capacity), scheduler: &scheduler)
+        case .bedCapacity(let area, let pool, let capacity):
+            changeBedCapacity(area: Int(area), pool: Int(pool), to: Int(capacity), scheduler: &scheduler)
         case .midnight:
             recordDay()
         case .monthEnd:
@@ -201,7 +210,9 @@ public struct CrisisSystem: SimulationModel {
         let streams = areas[area].streams
         let informal = informalStayDays[cohort].sample(streams.informalStay) * 24
         let detained = detainedStayDays[cohort].sample(streams.detainedStay) * 24
-        return people.admit(area: area, cohort: cohort, source: source, informalStayHours: informal,
+        let ward = cohortWardType[cohort] >= 0 ? cohortWardType[cohort]
+            : (configuration.wardTypes.count == 1 ? 0 : wardTypeChoice.choose(streams.wardType))
+        return people.admit(area: area, cohort: cohort, source: source, wardType: ward, informalStayHours: informal,
                             detainedStayHours: detained, at: time)
     }
 
@@ -245,7 +256,7 @@ public struct CrisisSystem: SimulationModel {
     public mutating func resetStatistics(at time: Double) {
         stats.reset(at: time)
         for a in areas.indices {
-            areas[a].beds.resetStatistics(at: time)
+            for p in areas[a].beds.indices { areas[a].beds[p].resetStatistics(at: time) }
             areas[a].crhtAssessors.resetStatistics(at: time)
             areas[a].liaison.resetStatistics(at: time)
             areas[a].amhps.resetStatistics(at: time)

@@ -74,6 +74,8 @@ struct PersonStore {
     var placeOfSafetySince: [Double] = []
     /// The area whose bed the person holds (pooled networks may use a neighbour's).
     var bedArea: [Int32] = []
+    /// The ward type the person needs (index into the ward types), drawn at creation.
+    var wardType: [Int8] = []
     /// Whether the crisis team request in progress is for an admission.
     var requestsAdmission: [Bool] = []
     /// The place in the bed queue, while waiting for a bed.
@@ -82,7 +84,7 @@ struct PersonStore {
     private var free: [Int32] = []
     private(set) var inSystem = 0
 
-    mutating func admit(area: Int, cohort: Int, source: Source, informalStayHours informal: Double,
+    mutating func admit(area: Int, cohort: Int, source: Source, wardType ward: Int, informalStayHours informal: Double,
                         detainedStayHours detainedStay: Double, at time: Double) -> Int32 {
         inSystem += 1
         if let slot = free.popLast() {
@@ -102,6 +104,7 @@ struct PersonStore {
             placeOfSafety[i] = -1
             placeOfSafetySince[i] = .nan
             bedArea[i] = -1
+            wardType[i] = Int8(ward)
             requestsAdmission[i] = false
             bedTicket[i] = nil
             return slot
@@ -121,6 +124,7 @@ struct PersonStore {
         placeOfSafety.append(-1)
         placeOfSafetySince.append(.nan)
         bedArea.append(-1)
+        wardType.append(Int8(ward))
         requestsAdmission.append(false)
         bedTicket.append(nil)
         return Int32(self.area.count - 1)
