@@ -97,8 +97,10 @@ public struct BedPool: SimulationModel {
     }
 
     /// A simulation of the pool with its first referral scheduled.
-    public static func simulation(_ parameters: Parameters, seed: UInt64, replication: Int = 0) throws -> Simulation<BedPool> {
-        let model = try BedPool(parameters, streams: RandomStreams(masterSeed: seed, replication: replication))
+    public static func simulation(_ parameters: Parameters, seed: UInt64, replication: Int = 0,
+                                  generator: GeneratorKind = .mrg32k3a) throws -> Simulation<BedPool> {
+        let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
+        let model = try BedPool(parameters, streams: streams)
         var simulation = Simulation(model: model)
         if parameters.referrals > 0 {
             simulation.schedule(.referral, at: simulation.model.arrivals.next(after: 0))
@@ -107,8 +109,8 @@ public struct BedPool: SimulationModel {
     }
 
     /// Runs the whole yardstick: `parameters.referrals` referrals, until the last discharge.
-    public static func run(_ parameters: Parameters, seed: UInt64) throws -> Counts {
-        var simulation = try simulation(parameters, seed: seed)
+    public static func run(_ parameters: Parameters, seed: UInt64, generator: GeneratorKind = .mrg32k3a) throws -> Counts {
+        var simulation = try simulation(parameters, seed: seed, generator: generator)
         simulation.runUntilEmpty()
         var counts = simulation.model.counts
         counts.events = simulation.scheduler.eventsHandled

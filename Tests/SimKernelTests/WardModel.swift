@@ -49,7 +49,7 @@ struct Ward: SimulationModel {
 
     init(patients: [Patient], beds: Int, queues: Bool, discipline: QueueDiscipline = .fifo) {
         self.patients = patients
-        self.beds = Resource(capacity: beds, discipline: discipline)
+        self.beds = Resource(capacity: beds, discipline: discipline, maximumTrackedLevel: beds)
         self.queues = queues
     }
 

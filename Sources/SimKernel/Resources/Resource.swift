@@ -38,15 +38,17 @@ public struct Resource<Request> {
     ///   - capacity: units available at the start (>= 0).
     ///   - busyThresholds: levels of units-in-use whose time at or above them is tracked
     ///     (e.g. 85 and 95 beds).
-    ///   - maximumTrackedLevel: the largest level whose share of time is tracked one by one.
+    ///   - maximumTrackedLevel: when given, the time spent at each level of units in use from 0
+    ///     up to this one is tracked (`busy.levelDistribution`). Off by default: it costs a
+    ///     histogram update on every seize and release, and models that do not read it
+    ///     should not pay for it.
     public init(capacity: Int, discipline: QueueDiscipline = .fifo, at time: Double = 0,
                 busyThresholds: [Double] = [], maximumTrackedLevel: Int? = nil) {
         precondition(capacity >= 0, "capacity must be >= 0")
         _capacity = capacity
         _queue = WaitingQueue(discipline: discipline)
-        let levels = maximumTrackedLevel ?? capacity
         _busy = TimeWeightedLevel(at: time, level: 0, thresholds: busyThresholds,
-                                 histogram: Histogram(lowerBound: -0.5, binWidth: 1, binCount: levels + 1))
+                                 histogram: maximumTrackedLevel.map { Histogram(lowerBound: -0.5, binWidth: 1, binCount: $0 + 1) })
         _waiting = TimeWeightedLevel(at: time)
     }
 

@@ -1,5 +1,8 @@
 import ArgumentParser
+import SimRandom
 import Yardsticks
+
+extension GeneratorKind: ExpressibleByArgument {}
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,6 +29,8 @@ struct BedPoolCommand: ParsableCommand {
     @Option(help: "Referrals to simulate.") var referrals = 1_000_000
     @Option(help: "Local beds.") var beds = 100
     @Option(help: "Master seed.") var seed: UInt64 = 42
+    @Option(help: "Uniform generator: mrg32k3a (crisis-sim's default) or mt19937 (the C program's).")
+    var generator: GeneratorKind = .mrg32k3a
 
     func validate() throws {
         guard referrals >= 1 else { throw ValidationError("--referrals must be at least 1") }
@@ -33,7 +38,7 @@ struct BedPoolCommand: ParsableCommand {
     }
 
     func run() throws {
-        let counts = try BedPool.run(BedPool.Parameters(referrals: referrals, beds: beds), seed: seed)
+        let counts = try BedPool.run(BedPool.Parameters(referrals: referrals, beds: beds), seed: seed, generator: generator)
         print(counts.line)
     }
 }
