@@ -86,7 +86,9 @@ final class TallyTests: XCTestCase {
         XCTAssertTrue(t.variance.isNaN, "sample variance needs two observations")
         XCTAssertEqual(t.min, -4.5)
         XCTAssertEqual(t.max, -4.5)
-        XCTAssertEqual(t.quantile(0.5), 0, "an underflow observation reads as the lower bound")
+        // The histogram alone would read an underflow as its lower bound (0); the tally knows the
+        // exact extremes, and a quantile never leaves [min, max].
+        XCTAssertEqual(t.quantile(0.5), -4.5, "a quantile stays within the observed range")
 
         t.add(-4.5)
         XCTAssertEqual(t.variance, 0)
@@ -505,5 +507,15 @@ final class TimeWeightedLevelTests: XCTestCase {
             let timeAbove = m.timeAtOrAbove(thresholdIndex: 0, at: end)
             XCTAssertLessThan(MonitorOracle.relativeError(timeAbove, above), 1e-12, "seed \(seed)")
         }
+    }
+}
+
+final class TallyQuantileBoundsTests: XCTestCase {
+    /// Values that all sit on a bin's lower edge must not read as inside the bin.
+    func testQuantileStaysWithinTheObservedRange() throws {
+        var tally = Tally(histogram: Histogram(lowerBound: 0, binWidth: 0.25, binCount: 100))
+        for _ in 0..<10 { tally.add(4) }
+        XCTAssertEqual(try XCTUnwrap(tally.quantile(0.95)), 4)
+        XCTAssertEqual(try XCTUnwrap(tally.quantile(0)), 4)
     }
 }

@@ -80,7 +80,10 @@ public struct Tally: Sendable, Equatable {
     /// - Precondition: `0 <= p <= 1`.
     /// - Complexity: O(`binCount`).
     public func quantile(_ p: Double) -> Double? {
-        _histogram?.quantile(p)
+        // Interpolation inside a bin can pass the observed extremes (e.g. waits that all end
+        // at exactly 4 h read as 4.2 h in a 4-4.25 h bin); the exact min and max bound it.
+        guard let q = _histogram?.quantile(p), _count > 0 else { return nil }
+        return Swift.min(Swift.max(q, _min), _max)
     }
 
     /// Combines `other` into this tally, as if its observations had been added here.
