@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench bench-check yardsticks clean
+.PHONY: deps report-deps build run test bench bench-check yardsticks clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -12,6 +12,10 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
 	fi
 
+# Headless Chromium (Debian's chromium), which the HTML report tests render pages in.
+report-deps:
+	@command -v chromium >/dev/null || { echo "installing chromium"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -19,7 +23,7 @@ build: deps
 run: deps
 	$(SWIFT) run -c release crisis-sim run Scenarios/baseline.yaml
 
-test: deps
+test: deps report-deps
 	$(SWIFT) test
 
 # The package-benchmark suite (Benchmarks/, a nested package). See Benchmarks/README.md.

@@ -40,10 +40,11 @@ let package = Package(
         ),
         // Replications in parallel, summaries with confidence intervals, paired comparisons.
         .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
+        .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel"]),
         .executableTarget(
             name: "crisis-sim",
             dependencies: [
-                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment",
+                "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment", "CrisisReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,8 +55,11 @@ let package = Package(
         .target(name: "CrisisTestSupport", dependencies: ["CrisisModel", "SimRandom"], path: "Tests/CrisisTestSupport"),
         .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "CrisisTestSupport", "SimKernel", "SimRandom"]),
         // The built executable run as a planner would, on the scenario library.
-        .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim", "CrisisTestSupport"]),
+        .testTarget(name: "CrisisReportTests", dependencies: ["CrisisReport", "CrisisExperiment", "CrisisModel", "CrisisScenario"]),
         .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
+        // Shards, merge, sweep and the Slurm scripts: the library, and the built executable beside the tests.
+        .testTarget(name: "CrisisExperimentShardTests", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "CrisisTestSupport", "crisis-sim"]),
         // Broken scenario files for validation tests, read by path (#filePath), not as resources.
         .testTarget(
             name: "CrisisScenarioTests",

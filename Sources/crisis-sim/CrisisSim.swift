@@ -13,7 +13,10 @@ struct CrisisSim: ParsableCommand {
               crisis-sim describe Scenarios/beds-minus-10.yaml
               crisis-sim demo                      # a 100-bed pool at 95% offered load, checked against Erlang B
               crisis-sim bench bedpool --referrals 5000000 --beds 100 --seed 42
+              crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5
+              crisis-sim run Scenarios/baseline.yaml --shard 2/4 --output results/base; crisis-sim merge results/base
+              crisis-sim slurm --shards 20 --output results/big run Scenarios/baseline.yaml --replications 400
             """,
-        subcommands: [Run.self, Compare.self, Validate.self, Describe.self, Demo.self, Bench.self]
+        subcommands: [Run.self, Compare.self, Report.self, Validate.self, Describe.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
     )
 }

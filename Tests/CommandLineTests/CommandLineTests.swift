@@ -1,3 +1,4 @@
+import CrisisTestSupport
 import Foundation
 import XCTest
 
@@ -7,31 +8,8 @@ final class CommandLineTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The executable sits beside the test bundle in the build products folder.
-    static var executable: URL {
-        Bundle.main.bundleURL.appendingPathComponent("crisis-sim")
-    }
-
-    struct Outcome {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    func crisisSim(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.repository
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                       error: String(decoding: err, as: UTF8.self))
+    func crisisSim(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(arguments, in: Self.repository)
     }
 
     func temporaryFolder() throws -> URL {

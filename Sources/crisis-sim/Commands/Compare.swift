@@ -31,11 +31,18 @@ struct Compare: ParsableCommand {
     @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
     var stratum = "all"
 
+    @Flag(help: "Also write each scenario's result folder (with daily.csv and distributions.csv) and report.html.")
+    var report = false
+
+    @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
+
     func validate() throws {
         guard !variants.isEmpty else { throw ValidationError("give at least one variant scenario after the base") }
     }
 
     func run() throws {
+        if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
+        if let shard { return try runShard(shard) }
         // Load everything first, so a problem in any file stops before anything runs.
         var loaded: [LoadedScenario] = []
         var failed = false
@@ -48,7 +55,7 @@ struct Compare: ParsableCommand {
         var results: [[ReplicationResult]] = []
         for (path, scenario) in zip([base] + variants, loaded) {
             let runner = ReplicationRunner(configuration: scenario.configuration, length: length, seed: settings.seed,
-                                           generator: settings.generator)
+                                           generator: settings.generator, dailySeries: report)
             let progress = Progress(scenarioName(path), total: settings.replications, quiet: runOptions.quiet)
             results.append(try runner.run(Array(0..<settings.replications), threads: runOptions.threads,
                                           progress: { progress.update($0) }))
@@ -56,24 +63,21 @@ struct Compare: ParsableCommand {
         print("Base: \(scenarioName(base)); \(settings.replications) replications of "
             + "\(NumberFormat.readable(settings.horizonDays)) days after a \(NumberFormat.readable(settings.warmupDays))-day "
             + "warm-up; seed \(settings.seed); common random numbers")
-        var csv = ["variant,kpi,stratum,unit,base_mean,variant_mean,difference,ci95_low,ci95_high,significant,variance_reduction"]
+        var compared: [(name: String, comparison: [PairedDifference])] = []
         for (index, path) in variants.enumerated() {
             let comparison = Comparison.paired(base: results[0], variant: results[index + 1])
             print("")
             print("\(scenarioName(path)): \(loaded[index + 1].summary)")
             print(KPITable.render(comparison: comparison, baseName: scenarioName(base), variantName: scenarioName(path),
                                   stratum: stratum))
-            for row in comparison {
-                csv.append([scenarioName(path), row.id, row.stratum, row.unit, NumberFormat.exact(row.base.mean),
-                            NumberFormat.exact(row.variant.mean), NumberFormat.exact(row.difference.mean),
-                            NumberFormat.exact(row.difference.lower), NumberFormat.exact(row.difference.upper),
-                            row.isSignificant ? "yes" : "no", NumberFormat.exact(row.varianceReduction)]
-                    .joined(separator: ","))
-            }
+            compared.append((scenarioName(path), comparison))
         }
         let folder = URL(fileURLWithPath: output ?? "results/compare-\(scenarioName(base))")
-        try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("comparison.csv"))
+        try AtomicFile.write(ComparisonFiles.csv(compared), to: folder.appendingPathComponent("comparison.csv"))
         print("")
         print("Wrote \(folder.path)/comparison.csv")
+        if report {
+            try Report.writeComparison(folder: folder, paths: [base] + variants, scenarios: loaded, results: results, settings: settings)
+        }
     }
 }

@@ -32,10 +32,18 @@ struct Run: ParsableCommand {
     @Flag(help: "Also write daily.csv: the midnight census of every replication, warm-up included.")
     var daily = false
 
+    @Flag(help: "Also write report.html, the HTML report (implies --daily, and writes distributions.csv).")
+    var report = false
+
+    @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
+
     func run() throws {
+        if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
+        if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         let settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)
+        let daily = daily || report  // the report draws the census
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
                                        seed: settings.seed, generator: settings.generator, dailySeries: daily)
@@ -50,6 +58,7 @@ struct Run: ParsableCommand {
                                        horizonDays: settings.horizonDays, generator: settings.generator.rawValue)
         let folder = URL(fileURLWithPath: output ?? "results/\(name)")
         if daily { try AtomicFile.write(DailyFiles.csv(results), to: folder.appendingPathComponent("daily.csv")) }
+        if report { try AtomicFile.write(DistributionFiles.csv(results), to: folder.appendingPathComponent("distributions.csv")) }
         try ResultFiles.write(summary: summary, results: results, provenance: provenance, to: folder)
 
         print("\(name): \(loaded.summary.isEmpty ? scenario : loaded.summary)")
@@ -61,5 +70,6 @@ struct Run: ParsableCommand {
         let events = results.reduce(0) { $0 + $1.eventsHandled }
         print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(daily ? ", daily.csv" : "") "
             + "(\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s)")
+        if report { try Report.write(folder: folder) }
     }
 }

@@ -1,9 +1,11 @@
-import CrisisExperiment
 import CrisisModel
 
 /// daily.csv: the midnight census of every replication, one row per (replication, day).
-enum DailyFiles {
-    static func csv(_ results: [ReplicationResult]) -> String {
+///
+/// Here rather than in the command-line tool because reports and their tests read and write
+/// result folders through this library.
+public enum DailyFiles {
+    public static func csv(_ results: [ReplicationResult]) -> String {
         guard let first = results.first?.daily else { return "" }
         var lines = ["replication,day," + first.columns.map(\.name).joined(separator: ",")]
         for result in results {

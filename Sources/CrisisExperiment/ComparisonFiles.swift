@@ -1,0 +1,21 @@
+import CrisisModel
+
+/// comparison.csv: every KPI of every variant against the base, with the paired difference.
+public enum ComparisonFiles {
+    public static let header = "variant,kpi,stratum,unit,base_mean,variant_mean,difference,ci95_low,ci95_high,significant,variance_reduction"
+
+    /// The rows of one variant's comparison, named `variant` (the scenario's name).
+    public static func rows(variant: String, _ comparison: [PairedDifference]) -> [String] {
+        comparison.map { row in
+            [variant, row.id, row.stratum, row.unit, NumberFormat.exact(row.base.mean),
+             NumberFormat.exact(row.variant.mean), NumberFormat.exact(row.difference.mean),
+             NumberFormat.exact(row.difference.lower), NumberFormat.exact(row.difference.upper),
+             row.isSignificant ? "yes" : "no", NumberFormat.exact(row.varianceReduction)].joined(separator: ",")
+        }
+    }
+
+    /// The whole file for `variants` (name and comparison with the base), in order.
+    public static func csv(_ variants: [(name: String, comparison: [PairedDifference])]) -> String {
+        ([header] + variants.flatMap { rows(variant: $0.name, $0.comparison) }).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,91 @@
+import CrisisModel
+import Foundation
+
+/// A sweep's outcome: each point's values and KPI summaries, and the files and table made
+/// from them. The same from an unsharded sweep and from merged shards, byte for byte.
+public struct SweepResult: Sendable {
+    public let identity: ExperimentIdentity
+    public let settings: SweepSettings
+    /// Each point's values, one per varied key.
+    public let points: [[String]]
+    /// Each point's summary, in point order.
+    public let summaries: [Summary]
+
+    /// Summarises each point's results (`results[g]` for group g of `identity`, a sweep).
+    public init(identity: ExperimentIdentity, results: [[ReplicationResult]]) {
+        precondition(identity.kind == .sweep && identity.sweep != nil, "a sweep's identity")
+        self.identity = identity
+        settings = identity.sweep!
+        points = identity.groups.map(\.point)
+        summaries = results.map { Summary($0) }
+    }
+
+    /// Writes sweep.csv and sweep.svg (the chart last, so a folder with both is complete).
+    public func write(to folder: URL) throws {
+        try AtomicFile.write(csv(), to: folder.appendingPathComponent("sweep.csv"))
+        try AtomicFile.write(SweepChart.svg(self, title: title), to: folder.appendingPathComponent("sweep.svg"))
+    }
+
+    /// The scenario's name (its file name without extension).
+    public var scenarioName: String {
+        URL(fileURLWithPath: identity.groups.first?.scenario ?? "sweep").deletingPathExtension().lastPathComponent
+    }
+
+    /// "<scenario>: sweep of <key> x <key>", the chart's title.
+    public var title: String { "\(scenarioName): sweep of \(settings.keys.joined(separator: " x "))" }
+
+    /// sweep.csv: one row per point, KPI and stratum; the varied keys' values first.
+    public func csv() -> String {
+        var lines = [(settings.keys.map(ResultFiles.csvField)
+            + ["kpi", "stratum", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high"]).joined(separator: ",")]
+        for (point, summary) in zip(points, summaries) {
+            let prefix = point.map(ResultFiles.csvField)
+            for kpi in summary.kpis {
+                lines.append((prefix + [ResultFiles.csvField(kpi.id), ResultFiles.csvField(kpi.stratum),
+                                        ResultFiles.csvField(kpi.unit), String(kpi.count), NumberFormat.exact(kpi.mean),
+                                        NumberFormat.exact(kpi.standardDeviation), NumberFormat.exact(kpi.lower),
+                                        NumberFormat.exact(kpi.upper)]).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The summary of `kpi` in the sweep's stratum at each point (nil where it is absent).
+    public func series(_ kpi: String) -> [KPISummary?] {
+        summaries.map { $0.kpi(kpi, stratum: settings.stratum) }
+    }
+
+    /// The unit of `kpi`, from the catalogue.
+    public static func unit(of kpi: String) -> String {
+        CrisisSystem.kpiDefinitions.first { $0.id == kpi }?.unit ?? ""
+    }
+
+    /// A readable table per charted KPI: each point's values, mean, 95% interval and ±%.
+    public func table() -> String {
+        var blocks: [String] = []
+        let widths = settings.keys.enumerated().map { a, key in
+            max(key.count, points.map { $0[a].count }.max() ?? 0) + 2
+        }
+        for kpi in settings.kpis {
+            let unit = SweepResult.unit(of: kpi)
+            var lines = ["\(kpi)\(unit.isEmpty ? "" : " (\(unit))")" + (settings.stratum == "all" ? "" : ", \(settings.stratum)")]
+            lines.append(zip(settings.keys, widths).map { NumberFormat.pad($0, $1) }.joined()
+                + NumberFormat.pad("mean", 12, right: true) + "  " + NumberFormat.pad("95% CI", 25)
+                + NumberFormat.pad("±%", 7, right: true))
+            for (point, summary) in zip(points, series(kpi)) {
+                let keys = zip(point, widths).map { NumberFormat.pad($0, $1) }.joined()
+                guard let summary, summary.count > 0 else {
+                    lines.append(keys + NumberFormat.pad("-", 12, right: true) + "  (undefined in every replication)")
+                    continue
+                }
+                let interval = summary.count > 1
+                    ? "[\(NumberFormat.readable(summary.lower)), \(NumberFormat.readable(summary.upper))]" : "(one replication)"
+                let relative = summary.relativeHalfWidth.isFinite ? NumberFormat.fixed(100 * summary.relativeHalfWidth, 1) : "-"
+                lines.append(keys + NumberFormat.pad(NumberFormat.readable(summary.mean), 12, right: true) + "  "
+                    + NumberFormat.pad(interval, 25) + NumberFormat.pad(relative, 7, right: true))
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,66 @@
+import CrisisExperiment
+import CrisisModel
+
+/// The KPI table: every whole-system KPI with its mean and 95% confidence interval per
+/// scenario and its unit. A single run's table also gives each definition, and each area
+/// and cohort its own table behind a disclosure; a comparison's columns leave no room for
+/// definitions, so they follow as a list behind a disclosure.
+enum KPITableSection {
+    static func section(_ content: ReportContent) -> ReportSection {
+        var body = table(content, stratum: "all", caption: content.isComparison
+            ? "Every KPI for the whole system, per scenario: mean over replications and 95% confidence interval"
+            : "Every KPI for the whole system: mean over replications and 95% confidence interval").html()
+        if content.isComparison {
+            body += "<details><summary>Definitions of the KPIs</summary><dl class=\"definitions\">"
+            for kpi in CrisisSystem.kpiDefinitions {
+                body += "<dt>\(MarkupText.escape(kpi.id)) (\(MarkupText.escape(kpi.unit)))</dt><dd>\(MarkupText.escape(kpi.definition))</dd>"
+            }
+            body += "</dl></details>\n"
+        } else {
+            var strata: [String] = []
+            for kpi in content.scenarios[0].kpis where kpi.stratum != "all" && !strata.contains(kpi.stratum) {
+                strata.append(kpi.stratum)
+            }
+            for stratum in strata {
+                body += "<details><summary>KPIs for \(MarkupText.escape(stratum))</summary>"
+                body += table(content, stratum: stratum, caption: "KPIs for \(stratum)").html() + "</details>\n"
+            }
+        }
+        return ReportSection(id: "kpis", heading: "Key performance indicators", body: body)
+    }
+
+    static func table(_ content: ReportContent, stratum: String, caption: String) -> DataTable {
+        let definitions = Dictionary(CrisisSystem.kpiDefinitions.map { ($0.id, $0.definition) }, uniquingKeysWith: { a, _ in a })
+        var ids: [String] = []
+        for scenario in content.scenarios {
+            for kpi in scenario.kpis where kpi.stratum == stratum && !ids.contains(kpi.id) { ids.append(kpi.id) }
+        }
+        var columns = ["KPI"]
+        for scenario in content.scenarios {
+            let suffix = content.isComparison ? ": \(scenario.name)" : ""
+            columns += ["mean" + suffix, "95% CI" + suffix]
+        }
+        columns.append("unit")
+        if !content.isComparison { columns.append("definition") }
+        let rows = ids.map { id -> [String] in
+            var row = [id]
+            for scenario in content.scenarios {
+                guard let kpi = scenario.kpi(id, stratum: stratum), kpi.replications > 0 else {
+                    row += ["-", "-"]
+                    continue
+                }
+                row += [NumberFormat.readable(kpi.mean), interval(kpi.lower, kpi.upper)]
+            }
+            row.append(content.scenarios.lazy.compactMap { $0.kpi(id, stratum: stratum)?.unit }.first ?? "")
+            if !content.isComparison { row.append(definitions[id] ?? "") }
+            return row
+        }
+        let text: Set<Int> = content.isComparison ? [columns.count - 1] : [columns.count - 2, columns.count - 1]
+        return DataTable(caption: caption, columns: columns, rows: rows, textColumns: text, className: "kpi-table")
+    }
+
+    /// "[low, high]", or "-" when undefined (a single replication).
+    static func interval(_ lower: Double, _ upper: Double) -> String {
+        lower.isFinite && upper.isFinite ? "[\(NumberFormat.readable(lower)), \(NumberFormat.readable(upper))]" : "-"
+    }
+}

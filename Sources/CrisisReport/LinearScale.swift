@@ -1,0 +1,58 @@
+import CrisisExperiment
+import Foundation
+
+/// Maps data values to pixels along one axis, with ticks at round values (steps of 1, 2 or 5
+/// times a power of ten) so gridlines fall on numbers people read easily.
+struct LinearScale {
+    let lower: Double
+    let upper: Double
+    let step: Double
+    /// Pixel positions of `lower` and `upper` (end may be less than start, as on a y axis).
+    let start: Double
+    let end: Double
+
+    /// A scale over `low...high` with about `ticks` steps. With `nice`, the domain widens to
+    /// the enclosing ticks, so the axis ends on a labelled value; without, it stays as given
+    /// (a time axis that should end on the last day).
+    init(covering low: Double, _ high: Double, pixels start: Double, _ end: Double, ticks: Int = 5, nice: Bool = true) {
+        var low = low.isFinite ? low : 0, high = high.isFinite ? high : 1
+        if !(high > low) { high = low + (low == 0 ? 1 : abs(low) / 2) }
+        // The step nearest the raw one on a log scale (the rule d3's ticks use), so 0...103
+        // gets steps of 20 rather than 50.
+        let raw = (high - low) / Double(max(1, ticks))
+        let power = pow(10, log10(raw).rounded(.down))
+        let error = raw / power
+        step = power * (error >= 50.0.squareRoot() ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1)
+        if nice {
+            low = (low / step + 1e-9).rounded(.down) * step
+            high = (high / step - 1e-9).rounded(.up) * step
+        }
+        lower = low
+        upper = high
+        self.start = start
+        self.end = end
+    }
+
+    func callAsFunction(_ value: Double) -> Double {
+        start + (value - lower) / (upper - lower) * (end - start)
+    }
+
+    /// `value` moved into the domain, for marks that must stay inside the plot.
+    func clamped(_ value: Double) -> Double { min(max(value, lower), upper) }
+
+    /// The multiples of the step within the domain, computed by index so rounding cannot drift.
+    var ticks: [Double] {
+        let first = (lower / step - 1e-9).rounded(.up), last = (upper / step + 1e-9).rounded(.down)
+        guard last >= first else { return [] }
+        return (0...Int(last - first)).map { i in
+            let value = (first + Double(i)) * step
+            return abs(value) < step * 1e-9 ? 0 : value
+        }
+    }
+
+    /// A tick value with as many decimals as the step needs, thousands grouped.
+    func label(_ value: Double) -> String {
+        let decimals = step >= 1 ? 0 : Int((-log10(step) - 1e-9).rounded(.up))
+        return decimals == 0 && abs(value) >= 1000 ? NumberFormat.grouped(value) : NumberFormat.fixed(value, decimals)
+    }
+}

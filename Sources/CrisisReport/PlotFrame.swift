@@ -1,0 +1,62 @@
+import CrisisExperiment
+
+/// The rectangle a chart plots in, and the gridlines, ticks and axis titles around it.
+///
+/// Axis titles carry the unit, e.g. "Beds occupied (%)": a chart read out of context (or by a
+/// screen reader) must say what its numbers measure.
+struct PlotFrame {
+    let left: Double
+    let right: Double
+    let top: Double
+    let bottom: Double
+
+    /// Horizontal gridlines with tick labels on the left, and the y title turned on its side.
+    func yAxis(_ scale: LinearScale, title: String) -> String {
+        var out = "<g class=\"axis y-axis\">"
+        for tick in scale.ticks {
+            let y = scale(tick)
+            out += SVG.element("line", ["x1": SVG.number(left), "x2": SVG.number(right), "y1": SVG.number(y),
+                                        "y2": SVG.number(y), "class": tick == 0 ? "zero" : "grid"])
+            out += SVG.text(scale.label(tick), x: left - 6, y: y + 4, anchor: "end", className: "tick")
+        }
+        let middle = (top + bottom) / 2
+        out += SVG.element("text", ["x": "0", "y": "0", "text-anchor": "middle", "class": "axis-title",
+                                    "transform": "translate(14 \(SVG.number(middle))) rotate(-90)"],
+                           MarkupText.escape(title))
+        return out + "</g>"
+    }
+
+    /// Vertical gridlines with tick labels below, and the x title under them. Labels too wide
+    /// for the gap between ticks (large money amounts) go on every second or third tick only.
+    func xAxis(_ scale: LinearScale, title: String) -> String {
+        var out = "<g class=\"axis x-axis\">"
+        let ticks = scale.ticks
+        let widest = ticks.map { SVG.textWidth(scale.label($0), size: 11) }.max() ?? 0
+        let gap = ticks.count > 1 ? abs(scale(ticks[1]) - scale(ticks[0])) : .infinity
+        let every = max(1, Int(((widest + 8) / gap).rounded(.up)))
+        for (i, tick) in ticks.enumerated() {
+            let x = scale(tick)
+            out += SVG.element("line", ["x1": SVG.number(x), "x2": SVG.number(x), "y1": SVG.number(top),
+                                        "y2": SVG.number(bottom), "class": tick == 0 ? "zero" : "grid"])
+            if i % every == 0 { out += SVG.text(scale.label(tick), x: x, y: bottom + 16, anchor: "middle", className: "tick") }
+        }
+        out += xTitle(title)
+        return out + "</g>"
+    }
+
+    /// The x axis title, centred under the tick labels.
+    func xTitle(_ title: String) -> String {
+        SVG.text(title, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
+    }
+
+    /// The plot's outline along the bottom and left, drawn over the marks' ends.
+    var baseline: String {
+        SVG.element("path", ["d": "M\(SVG.number(left)),\(SVG.number(top))V\(SVG.number(bottom))H\(SVG.number(right))",
+                             "class": "frame"])
+    }
+
+    /// Left margin that fits the widest of `labels` plus a rotated axis title.
+    static func leftMargin(fitting labels: [String]) -> Double {
+        34 + (labels.map { SVG.textWidth($0) }.max() ?? 0)
+    }
+}

@@ -1,0 +1,135 @@
+import CrisisExperiment
+
+/// The report as one self-contained HTML page: inline CSS and SVG, no script, no external
+/// resource (a Content-Security-Policy forbids any), so it opens offline, archives as one
+/// file, and is the same bytes for the same results.
+public enum ReportPage {
+    public static func html(_ content: ReportContent) -> String {
+        html(content, sections: sections(content))
+    }
+
+    /// The page from sections already built (the caller also wants their notes).
+    static func html(_ content: ReportContent, sections: [ReportSection]) -> String {
+        let sections = sections.filter { !$0.isEmpty }
+        let title = content.isComparison
+            ? "\(content.scenarios[0].name) compared with \(content.scenarios.dropFirst().map(\.name).joined(separator: ", "))"
+            : content.scenarios[0].name
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="crisis-sim \(MarkupText.escape(content.scenarios[0].toolVersion))">
+            <title>crisis-sim report: \(MarkupText.escape(title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>Crisis care simulation: \(MarkupText.escape(title))</h1>
+
+            """
+        out += provenance(content)
+        out += "<nav aria-label=\"Contents\"><ul>"
+        for section in sections { out += "<li><a href=\"#\(MarkupText.escape(section.id))\">\(MarkupText.escape(section.heading))</a></li>" }
+        out += "</ul></nav>\n</header>\n<main>\n"
+        out += sections.map { $0.html() }.joined()
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// The sections in reading order: the numbers first (for a comparison, the differences),
+    /// then beds, out-of-area placements and waits, section 136, and the crisis team's caseload.
+    static func sections(_ content: ReportContent) -> [ReportSection] {
+        let kpis = KPITableSection.section(content)
+        let comparison = ReportSection(id: "comparison", heading: "Scenarios compared", figures: ComparisonFigures.figures(content))
+
+        let occupancyTitle = "Bed occupancy over the run"
+        let occupancy = CensusFigures.overTime(
+            content, column: "occupancy", id: "occupancy-over-time", title: occupancyTitle,
+            yTitle: "Local beds occupied (% of beds available)", unit: "%", what: "local bed occupancy",
+            references: [CensusFigures.recommendedMaximum], yAtLeast: 100)
+        var beds = ReportSection(id: "beds", heading: "Beds")
+        beds.figures = [occupancy, CensusFigures.occupancyDistribution(content)].compactMap { $0 }
+        if occupancy == nil {
+            beds.missing = [CensusFigures.missing(occupancyTitle), CensusFigures.missing("Distribution of occupancy levels")]
+        }
+
+        let oapTitle = "Out-of-area placements active over the run"
+        let oap = CensusFigures.overTime(content, column: "oap_active", id: "oap-over-time", title: oapTitle,
+                                         yTitle: "People placed out of area (people)", unit: "people",
+                                         what: "the number of people in out-of-area placements")
+        var placements = ReportSection(id: "out-of-area", heading: "Out-of-area placements and waits for a bed")
+        let waits = TimeToBedFigure.figure(content)
+        placements.figures = [oap, waits].compactMap { $0 }
+        if oap == nil { placements.missing.append(CensusFigures.missing(oapTitle)) }
+        if waits == nil { placements.missing.append(TimeToBedFigure.missing) }
+
+        let s136 = ReportSection(id: "s136", heading: "Section 136 and places of safety", figures: Section136Figures.figures(content))
+
+        let caseloadTitle = "Crisis team home treatment caseload over the run"
+        let caseload = CensusFigures.overTime(content, column: "home_treatment_caseload", id: "caseload-over-time",
+                                              title: caseloadTitle, yTitle: "People on the home treatment caseload (people)",
+                                              unit: "people", what: "the crisis resolution and home treatment caseload")
+        var crht = ReportSection(id: "crht", heading: "Crisis resolution and home treatment")
+        crht.figures = [caseload].compactMap { $0 }
+        if caseload == nil { crht.missing.append(CensusFigures.missing(caseloadTitle)) }
+
+        // A comparison leads with what changed; the full KPI table follows.
+        return content.isComparison ? [comparison, kpis, beds, placements, s136, crht] : [kpis, beds, placements, s136, crht]
+    }
+
+    /// What was run: scenario files, hashes, seed and run length, so any number in the
+    /// report can be reproduced.
+    static func provenance(_ content: ReportContent) -> String {
+        let base = content.scenarios[0].provenance
+        var out = "<dl class=\"provenance\">"
+        func item(_ term: String, _ value: String) {
+            out += "<div><dt>\(MarkupText.escape(term))</dt><dd>\(MarkupText.escape(value))</dd></div>"
+        }
+        for (index, scenario) in content.scenarios.enumerated() {
+            let role = content.isComparison ? (index == 0 ? "Base scenario" : "Variant") : "Scenario"
+            item(role, "\(scenario.name): \(scenario.provenance.scenario) (scenario hash \(scenario.provenance.scenarioHash))")
+        }
+        item("Seed", "\(base.seed) (\(base.generator) generator)")
+        item("Replications", String(base.replications))
+        item("Warm-up", "\(NumberFormat.readable(base.warmupDays)) days, simulated and discarded")
+        item("Measured", "\(NumberFormat.readable(base.horizonDays)) days after the warm-up")
+        if content.isComparison { item("Pairing", "common random numbers: every scenario runs the base's seed and replications") }
+        item("Tool", "crisis-sim \(content.scenarios[0].toolVersion)")
+        return out + "</dl>\n"
+    }
+
+    static let style = """
+        body{font-family:"DejaVu Sans","Liberation Sans",system-ui,sans-serif;color:#1a1a1a;background:#fff;\
+        max-width:1280px;margin:0 auto;padding:16px 24px;line-height:1.4}
+        h1{font-size:1.6em;margin:0 0 .5em}h2{font-size:1.3em;border-bottom:2px solid #d0d0d0;margin-top:1.6em}
+        h3{font-size:1.05em;margin:.2em 0 .4em}
+        dl.provenance{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:4px 24px;margin:0 0 1em}
+        dl.provenance dt{font-weight:bold;font-size:.85em;color:#444}dl.provenance dd{margin:0}
+        nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 18px}
+        a{color:#0050a0}
+        .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:28px 32px}
+        figure{margin:0}figure.wide{grid-column:1/-1}
+        .panels{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:8px 24px}
+        svg{width:100%;height:auto;display:block}
+        figcaption{font-size:.85em;color:#3a3a3a;margin-top:4px}
+        svg text{font-size:12px;fill:#222}svg .tick{font-size:11px;fill:#555}svg .note{fill:#666;font-style:italic}
+        svg .panel-title{font-weight:bold}svg .value{font-size:11px;fill:#333}
+        .grid{stroke:#e6e6e6}.zero{stroke:#9a9a9a}.frame{stroke:#666;fill:none}.tick-mark{stroke:#666}
+        .warmup{fill:#ececec}.band{fill-opacity:.22;stroke:none}.line{fill:none;stroke-width:1.6}
+        .reference{stroke:#B2182B;stroke-width:1.6;stroke-dasharray:6 4}svg .reference-label{fill:#B2182B;font-weight:bold;paint-order:stroke;stroke:#fff;stroke-width:3px}
+        .whisker{stroke:#222;stroke-width:1.2;fill:none}.interval{stroke-width:1.6}.zero-line{stroke:#444}
+        .stripe{fill:#f4f4f4}
+        details{margin-top:4px}summary{cursor:pointer;color:#0050a0}
+        table{border-collapse:collapse;font-size:.82em;margin:6px 0}caption{text-align:left;font-weight:bold;padding:4px 0}
+        th,td{padding:2px 8px;border-bottom:1px solid #e3e3e3;text-align:right;vertical-align:top;white-space:nowrap}
+        td.text:last-child{white-space:normal}
+        th[scope=row],td.text,th.text{text-align:left}thead th{background:#f2f2f2}
+        table.kpi-table{width:100%}table.kpi-table th,table.kpi-table td{width:1%}
+        table.kpi-table td.text:last-child,table.kpi-table th.text:last-child{width:auto;color:#555}
+        dl.definitions dt{font-weight:bold;font-size:.9em}dl.definitions dd{margin:0 0 6px 16px;color:#444}
+        .missing{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 12px}
+        """
+}

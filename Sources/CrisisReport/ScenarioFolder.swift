@@ -1,0 +1,15 @@
+import CrisisExperiment
+import CrisisModel
+import Foundation
+
+/// A scenario's result folder with everything its report draws: the summaries `ResultFiles`
+/// writes, plus daily.csv (needs replications run with `dailySeries`) and distributions.csv.
+/// `compare --report` writes one per scenario.
+public enum ScenarioFolder {
+    public static func write(results: [ReplicationResult], provenance: RunProvenance, to folder: URL) throws {
+        try AtomicFile.write(DailyFiles.csv(results), to: folder.appendingPathComponent("daily.csv"))
+        try AtomicFile.write(DistributionFiles.csv(results), to: folder.appendingPathComponent("distributions.csv"))
+        // The summaries last: summary.json marks a complete result folder.
+        try ResultFiles.write(summary: Summary(results), results: results, provenance: provenance, to: folder)
+    }
+}

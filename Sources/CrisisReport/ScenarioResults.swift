@@ -1,0 +1,74 @@
+import CrisisExperiment
+import Foundation
+
+/// What a report shows of one scenario: where its numbers came from, its KPI summaries, and,
+/// when the run kept them, the daily census and the time-to-bed distribution.
+public struct ScenarioResults: Sendable {
+    /// The scenario's short name (its file name without extension), for legends.
+    public var name: String
+    public var provenance: RunProvenance
+    /// The crisis-sim version that wrote the results.
+    public var toolVersion: String
+    public var kpis: [KPIEstimate]
+    /// daily.csv, absent unless the run was made with --daily or --report.
+    public var daily: DailyCensus?
+    /// distributions.csv's time to bed, absent unless the run was made with --report.
+    public var timeToBed: BinnedCounts?
+
+    public init(name: String, provenance: RunProvenance, toolVersion: String, kpis: [KPIEstimate],
+                daily: DailyCensus?, timeToBed: BinnedCounts?) {
+        self.name = name
+        self.provenance = provenance
+        self.toolVersion = toolVersion
+        self.kpis = kpis
+        self.daily = daily
+        self.timeToBed = timeToBed
+    }
+
+    /// Reads a result folder as `crisis-sim run` writes it: summary.json and summary.csv are
+    /// required; daily.csv and distributions.csv are read when present. The name is the
+    /// scenario file's, as the command-line tool names folders and table columns.
+    public init(folder: URL) throws {
+        let json = folder.appendingPathComponent("summary.json")
+        guard let data = FileManager.default.contents(atPath: json.path) else {
+            throw ReportError(file: json.path, problem: "not found: is this a crisis-sim result folder?")
+        }
+        let header: SummaryHeader
+        do {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            header = try decoder.decode(SummaryHeader.self, from: data)
+        } catch {
+            throw ReportError(file: json.path, problem: "is not a crisis-sim summary (\(error))")
+        }
+        name = URL(fileURLWithPath: header.scenario).deletingPathExtension().lastPathComponent
+        provenance = RunProvenance(scenario: header.scenario, scenarioHash: header.scenarioHash, seed: header.seed,
+                                   replications: header.replications, warmupDays: header.warmupDays,
+                                   horizonDays: header.horizonDays, generator: header.generator)
+        toolVersion = header.version
+        kpis = try KPIEstimate.rows(of: CSVTable(contentsOf: folder.appendingPathComponent("summary.csv")))
+        let dailyFile = folder.appendingPathComponent("daily.csv")
+        daily = FileManager.default.fileExists(atPath: dailyFile.path) ? try DailyCensus(CSVTable(contentsOf: dailyFile)) : nil
+        let distributions = folder.appendingPathComponent("distributions.csv")
+        timeToBed = FileManager.default.fileExists(atPath: distributions.path)
+            ? try BinnedCounts(CSVTable(contentsOf: distributions), distribution: DistributionFiles.timeToBed) : nil
+    }
+
+    /// The KPI `id` in `stratum` (default: the whole system).
+    public func kpi(_ id: String, stratum: String = "all") -> KPIEstimate? {
+        kpis.first { $0.id == id && $0.stratum == stratum }
+    }
+}
+
+/// The provenance fields of summary.json (its KPIs are read from summary.csv, which keeps
+/// undefined values as "nan" where JSON has null).
+private struct SummaryHeader: Decodable {
+    let version: String
+    let scenario: String
+    let scenarioHash: String
+    let seed: UInt64
+    let generator: String
+    let replications: Int
+    let warmupDays: Double
+    let horizonDays: Double
+}

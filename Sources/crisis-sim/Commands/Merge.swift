@@ -1,0 +1,125 @@
+import ArgumentParser
+import CrisisExperiment
+import CrisisModel
+import Foundation
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine the shards of a run, compare or sweep into the result an unsharded run writes.",
+        discussion: """
+            Reads every shard-K-of-N.partial.json in the given folders (or the files given), \
+            checks they are the N shards of one experiment (same tool version, scenarios, seed, \
+            replications, run length and split; none missing, none twice; each holding exactly \
+            its replications), and writes what the unsharded command writes, byte for byte: \
+            summary.json, summary.csv and replications.csv for run; comparison.csv for compare; \
+            sweep.csv and sweep.svg for sweep.
+
+            Examples:
+              crisis-sim run Scenarios/baseline.yaml --shard 1/2 --output results/base
+              crisis-sim run Scenarios/baseline.yaml --shard 2/2 --output results/base
+              crisis-sim merge results/base
+            """
+    )
+
+    @Argument(help: "Folders holding shard files, or shard files.") var inputs: [String]
+
+    @Option(help: "Folder for the merged files (default: the first folder given).")
+    var output: String?
+
+    @Option(help: "Which KPIs to print for run and compare: all, area:<name> or cohort:<name>.")
+    var stratum = "all"
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give the folder(s) holding shard-K-of-N.partial.json files") }
+    }
+
+    func run() throws {
+        var files: [URL] = []
+        var problems: [String] = []
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+                problems.append("\(input): no such file or folder")
+                continue
+            }
+            if isFolder.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+                let shards = names.filter(Merge.isShardFileName).sorted()
+                if shards.isEmpty { problems.append("\(input): no shard-K-of-N.partial.json files") }
+                files += shards.map { URL(fileURLWithPath: input).appendingPathComponent($0) }
+            } else {
+                files.append(URL(fileURLWithPath: input))
+            }
+        }
+        // The same file named twice (a folder and a file in it) is one shard, not a duplicate.
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
+        var partials: [(source: String, partial: PartialResult)] = []
+        for file in files {
+            do { partials.append((file.path, try PartialResult.read(file))) } catch { problems.append("\(error)") }
+        }
+        guard problems.isEmpty else { return try fail(problems) }
+        let merged: MergedExperiment
+        do { merged = try ShardMerge.merge(partials) } catch { return try fail(error.problems) }
+
+        let folder = URL(fileURLWithPath: output ?? Merge.defaultFolder(inputs[0]))
+        let identity = merged.identity
+        let events = merged.results.joined().reduce(0) { $0 + $1.eventsHandled }
+        let footnote = "merged \(merged.shardCount) shard\(merged.shardCount == 1 ? "" : "s"), "
+            + "\(NumberFormat.grouped(Double(events))) events"
+        switch identity.kind {
+        case .run:
+            let summary = Summary(merged.results[0])
+            try ResultFiles.write(summary: summary, results: merged.results[0], provenance: identity.provenance(), to: folder)
+            let group = identity.groups[0]
+            print("\(group.label): \(group.summary.isEmpty ? group.scenario : group.summary)")
+            print("\(identity.replications) replications of \(NumberFormat.readable(identity.horizonDays)) days after a "
+                + "\(NumberFormat.readable(identity.warmupDays))-day warm-up; seed \(identity.seed); scenario \(group.scenarioHash)")
+            print("")
+            print(KPITable.render(summary, stratum: stratum))
+            print("")
+            print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv (\(footnote))")
+        case .compare:
+            let base = identity.groups[0]
+            let variants = identity.groups.indices.dropFirst().map { index in
+                (name: identity.groups[index].label,
+                 comparison: Comparison.paired(base: merged.results[0], variant: merged.results[index]))
+            }
+            try AtomicFile.write(ComparisonFiles.csv(variants), to: folder.appendingPathComponent("comparison.csv"))
+            print("Base: \(base.label); \(identity.replications) replications of "
+                + "\(NumberFormat.readable(identity.horizonDays)) days after a \(NumberFormat.readable(identity.warmupDays))-day "
+                + "warm-up; seed \(identity.seed); common random numbers")
+            for (group, variant) in zip(identity.groups.dropFirst(), variants) {
+                print("")
+                print("\(group.label): \(group.summary)")
+                print(KPITable.render(comparison: variant.comparison, baseName: base.label, variantName: group.label,
+                                      stratum: stratum))
+            }
+            print("")
+            print("Wrote \(folder.path)/comparison.csv (\(footnote))")
+        case .sweep:
+            let sweep = SweepResult(identity: identity, results: merged.results)
+            try sweep.write(to: folder)
+            Sweep.report(sweep, folder: folder, footnote: footnote)
+        }
+    }
+
+    static func isShardFileName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
+        return name.hasSuffix(".partial.json") && parts.count == 4 && parts[0] == "shard" && parts[2] == "of"
+            && Int(parts[1]) != nil && Int(parts[3].dropLast(".partial.json".count)) != nil
+    }
+
+    /// The first input's folder (a file's own folder).
+    static func defaultFolder(_ input: String) -> String {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isFolder)
+        return exists && isFolder.boolValue ? input : URL(fileURLWithPath: input).deletingLastPathComponent().path
+    }
+
+    private func fail(_ problems: [String]) throws {
+        for problem in problems { printError(problem) }
+        printError("nothing was merged")
+        throw ExitCode(1)
+    }
+}

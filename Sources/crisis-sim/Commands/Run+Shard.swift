@@ -1,0 +1,28 @@
+import ArgumentParser
+import CrisisExperiment
+import CrisisScenario
+import Foundation
+
+extension Run {
+    /// This run as an experiment of one group, for sharding.
+    func experimentPlan() throws -> ExperimentPlan {
+        let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        let settings = runOptions.settings(for: loaded)
+        let identity = ExperimentIdentity(
+            kind: .run, seed: settings.seed, generator: settings.generator, replications: settings.replications,
+            warmupDays: settings.warmupDays, horizonDays: settings.horizonDays,
+            groups: [WorkGroup(label: scenarioName(scenario), scenario: scenario, scenarioHash: loaded.hash,
+                               summary: loaded.summary)])
+        return ExperimentPlan(identity: identity, configurations: [loaded.configuration])
+    }
+
+    /// The results folder: --output, or results/<scenario name>.
+    var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/\(scenarioName(scenario))") }
+
+    /// `run --shard K/N`: this shard's replications, written as a partial result.
+    func runShard(_ shard: ShardSpec) throws {
+        if daily { throw ValidationError("--daily cannot be combined with --shard: run the replications you want daily series of unsharded") }
+        try ShardWork.run(try experimentPlan(), shard: shard, name: scenarioName(scenario), folder: resultsFolder,
+                          threads: runOptions.threads, quiet: runOptions.quiet)
+    }
+}

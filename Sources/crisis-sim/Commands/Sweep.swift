@@ -1,0 +1,164 @@
+import ArgumentParser
+import CrisisExperiment
+import CrisisModel
+import CrisisScenario
+import Foundation
+
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario over a grid of parameter values and chart KPIs against them.",
+        discussion: """
+            Each --vary KEY=LOW...HIGH:STEP varies one key path (any key --set accepts) from LOW \
+            to HIGH in steps of STEP; with several, every combination is run, the last varying \
+            fastest. Every point runs the same replications with the same seed, so replication r \
+            sees the same people at every point (common random numbers) and differences between \
+            points are policy, not noise.
+
+            Writes sweep.csv (a row per point, KPI and stratum: the varied values, mean, sd and \
+            95% interval) and sweep.svg (each --kpi against the first varied key, with 95% \
+            whiskers; one line per value of the other keys), and prints a table per --kpi.
+
+            Examples:
+              crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5
+              crisis-sim sweep Scenarios/crht-24-7.yaml --vary crht.assessors=1...4:1 --kpi crht.response_within_4h
+              crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=90...110:10 --vary crht.assessors=2...4:1
+            """
+    )
+
+    static let defaultKPIs = ["beds.occupancy", "oap.share_of_admissions", "time_to_bed.mean"]
+
+    @Argument(help: "Scenario file (YAML).") var scenario: String
+
+    @Option(name: .customLong("vary"), parsing: .singleValue,
+            help: ArgumentHelp("A key path and the values it takes, e.g. areas.Northshire.beds=80...120:5 (repeatable).",
+                               valueName: "key.path=LOW...HIGH:STEP"))
+    var vary: [String] = []
+
+    @Option(name: .customLong("kpi"), parsing: .singleValue,
+            help: ArgumentHelp("A KPI to tabulate and chart (repeatable; default: \(Sweep.defaultKPIs.joined(separator: ", "))).",
+                               valueName: "id"))
+    var kpis: [String] = []
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    @OptionGroup var runOptions: RunOptions
+
+    @Option(help: "Folder for sweep.csv and sweep.svg (default: results/sweep-<scenario name>).")
+    var output: String?
+
+    @Option(help: "Which stratum to tabulate and chart: all, area:<name> or cohort:<name>.")
+    var stratum = "all"
+
+    @Option(help: ShardSpec.help, transform: ShardSpec.argument)
+    var shard: ShardSpec?
+
+    func validate() throws {
+        var problems: [String] = []
+        do { _ = try SweepGrid.parse(vary) } catch { problems += error.problems }
+        let known = CrisisSystem.kpiDefinitions
+        for kpi in chartKPIs {
+            guard let definition = known.first(where: { $0.id == kpi }) else {
+                let prefix = kpi.split(separator: ".").first.map(String.init) ?? kpi
+                let similar = known.map(\.id).filter { $0.hasPrefix(prefix + ".") }
+                problems.append("--kpi \(kpi): no such KPI" + (similar.isEmpty
+                    ? "; the ids are listed in docs/MODEL.md" : "; did you mean \(similar.joined(separator: ", "))?"))
+                continue
+            }
+            if stratum.hasPrefix("cohort:") && !definition.byCohort {
+                problems.append("--kpi \(kpi) is measured per area, not per cohort: choose --stratum all or area:<name>")
+            }
+        }
+        if stratum != "all" && !stratum.hasPrefix("area:") && !stratum.hasPrefix("cohort:") {
+            problems.append("--stratum \(stratum): expected all, area:<name> or cohort:<name>")
+        }
+        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
+    }
+
+    var chartKPIs: [String] { kpis.isEmpty ? Sweep.defaultKPIs : kpis }
+
+    var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/sweep-\(scenarioName(scenario))") }
+
+    /// Every point, loaded and validated before anything runs.
+    func experimentPlan() throws -> ExperimentPlan {
+        let grid = try SweepGrid.parse(vary)
+        let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        try checkStratum(base.configuration)
+        let settings = runOptions.settings(for: base)
+        var groups: [WorkGroup] = []
+        var configurations: [CrisisConfiguration] = []
+        var failures = 0
+        for point in grid.points {
+            let assignments = grid.assignments(at: point)
+            do {
+                let loaded = try ScenarioLoader.load(scenario, overrides: scenarioOptions.overrides + assignments)
+                groups.append(WorkGroup(label: assignments.joined(separator: ", "), scenario: scenario,
+                                        scenarioHash: loaded.hash, summary: loaded.summary, point: grid.values(at: point)))
+                configurations.append(loaded.configuration)
+            } catch {
+                failures += 1
+                // The same bad key fails at every point: show the first point's problems only.
+                if failures == 1 {
+                    printError(error.description)
+                    printError("at sweep point \(assignments.joined(separator: ", "))")
+                }
+            }
+        }
+        if failures > 0 {
+            printError("\(scenario): \(failures) of \(grid.points.count) sweep points have problems; nothing was run")
+            throw ExitCode(1)
+        }
+        let sweep = SweepSettings(keys: grid.axes.map(\.key),
+                                  units: grid.axes.map { ScenarioSchema.unit(ofKeyPath: $0.key) ?? "" },
+                                  kpis: chartKPIs, stratum: stratum, baseScenarioHash: base.hash)
+        let identity = ExperimentIdentity(
+            kind: .sweep, seed: settings.seed, generator: settings.generator, replications: settings.replications,
+            warmupDays: settings.warmupDays, horizonDays: settings.horizonDays, groups: groups, sweep: sweep)
+        return ExperimentPlan(identity: identity, configurations: configurations)
+    }
+
+    private func checkStratum(_ configuration: CrisisConfiguration) throws {
+        let names: [String]
+        if stratum.hasPrefix("area:") {
+            names = configuration.areas.map { "area:" + $0.name }
+        } else if stratum.hasPrefix("cohort:") {
+            names = configuration.cohorts.map { "cohort:" + $0.name }
+        } else {
+            return
+        }
+        guard names.contains(stratum) else {
+            printError("--stratum \(stratum): the scenario has \(names.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
+    }
+
+    func run() throws {
+        let plan = try experimentPlan()
+        let name = scenarioName(scenario)
+        if let shard {
+            try ShardWork.run(plan, shard: shard, name: "sweep-\(name)", folder: resultsFolder,
+                              threads: runOptions.threads, quiet: runOptions.quiet)
+            return
+        }
+        let identity = plan.identity
+        let progress = Progress("sweep-\(name)", total: identity.itemCount, quiet: runOptions.quiet)
+        let started = Date()
+        let results = try plan.run(threads: runOptions.threads, progress: { progress.update($0) })
+        let seconds = Date().timeIntervalSince(started)
+        let sweep = SweepResult(identity: identity, results: results)
+        try sweep.write(to: resultsFolder)
+        Sweep.report(sweep, folder: resultsFolder,
+                     footnote: "\(NumberFormat.grouped(Double(results.joined().reduce(0) { $0 + $1.eventsHandled }))) "
+                        + "events in \(NumberFormat.fixed(seconds, 2)) s")
+    }
+
+    /// The terminal report of a sweep, from a run or a merge.
+    static func report(_ sweep: SweepResult, folder: URL, footnote: String) {
+        let identity = sweep.identity
+        print("\(sweep.title): \(identity.groups.count) points x \(identity.replications) replications of "
+            + "\(NumberFormat.readable(identity.horizonDays)) days after a \(NumberFormat.readable(identity.warmupDays))-day "
+            + "warm-up; seed \(identity.seed); common random numbers; scenario \(sweep.settings.baseScenarioHash)")
+        print("")
+        print(sweep.table())
+        print("")
+        print("Wrote \(folder.path)/sweep.csv, sweep.svg (\(footnote))")
+    }
+}

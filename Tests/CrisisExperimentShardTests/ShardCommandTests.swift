@@ -1,0 +1,142 @@
+import CrisisTestSupport
+import Foundation
+import XCTest
+
+/// The built `crisis-sim` as a cluster job runs it: sharded run, compare and sweep merged
+/// into the same bytes the single-process commands write, resumable shards, clear refusals,
+/// and the Slurm scripts (submitting them is .ci/slurm-test.sh's job).
+final class ShardCommandTests: XCTestCase {
+    func crisisSim(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(arguments, in: ShardPaths.root)
+    }
+
+    @discardableResult
+    func succeed(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> CrisisSimTool.Outcome {
+        let outcome = try crisisSim(arguments)
+        XCTAssertEqual(outcome.status, 0, "crisis-sim \(arguments.joined(separator: " ")): \(outcome.error)", file: file, line: line)
+        return outcome
+    }
+
+    func assertSameFiles(_ names: [String], _ a: URL, _ b: URL, _ context: String,
+                         file: StaticString = #filePath, line: UInt = #line) throws {
+        for name in names {
+            let x = try Data(contentsOf: a.appendingPathComponent(name))
+            let y = try Data(contentsOf: b.appendingPathComponent(name))
+            XCTAssertEqual(x, y, "\(name) differs: \(context)", file: file, line: line)
+        }
+    }
+
+    let short = ["--replications", "4", "--horizon-days", "45", "--warmup-days", "30", "--quiet"]
+
+    func testShardedRunMergesToTheSingleProcessFiles() throws {
+        let folder = try temporaryFolder()
+        let whole = folder.appendingPathComponent("whole")
+        try succeed(["run", "Scenarios/baseline.yaml"] + short + ["--output", whole.path])
+        for count in 1...3 {
+            let sharded = folder.appendingPathComponent("sharded-\(count)")
+            for index in 1...count {
+                let outcome = try succeed(["run", "Scenarios/baseline.yaml"] + short
+                    + ["--shard", "\(index)/\(count)", "--output", sharded.path])
+                XCTAssertTrue(outcome.output.contains("Wrote \(sharded.path)/shard-\(index)-of-\(count).partial.json"))
+            }
+            let merged = try succeed(["merge", sharded.path])
+            XCTAssertTrue(merged.output.contains("(merged \(count) shard"), merged.output)
+            try assertSameFiles(["summary.csv", "summary.json", "replications.csv"], whole, sharded, "\(count) shards")
+        }
+        // A shard already complete is skipped, so a re-submitted array job redoes nothing.
+        let again = try succeed(["run", "Scenarios/baseline.yaml"] + short
+            + ["--shard", "2/3", "--output", folder.appendingPathComponent("sharded-3").path])
+        XCTAssertTrue(again.output.contains("is already complete: shard 2/3 skipped"), again.output)
+    }
+
+    func testShardedCompareAndSweepMergeToTheSingleProcessFiles() throws {
+        let folder = try temporaryFolder()
+        let compare = ["compare", "Scenarios/baseline.yaml", "Scenarios/beds-minus-10.yaml", "Scenarios/crisis-house.yaml"] + short
+        try succeed(compare + ["--output", folder.appendingPathComponent("compare").path])
+        let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "areas.Northshire.beds=90...100:10",
+                     "--vary", "crht.assessors=2...3:1", "--kpi", "oap.placements"] + short
+        let sweepOutcome = try succeed(sweep + ["--output", folder.appendingPathComponent("sweep").path])
+        XCTAssertTrue(sweepOutcome.output.contains("oap.placements (per year)\nareas.Northshire.beds  crht.assessors"),
+                      sweepOutcome.output)
+        for count in [2, 3] {
+            for (name, command) in [("compare", compare), ("sweep", sweep)] {
+                let sharded = folder.appendingPathComponent("\(name)-\(count)")
+                for index in 1...count {
+                    try succeed(command + ["--shard", "\(index)/\(count)", "--output", sharded.path])
+                }
+                try succeed(["merge", sharded.path])
+                try assertSameFiles(name == "compare" ? ["comparison.csv"] : ["sweep.csv", "sweep.svg"],
+                                    folder.appendingPathComponent(name), sharded, "\(name), \(count) shards")
+            }
+        }
+    }
+
+    func testMergeRefusesMixedAndIncompleteShards() throws {
+        let folder = try temporaryFolder()
+        try succeed(["run", "Scenarios/baseline.yaml"] + short + ["--shard", "1/3", "--output", folder.path])
+        try succeed(["run", "Scenarios/baseline.yaml"] + short + ["--seed", "7", "--shard", "2/3", "--output", folder.path])
+        let outcome = try crisisSim(["merge", folder.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("shard-2-of-3.partial.json: a different experiment from "), outcome.error)
+        XCTAssertTrue(outcome.error.contains("seed 7 instead of 42"), outcome.error)
+        XCTAssertTrue(outcome.error.contains("missing 1 of 3 shards: 3"), outcome.error)
+        XCTAssertTrue(outcome.error.hasSuffix("nothing was merged\n"), outcome.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path))
+
+        let empty = try crisisSim(["merge", try temporaryFolder().path])
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertTrue(empty.error.contains("no shard-K-of-N.partial.json files"), empty.error)
+    }
+
+    func testBadShardAndVaryArgumentsAreExplained() throws {
+        let shard = try crisisSim(["run", "Scenarios/baseline.yaml", "--shard", "4/3"])
+        XCTAssertNotEqual(shard.status, 0)
+        XCTAssertTrue(shard.error.contains("K in '4/3' must be between 1 and 3 (shards are counted from 1)"), shard.error)
+        let vary = try crisisSim(["sweep", "Scenarios/baseline.yaml", "--vary", "areas.Northshire.beds=80..120:5"])
+        XCTAssertNotEqual(vary.status, 0)
+        XCTAssertTrue(vary.error.contains("expected LOW...HIGH:STEP after '=', e.g. 80...120:5; got '80..120:5'"), vary.error)
+        let key = try crisisSim(["sweep", "Scenarios/baseline.yaml", "--vary", "areas.Northshire.bedz=80...90:10"] + short)
+        XCTAssertEqual(key.status, 1)
+        XCTAssertTrue(key.error.contains("unknown key 'bedz'; did you mean 'beds'?"), key.error)
+        XCTAssertTrue(key.error.contains("2 of 2 sweep points have problems; nothing was run"), key.error)
+    }
+
+    func testSlurmWritesAnArrayJobAMergeJobAndAResumableSubmitScript() throws {
+        let folder = try temporaryFolder()
+        let outcome = try succeed(["slurm", "--shards", "4", "--output", folder.path, "--time", "00:20:00",
+                                   "--cpus-per-task", "2", "--module", "swift/6.3", "--partition", "short",
+                                   "--max-running", "2", "sweep", "Scenarios/baseline.yaml",
+                                   "--vary", "areas.Northshire.beds=90...100:10", "--replications", "6"])
+        XCTAssertTrue(outcome.output.contains("12 replications (2 points x 6) in 4 shards of at most 3, 2 cores each"),
+                      outcome.output)
+        let scripts = folder.appendingPathComponent("slurm")
+        let shards = try String(contentsOf: scripts.appendingPathComponent("shards.sbatch"), encoding: .utf8)
+        for line in ["#SBATCH --output=\(scripts.path)/logs/shard-%a.out", "#SBATCH --cpus-per-task=2", "#SBATCH --time=00:20:00",
+                     "#SBATCH --partition=short", "module load swift/6.3", "cd \(ShardPaths.root.path)"] {
+            XCTAssertTrue(shards.contains(line + "\n"), "\(line) in\n\(shards)")
+        }
+        XCTAssertTrue(shards.contains(" sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=90...100:10 --replications 6 "
+            + "--shard \"$shard/4\" --output \(folder.path) --threads \"${SLURM_CPUS_PER_TASK:-1}\" --quiet\n"), shards)
+        let merge = try String(contentsOf: scripts.appendingPathComponent("merge.sbatch"), encoding: .utf8)
+        XCTAssertTrue(merge.contains(" merge \(folder.path) --output \(folder.path)\n"), merge)
+        let submit = try String(contentsOf: scripts.appendingPathComponent("submit.sh"), encoding: .utf8)
+        XCTAssertTrue(submit.contains("[ -s \"$results/shard-$k-of-$count.partial.json\" ] || missing+=(\"$k\")"))
+        XCTAssertTrue(submit.contains("--array=\"$list%2\""))
+        XCTAssertTrue(submit.contains("--dependency=\"afterok:$array_job\" --kill-on-invalid-dep=yes"))
+        XCTAssertTrue(submit.contains("if [ \"$state\" != COMPLETED ]; then"), "a cancelled merge is a failure")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: scripts.appendingPathComponent("submit.sh").path))
+        for script in ["submit.sh", "shards.sbatch", "merge.sbatch"] {
+            let syntax = Process()
+            syntax.executableURL = URL(fileURLWithPath: "/bin/bash")
+            syntax.arguments = ["-n", scripts.appendingPathComponent(script).path]
+            try syntax.run()
+            syntax.waitUntilExit()
+            XCTAssertEqual(syntax.terminationStatus, 0, "bash -n \(script)")
+        }
+
+        let refused = try crisisSim(["slurm", "--shards", "2", "--output", folder.path, "run", "Scenarios/baseline.yaml",
+                                     "--output", "elsewhere"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.error.contains("--output is set by the Slurm scripts"), refused.error)
+    }
+}

@@ -1,0 +1,148 @@
+import CrisisExperiment
+import CrisisModel
+import CrisisReport
+import CrisisScenario
+import Foundation
+import XCTest
+
+/// Real reports, from short runs of the scenario library, opened in headless Chromium: the
+/// page must render its charts (SVG with marks bound to data) with no console message, and
+/// the screenshot is kept under results/test-artifacts/report/ for CI to publish.
+final class BrowserRenderingTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let artifacts = repository.appendingPathComponent("results/test-artifacts/report")
+
+    /// Long enough for the beds to fill and a few out-of-area placements; short enough for a
+    /// debug build.
+    static let length = RunLength(warmupDays: 120, horizonDays: 180)
+    static let replications = 4
+
+    /// Runs `scenario` from the library and writes its result folder as `compare --report` does.
+    func runScenario(_ scenario: String, into folder: URL) throws -> [ReplicationResult] {
+        let path = Self.repository.appendingPathComponent("Scenarios/\(scenario).yaml").path
+        let loaded = try ScenarioLoader.load(path)
+        let runner = ReplicationRunner(configuration: loaded.configuration, length: Self.length, seed: loaded.run.seed,
+                                       generator: loaded.run.generator, dailySeries: true)
+        let results = try runner.run(Array(0..<Self.replications), threads: 2)
+        let provenance = RunProvenance(scenario: "Scenarios/\(scenario).yaml", scenarioHash: loaded.hash, seed: loaded.run.seed,
+                                       replications: Self.replications, warmupDays: Self.length.warmupDays,
+                                       horizonDays: Self.length.horizonDays, generator: loaded.run.generator.rawValue)
+        try ScenarioFolder.write(results: results, provenance: provenance, to: folder)
+        return results
+    }
+
+    func freshArtifactFolder(_ name: String) throws -> URL {
+        let folder = Self.artifacts.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    func testRunReportRendersItsChartsInChromium() throws {
+        let chromium = try HeadlessChromium.find()
+        let folder = try freshArtifactFolder("run")
+        _ = try runScenario("baseline", into: folder)
+        let written = try HTMLReport.write(folder: folder)
+        XCTAssertEqual(written.missing, [], "a report-ready folder draws every chart")
+        let bytes = try Data(contentsOf: written.file)
+        XCTAssertEqual(try Data(contentsOf: HTMLReport.write(folder: folder).file), bytes, "same results, same bytes")
+
+        try checkRendering(written.file, screenshot: folder.appendingPathComponent("report.png"), height: 4000, charts: [
+            "occupancy-over-time", "occupancy-distribution", "oap-over-time", "time-to-bed", "s136-places", "s136-breaches",
+            "caseload-over-time",
+        ], chromium: chromium)
+    }
+
+    func testComparisonReportRendersItsChartsInChromium() throws {
+        let chromium = try HeadlessChromium.find()
+        let folder = try freshArtifactFolder("compare")
+        let base = try runScenario("baseline", into: folder.appendingPathComponent("baseline"))
+        let variant = try runScenario("beds-plus-10", into: folder.appendingPathComponent("beds-plus-10"))
+        let differences = Comparison.paired(base: base, variant: variant).map {
+            DifferenceEstimate(variant: "beds-plus-10", id: $0.id, stratum: $0.stratum, unit: $0.unit, baseMean: $0.base.mean,
+                               variantMean: $0.variant.mean, difference: $0.difference.mean, lower: $0.difference.lower,
+                               upper: $0.difference.upper, significant: $0.isSignificant)
+        }
+        let content = ReportContent(
+            scenarios: [try ScenarioResults(folder: folder.appendingPathComponent("baseline")),
+                        try ScenarioResults(folder: folder.appendingPathComponent("beds-plus-10"))],
+            differences: differences)
+        let page = folder.appendingPathComponent("report.html")
+        try AtomicFile.write(ReportPage.html(content), to: page)
+
+        let dom = try checkRendering(page, screenshot: folder.appendingPathComponent("report.png"), height: 6000, charts: [
+            "headline-kpis-1", "differences", "occupancy-over-time", "occupancy-distribution", "oap-over-time", "time-to-bed",
+            "s136-places", "s136-breaches", "caseload-over-time",
+        ], chromium: chromium)
+        XCTAssertTrue(dom.contains("data-series=\"beds-plus-10\""), "the variant is drawn")
+    }
+
+    /// The console check is only worth having if it sees errors: a page that throws must show up.
+    func testConsoleCheckSeesAScriptError() throws {
+        let chromium = try HeadlessChromium.find()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("broken.html")
+        try "<!DOCTYPE html><title>broken</title><script>undefinedFunction()</script>".write(to: page, atomically: true, encoding: .utf8)
+        let outcome = try chromium.dumpDOM(page)
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.console.contains { $0.contains("undefinedFunction is not defined") }, "\(outcome.console)")
+    }
+
+    /// Opens `page` in Chromium twice (screenshot, then DOM) and checks what a reader would
+    /// see: no console message, each chart an SVG image with a title and data-bound marks,
+    /// and a screenshot with far more in it than a blank page. Returns the DOM.
+    @discardableResult
+    func checkRendering(_ page: URL, screenshot: URL, height: Int, charts: [String], chromium: HeadlessChromium) throws -> String {
+        let shot = try chromium.screenshot(page, to: screenshot, height: height)
+        XCTAssertEqual(shot.status, 0)
+        XCTAssertEqual(shot.console, [], "console messages while rendering \(page.path)")
+        print("Report screenshot: \(screenshot.path)")
+        let png = try Data(contentsOf: screenshot)
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
+        XCTAssertEqual(Self.pngSize(png).width, 1280)
+        XCTAssertEqual(Self.pngSize(png).height, height)
+
+        // A blank page of the same size compresses to almost nothing; charts, text and tables do not.
+        let blank = screenshot.deletingLastPathComponent().appendingPathComponent("blank.html")
+        try "<!DOCTYPE html><title>blank</title>".write(to: blank, atomically: true, encoding: .utf8)
+        let blankShot = screenshot.deletingLastPathComponent().appendingPathComponent("blank.png")
+        _ = try chromium.screenshot(blank, to: blankShot, height: height)
+        let blankBytes = try Data(contentsOf: blankShot).count
+        try? FileManager.default.removeItem(at: blank)
+        try? FileManager.default.removeItem(at: blankShot)
+        XCTAssertGreaterThan(png.count, 10 * blankBytes, "the screenshot looks blank (\(png.count) bytes; blank \(blankBytes))")
+
+        let dump = try chromium.dumpDOM(page)
+        XCTAssertEqual(dump.status, 0)
+        XCTAssertEqual(dump.console, [])
+        let dom = dump.output
+        XCTAssertTrue(dom.contains("85%: RCPsych recommended maximum"))
+        for chart in charts {
+            guard let start = dom.range(of: "data-chart=\"\(chart)\"") else {
+                XCTFail("chart \(chart) is not in the rendered page")
+                continue
+            }
+            let svg = dom[start.lowerBound...].components(separatedBy: "</svg>")[0]
+            XCTAssertTrue(svg.contains("<title id=\"\(chart)-title\">"), "\(chart) has a title")
+            XCTAssertTrue(svg.contains("class=\"axis-title\""), "\(chart) has axis titles")
+            let marks = svg.components(separatedBy: "class=\"mark ").count - 1
+            XCTAssertGreaterThan(marks, 0, "\(chart) draws marks")
+            XCTAssertTrue(svg.contains("data-value=\"") || svg.contains("data-points=\""), "\(chart)'s marks carry their data")
+            for undefined in ["=\"nan", "=\"-nan", "=\"inf", "=\"-inf", ",nan", "Mnan", "Lnan"] {
+                XCTAssertFalse(svg.contains(undefined), "\(chart) has an undefined coordinate")
+            }
+        }
+        return dom
+    }
+
+    /// Width and height from a PNG's IHDR chunk (big-endian, bytes 16–23).
+    static func pngSize(_ png: Data) -> (width: Int, height: Int) {
+        let bytes = Array(png.prefix(24))
+        guard bytes.count == 24 else { return (0, 0) }
+        func number(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (number(16), number(20))
+    }
+}
