@@ -90,4 +90,39 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotEqual(outcome.status, 0)
         XCTAssertTrue(outcome.error.contains("--replications must be at least 1"), outcome.error)
     }
+
+    /// `--replications auto` stops once the chosen KPI is precise enough, and says so.
+    func testAutomaticReplicationsReachTheStatedPrecision() throws {
+        let folder = try temporaryFolder()
+        let outcome = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "auto", "--precision", "0.05",
+                                     "--precision-kpi", "admissions.total", "--horizon-days", "90", "--warmup-days", "60",
+                                     "--output", folder.path, "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertTrue(outcome.output.contains("Precision ±5.0% reached with "), outcome.output)
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
+        let row = try XCTUnwrap(summary.split(separator: "\n").first { $0.hasPrefix("admissions.total,all,") })
+        let relative = try XCTUnwrap(Double(row.split(separator: ",").last.map(String.init) ?? ""))
+        XCTAssertLessThanOrEqual(relative, 0.05)
+        let refused = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "auto"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.error.contains("--replications auto needs --precision"), refused.error)
+    }
+
+    /// `warmup` recommends a warm-up from an empty start and writes its series and chart.
+    func testWarmupRecommendsAWarmupAndWritesTheChart() throws {
+        let folder = try temporaryFolder()
+        let outcome = try crisisSim(["warmup", "Scenarios/baseline.yaml", "--replications", "6", "--horizon-days", "600",
+                                     "--output", folder.path, "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let line = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("Recommended warm-up (MSER-5): ") })
+        let days = try XCTUnwrap(Int(line.dropFirst("Recommended warm-up (MSER-5): ".count).prefix { $0.isNumber }))
+        // The ward fills over a few mean stays (~37 days each) from empty; MSER-5 searches at most
+        // half the run.
+        XCTAssertGreaterThanOrEqual(days, 20)
+        XCTAssertLessThanOrEqual(days, 300)
+        let csv = try String(contentsOf: folder.appendingPathComponent("warmup.csv"), encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 601, "a header and one row per day")
+        let html = try String(contentsOf: folder.appendingPathComponent("warmup.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Recommended warm-up: <strong>\(days) days</strong>"))
+    }
 }

@@ -37,6 +37,7 @@ struct Compare: ParsableCommand {
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
     func validate() throws {
+        if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         guard !variants.isEmpty else { throw ValidationError("give at least one variant scenario after the base") }
     }
 

@@ -16,6 +16,7 @@ struct Run: ParsableCommand {
               crisis-sim run Scenarios/baseline.yaml
               crisis-sim run Scenarios/baseline.yaml --replications 30 --seed 7 --output results/base
               crisis-sim run Scenarios/baseline.yaml --set areas.Northshire.beds=110 --daily
+              crisis-sim run Scenarios/baseline.yaml --replications auto --precision 0.05
             """
     )
 
@@ -37,20 +38,62 @@ struct Run: ParsableCommand {
 
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
+    @Option(help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
+    var precision: Double?
+
+    @Option(name: .customLong("precision-kpi"),
+            help: ArgumentHelp("With --replications auto: a KPI (whole system) that must reach the precision "
+                               + "(repeatable; default: beds.occupancy, admissions.total, oap.placements)."))
+    var precisionKPIs: [String] = []
+
+    @Option(name: .customLong("max-replications"), help: "With --replications auto: stop here even if imprecise.")
+    var maxReplications = 500
+
+    func validate() throws {
+        let auto = runOptions.replications?.isAuto == true
+        if auto, shard != nil { throw ValidationError("--replications auto cannot be sharded: give a number") }
+        if auto, precision == nil { throw ValidationError("--replications auto needs --precision, e.g. --precision 0.05") }
+        if !auto, precision != nil || !precisionKPIs.isEmpty {
+            throw ValidationError("--precision and --precision-kpi go with --replications auto")
+        }
+        if let precision, !(precision > 0 && precision < 1) { throw ValidationError("--precision must be in (0, 1)") }
+        guard maxReplications >= 10 else { throw ValidationError("--max-replications must be at least 10") }
+        let known = Set(CrisisSystem.kpiDefinitions.map(\.id))
+        for id in precisionKPIs where !known.contains(id) {
+            throw ValidationError("--precision-kpi \(id): no such KPI (see docs/MODEL.md)")
+        }
+    }
+
     func run() throws {
         if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
-        let settings = runOptions.settings(for: loaded)
+        var settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)
         let daily = daily || report  // the report draws the census
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
                                        seed: settings.seed, generator: settings.generator, dailySeries: daily)
-        let progress = Progress(name, total: settings.replications, quiet: runOptions.quiet)
         let started = Date()
-        let results = try runner.run(Array(0..<settings.replications), threads: runOptions.threads,
+        let results: [ReplicationResult]
+        var precisionNote: String?
+        if let precision, runOptions.replications?.isAuto == true {
+            let search = AdaptiveReplications(runner: runner,
+                                              targets: precisionKPIs.isEmpty ? AdaptiveReplications.defaultTargets : precisionKPIs,
+                                              precision: precision, maximum: maxReplications)
+            let progress = Progress(name, total: maxReplications, quiet: runOptions.quiet)
+            let outcome = try search.run(threads: runOptions.threads, progress: { progress.update($0) })
+            results = outcome.results
+            settings.replications = results.count
+            let widest = "\(outcome.widest.id) ±\(NumberFormat.fixed(100 * outcome.widest.relativeHalfWidth, 1))%"
+            precisionNote = outcome.reachedPrecision
+                ? "Precision ±\(NumberFormat.fixed(100 * precision, 1))% reached with \(results.count) replications (widest: \(widest))"
+                : "WARNING: precision ±\(NumberFormat.fixed(100 * precision, 1))% not reached after \(results.count) replications (widest: \(widest)); raise --max-replications"
+        } else {
+            let progress = Progress(name, total: settings.replications, quiet: runOptions.quiet)
+            results = try runner.run(Array(0..<settings.replications), threads: runOptions.threads,
                                      progress: { progress.update($0) })
+        }
         let seconds = Date().timeIntervalSince(started)
         let summary = Summary(results)
         let provenance = RunProvenance(scenario: scenario, scenarioHash: loaded.hash, seed: settings.seed,
@@ -67,6 +110,7 @@ struct Run: ParsableCommand {
         print("")
         print(KPITable.render(summary, stratum: stratum))
         print("")
+        if let precisionNote { print(precisionNote) }
         let events = results.reduce(0) { $0 + $1.eventsHandled }
         print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(daily ? ", daily.csv" : "") "
             + "(\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s)")

@@ -12,8 +12,9 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Options of commands that run replications.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Independent replications (default: the scenario's run.replications).")
-    var replications: Int?
+    @Option(help: ArgumentHelp("Independent replications (default: the scenario's run.replications); `auto` "
+                               + "(run only) adds batches until --precision is reached.", valueName: "n|auto"))
+    var replications: ReplicationCount?
 
     @Option(help: "Master seed (default: the scenario's run.seed).")
     var seed: UInt64?
@@ -31,7 +32,7 @@ struct RunOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if case .fixed(let count)? = replications, count < 1 { throw ValidationError("--replications must be at least 1") }
         if let horizonDays, !(horizonDays > 0 && horizonDays <= 365.25 * 1000) {
             throw ValidationError("--horizon-days must be in (0, 365250]")
         }
@@ -44,12 +45,24 @@ struct RunOptions: ParsableArguments {
     /// The scenario's run settings with these options applied.
     func settings(for scenario: LoadedScenario) -> RunSettings {
         var settings = scenario.run
-        if let replications { settings.replications = replications }
+        if case .fixed(let count)? = replications { settings.replications = count }
         if let seed { settings.seed = seed }
         if let horizonDays { settings.horizonDays = horizonDays }
         if let warmupDays { settings.warmupDays = warmupDays }
         return settings
     }
+}
+
+/// A number of replications, or `auto`: as many as a stated precision needs.
+enum ReplicationCount: ExpressibleByArgument, Equatable {
+    case fixed(Int)
+    case auto
+
+    init?(argument: String) {
+        if argument == "auto" { self = .auto } else if let count = Int(argument) { self = .fixed(count) } else { return nil }
+    }
+
+    var isAuto: Bool { self == .auto }
 }
 
 /// Loads a scenario, or prints every problem to standard error and exits with status 1.

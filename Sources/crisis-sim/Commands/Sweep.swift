@@ -52,6 +52,7 @@ struct Sweep: ParsableCommand {
     var shard: ShardSpec?
 
     func validate() throws {
+        if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         var problems: [String] = []
         do { _ = try SweepGrid.parse(vary) } catch { problems += error.problems }
         let known = CrisisSystem.kpiDefinitions

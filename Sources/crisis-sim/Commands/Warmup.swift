@@ -1,0 +1,75 @@
+import ArgumentParser
+import CrisisExperiment
+import CrisisModel
+import CrisisReport
+import CrisisScenario
+import Foundation
+
+struct Warmup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recommend a warm-up: Welch's moving average and MSER-5 of the daily bed census.",
+        discussion: """
+            Runs replications from an empty system with no warm-up, takes the midnight bed \
+            census, and writes warmup.csv (day, mean, 95% interval, Welch average) and \
+            warmup.html (the chart, with the recommendation shaded). MSER-5 needs a run much \
+            longer than the transient: the default 20 replications of 1,500 days.
+
+            Example:
+              crisis-sim warmup Scenarios/baseline.yaml
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).") var scenario: String
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    @Option(help: "Replications started empty.") var replications = 20
+    @Option(name: .customLong("horizon-days"), help: "Days simulated in each.") var horizonDays = 1_500.0
+    @Option(help: "Welch moving-average window, days each side.") var window = 15
+    @Option(help: "Master seed (default: the scenario's run.seed).") var seed: UInt64?
+    @Option(help: "Threads running replications (default: every core).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Folder for warmup.csv and warmup.html (default: results/warmup-<scenario name>).")
+    var output: String?
+    @Flag(help: "No progress on standard error.") var quiet = false
+
+    func validate() throws {
+        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        guard horizonDays >= 50, horizonDays <= 36_500 else { throw ValidationError("--horizon-days must be in [50, 36500]") }
+        guard window >= 1, Double(window) < horizonDays / 4 else { throw ValidationError("--window must be in [1, horizon/4)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        let name = scenarioName(scenario)
+        let runner = ReplicationRunner(configuration: loaded.configuration,
+                                       length: RunLength(warmupDays: 0, horizonDays: horizonDays),
+                                       seed: seed ?? loaded.run.seed, generator: loaded.run.generator, dailySeries: true)
+        let progress = Progress(name, total: replications, quiet: quiet)
+        let results = try runner.run(Array(0..<replications), threads: threads, progress: { progress.update($0) })
+        let census = results.map { $0.daily?.bedsOccupied ?? [] }
+        let means = WarmupAnalysis.meanAcrossReplications(census)
+        let welch = WarmupAnalysis.welch(means, window: window)
+        let cut = WarmupAnalysis.mser5(means)
+        let days = means.indices.map { d in
+            let summary = KPISummary(id: "beds_occupied", stratum: "all", unit: "beds", values: census.map { $0[d] })
+            return DayEstimate(day: d + 1, mean: summary.mean, lower: summary.lower, upper: summary.upper)
+        }
+        var csv = ["day,mean_beds_occupied,ci95_low,ci95_high,welch_average"]
+        for (d, day) in days.enumerated() {
+            csv.append("\(day.day),\(NumberFormat.exact(day.mean)),\(NumberFormat.exact(day.lower)),\(NumberFormat.exact(day.upper)),"
+                + (d < welch.count ? NumberFormat.exact(welch[d]) : ""))
+        }
+        let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
+        try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("warmup.csv"))
+        let page = WarmupPage.html(.init(scenario: name, scenarioHash: loaded.hash, replications: replications, census: days,
+                                         welch: welch, window: window, recommendedDays: cut))
+        try AtomicFile.write(page, to: folder.appendingPathComponent("warmup.html"))
+        let settled = means.count > cut ? means[cut...].reduce(0, +) / Double(means.count - cut) : .nan
+        print("\(name): \(replications) replications of \(NumberFormat.readable(horizonDays)) days from an empty start")
+        print("Recommended warm-up (MSER-5): \(cut) days; mean beds occupied after it: \(NumberFormat.fixed(settled, 1))")
+        print("The scenario says run.warmup_days = \(NumberFormat.readable(loaded.run.warmupDays))"
+            + (loaded.run.warmupDays < Double(cut) ? ": SHORTER than recommended; raise it" : ": enough"))
+        print("Wrote \(folder.path)/warmup.csv, warmup.html")
+    }
+}
