@@ -50,6 +50,17 @@ let package = Package(
             path: "Benchmarks/BedPoolLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        // Tier 3, the whole simulation, comes with the crisis model.
+        // Tier 3, the whole simulation: a replication-year of the baseline and of England.
+        .executableTarget(
+            name: "WholeSimulation",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "BenchSupport",
+                .product(name: "CrisisModel", package: "crisis-sim"),
+                .product(name: "CrisisScenario", package: "crisis-sim"),
+            ],
+            path: "Benchmarks/WholeSimulation",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

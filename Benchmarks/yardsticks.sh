@@ -13,6 +13,7 @@
 #   REFERRALS=5000000      referrals for the C program and crisis-sim
 #   SIMPY_REFERRALS=200000 referrals for SimPy (about 25x slower), normalised per second
 #   BEDS=100 SEED=42
+#   GENERATOR=mrg32k3a     crisis-sim's uniform generator; mt19937 is the C program's
 #   SCRATCH_PATH=          swift build --scratch-path for crisis-sim (default: the root's .build)
 #   CRISIS_SIM=            a crisis-sim binary to time instead of building one (e.g. an older build)
 #   BENCH_DIR=             where bedpool.c and bedpool_simpy.py are (default: ../shared/bench
@@ -25,6 +26,7 @@ REFERRALS=${REFERRALS:-5000000}
 SIMPY_REFERRALS=${SIMPY_REFERRALS:-200000}
 BEDS=${BEDS:-100}
 SEED=${SEED:-42}
+GENERATOR=${GENERATOR:-mrg32k3a}
 PYTHON=${PYTHON:-python3}
 CC=${CC:-cc}
 SWIFT=${SWIFT:-swift}
@@ -133,7 +135,7 @@ echo "C and crisis-sim: $REFERRALS referrals; SimPy $SIMPY_VERSION: $SIMPY_REFER
 for ((run = 1; run <= RUNS; run++)); do
   echo "run $run/$RUNS"
   run_one C "$REFERRALS" "$WORK/bedpool" "$REFERRALS" "$BEDS" "$SEED"
-  run_one crisis-sim "$REFERRALS" "$CRISIS_SIM" bench bedpool --referrals "$REFERRALS" --beds "$BEDS" --seed "$SEED"
+  run_one crisis-sim "$REFERRALS" "$CRISIS_SIM" bench bedpool --referrals "$REFERRALS" --beds "$BEDS" --seed "$SEED" --generator "$GENERATOR"
   run_one SimPy "$SIMPY_REFERRALS" "$PYTHON" "$BENCH_DIR/bedpool_simpy.py" "$SIMPY_REFERRALS" "$BEDS" "$SEED"
 done
 
