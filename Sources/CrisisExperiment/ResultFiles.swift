@@ -7,7 +7,9 @@ public enum ResultFiles {
     public static func write(summary: Summary, results: [ReplicationResult], provenance: RunProvenance,
                              to folder: URL) throws {
         try AtomicFile.write(summaryCSV(summary), to: folder.appendingPathComponent("summary.csv"))
-        try AtomicFile.write(replicationsCSV(results), to: folder.appendingPathComponent("replications.csv"))
+        try AtomicFile.write(to: folder.appendingPathComponent("replications.csv")) { append in
+            try writeReplicationsCSV(results, append)
+        }
         // The JSON last: its presence marks a complete result folder.
         try AtomicFile.write(summaryJSON(summary, provenance: provenance), to: folder.appendingPathComponent("summary.json"))
     }
@@ -24,13 +26,19 @@ public enum ResultFiles {
     }
 
     public static func replicationsCSV(_ results: [ReplicationResult]) -> String {
-        var lines = ["replication,kpi,stratum,value"]
+        var text = ""
+        writeReplicationsCSV(results) { text += $0 }
+        return text
+    }
+
+    /// replications.csv a line at a time, for files too big to build whole.
+    public static func writeReplicationsCSV(_ results: [ReplicationResult], _ append: (String) throws -> Void) rethrows {
+        try append("replication,kpi,stratum,value\n")
         for result in results {
             for kpi in result.kpis {
-                lines.append("\(result.replication),\(csvField(kpi.id)),\(csvField(kpi.stratum)),\(NumberFormat.exact(kpi.value))")
+                try append("\(result.replication),\(csvField(kpi.id)),\(csvField(kpi.stratum)),\(NumberFormat.exact(kpi.value))\n")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     public static func summaryJSON(_ summary: Summary, provenance: RunProvenance) -> String {
