@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps report-deps build run test bench bench-check yardsticks clean
+.PHONY: deps report-deps build run test sanitize bench bench-check yardsticks clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -25,6 +25,12 @@ run: deps
 
 test: deps report-deps
 	$(SWIFT) test
+
+# The test suite under AddressSanitizer, then ThreadSanitizer (each in its own build folder;
+# several times slower than `make test`, so not part of CI's run).
+sanitize: deps report-deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # The package-benchmark suite (Benchmarks/, a nested package). See Benchmarks/README.md.
 bench: deps

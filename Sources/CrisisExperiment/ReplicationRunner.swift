@@ -32,7 +32,7 @@ public struct ReplicationRunner: Sendable {
         let workers = max(1, min(threads, replications.count))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let slot = next.take(below: replications.count) {
+            while !Interruption.requested, let slot = next.take(below: replications.count) {
                 let outcome = Result {
                     try CrisisSystem.runReplication(configuration, length: length, seed: seed,
                                                     replication: replications[slot], generator: generator,
@@ -42,6 +42,7 @@ public struct ReplicationRunner: Sendable {
                 progress?(done)
             }
         }
+        try Interruption.check()
         return try box.results()
     }
 }

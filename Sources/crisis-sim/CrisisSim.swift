@@ -1,4 +1,6 @@
 import ArgumentParser
+import CrisisExperiment
+import Foundation
 
 @main
 struct CrisisSim: ParsableCommand {
@@ -19,4 +21,19 @@ struct CrisisSim: ParsableCommand {
             """,
         subcommands: [Run.self, Warmup.self, Compare.self, Report.self, Validate.self, Describe.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
     )
+
+    /// Parses and runs the command, stopping cleanly (exit status 130) on SIGINT or SIGTERM.
+    static func main() {
+        Interruption.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch is Interrupted {
+            printError("interrupted: stopped before writing any result file (files are only ever written whole); "
+                + "sharded work keeps the shards already complete")
+            Self.exit(withError: ExitCode(130))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

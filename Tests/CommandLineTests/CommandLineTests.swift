@@ -125,4 +125,28 @@ final class CommandLineTests: XCTestCase {
         let html = try String(contentsOf: folder.appendingPathComponent("warmup.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("Recommended warm-up: <strong>\(days) days</strong>"))
     }
+
+    /// Ctrl-C during a long run stops it cleanly: status 130, a message, and no result file
+    /// that looks complete.
+    func testInterruptedRunStopsCleanlyAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = CrisisSimTool.executable
+        process.arguments = ["run", "Scenarios/baseline.yaml", "--replications", "100000", "--output", output.path, "--quiet"]
+        process.currentDirectoryURL = Self.repository
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        XCTAssertTrue(process.isRunning, "the run must still be going when interrupted")
+        process.interrupt()  // SIGINT
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130, message)
+        XCTAssertTrue(message.contains("interrupted: stopped before writing any result file"), message)
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        XCTAssertEqual(written, [], "nothing may be written")
+    }
 }
