@@ -49,8 +49,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
-        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom"]),
-        .testTarget(name: "YardstickTests", dependencies: ["Yardsticks", "SimKernel", "SimRandom"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom", "CrisisTestSupport"]),
+        .testTarget(name: "YardstickTests", dependencies: ["Yardsticks", "SimKernel", "SimRandom", "CrisisTestSupport"]),
         // Configurations shared by the model and experiment tests.
         .target(name: "CrisisTestSupport", dependencies: ["CrisisModel", "SimRandom"], path: "Tests/CrisisTestSupport"),
         .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "CrisisTestSupport", "SimKernel", "SimRandom"]),
@@ -63,7 +63,7 @@ let package = Package(
         // Broken scenario files for validation tests, read by path (#filePath), not as resources.
         .testTarget(
             name: "CrisisScenarioTests",
-            dependencies: ["CrisisScenario", "CrisisModel", "SimRandom"],
+            dependencies: ["CrisisScenario", "CrisisModel", "SimRandom", "CrisisTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -1,3 +1,4 @@
+import CrisisTestSupport
 import Foundation
 import XCTest
 @testable import CrisisScenario
@@ -7,45 +8,34 @@ import XCTest
 /// numbers changed to extremes) must each load or fail with located problems, never crash or
 /// hang. Deterministic (a fixed seed), so a failure reproduces.
 final class LoaderFuzzTests: XCTestCase {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
 
     static let junk: [String] = ["", ":", "- ", "{", "}", "[", "]", "&a", "*a", "!!binary", "\t", "\"", "'", "#",
                                  "-1", "1e309", ".nan", ".inf", "-.inf", "0", "99999999999", "null", "~", "true",
                                  "\u{0}", "\u{FEFF}", "é", "extends: baseline.yaml", "<<: *a", "? ", "|", ">"]
 
-    func mutate(_ text: String, _ random: inout SplitMix64) -> String {
+    func mutate(_ text: String, _ random: inout TestRandom) -> String {
         var lines = text.components(separatedBy: "\n")
-        for _ in 0..<(1 + random.below(4)) {
-            let l = random.below(lines.count)
-            switch random.below(7) {
+        for _ in 0..<(1 + random.int(below: 4)) {
+            let l = random.int(below: lines.count)
+            switch random.int(below: 7) {
             case 0: lines.remove(at: l)
-            case 1: lines.insert(lines[random.below(lines.count)], at: l)
-            case 2: lines.swapAt(l, random.below(lines.count))
+            case 1: lines.insert(lines[random.int(below: lines.count)], at: l)
+            case 2: lines.swapAt(l, random.int(below: lines.count))
             case 3:  // replace a number on the line with an extreme
-                lines[l] = lines[l].replacingOccurrences(of: "0", with: Self.junk[random.below(Self.junk.count)])
+                lines[l] = lines[l].replacingOccurrences(of: "0", with: Self.junk[random.int(below: Self.junk.count)])
             case 4:  // insert junk at a random column
                 var chars = Array(lines[l])
-                chars.insert(contentsOf: Self.junk[random.below(Self.junk.count)], at: random.below(chars.count + 1))
+                chars.insert(contentsOf: Self.junk[random.int(below: Self.junk.count)], at: random.int(below: chars.count + 1))
                 lines[l] = String(chars)
             case 5:  // delete a run of characters
                 var chars = Array(lines[l])
                 if !chars.isEmpty {
-                    let start = random.below(chars.count)
-                    chars.removeSubrange(start..<min(chars.count, start + 1 + random.below(8)))
+                    let start = random.int(below: chars.count)
+                    chars.removeSubrange(start..<min(chars.count, start + 1 + random.int(below: 8)))
                 }
                 lines[l] = String(chars)
             default:  // change the indentation
-                lines[l] = String(repeating: " ", count: random.below(12)) + lines[l].trimmingCharacters(in: .whitespaces)
+                lines[l] = String(repeating: " ", count: random.int(below: 12)) + lines[l].trimmingCharacters(in: .whitespaces)
             }
             if lines.isEmpty { lines = [""] }
         }
@@ -55,7 +45,7 @@ final class LoaderFuzzTests: XCTestCase {
     func testCorruptedBaselinesLoadOrFailWithLocatedProblems() throws {
         let folder = try TemporaryDirectory()
         let baseline = try String(contentsOfFile: Paths.scenario("baseline.yaml"), encoding: .utf8)
-        var random = SplitMix64(state: 20_261_125)
+        var random = TestRandom(seed: 20_261_125)
         var loaded = 0, rejected = 0
         for round in 0..<1_500 {
             let path = try folder.write("fuzz-\(round % 10).yaml", mutate(baseline, &random))

@@ -1,22 +1,10 @@
+import CrisisTestSupport
 import XCTest
 @testable import SimKernel
 
 /// Reference oracles and helpers, namespaced so they cannot clash with other test files.
 private enum MonitorOracle {
     /// SplitMix64 (Steele, Lea and Flood), so the oracles need nothing from SimRandom.
-    struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform on [0, 1) with 53 random bits.
-        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    }
 
     /// Corrected two-pass mean and sample variance (Chan, Golub and LeVeque), the reference oracle.
     static func twoPass(_ xs: [Double]) -> (mean: Double, variance: Double) {
@@ -36,7 +24,7 @@ private enum MonitorOracle {
     }
 
     static func sample(seed: UInt64, count: Int, offset: Double, scale: Double) -> [Double] {
-        var rng = SplitMix64(seed: seed)
+        var rng = TestRandom(seed: seed)
         return (0..<count).map { _ in offset + scale * rng.uniform() }
     }
 
@@ -268,7 +256,7 @@ final class HistogramTests: XCTestCase {
 
     func testUniformQuantilesWithinOneBinWidth() throws {
         var h = Histogram(lowerBound: 0, binWidth: 0.25, binCount: 40)
-        var rng = MonitorOracle.SplitMix64(seed: 31)
+        var rng = TestRandom(seed: 31)
         for _ in 0..<50_000 { h.add(10 * rng.uniform()) }
         XCTAssertEqual(h.totalWeight, 50_000)
         for p in stride(from: 0.0, through: 1.0, by: 0.05) {
@@ -339,7 +327,7 @@ final class HistogramTests: XCTestCase {
     func testAddDoesNotReallocate() {
         var h = Histogram(lowerBound: 0, binWidth: 1, binCount: 16)
         let before = MonitorOracle.storageAddress(h.bins)
-        var rng = MonitorOracle.SplitMix64(seed: 5)
+        var rng = TestRandom(seed: 5)
         var moves = 0
         for _ in 0..<10_000 {
             h.add(20 * rng.uniform() - 2, weight: rng.uniform())
@@ -471,7 +459,7 @@ final class TimeWeightedLevelTests: XCTestCase {
             histogram: Histogram(lowerBound: 0, binWidth: 1, binCount: 12))
         let bins = MonitorOracle.storageAddress(m._histogram.bins)
         let times = MonitorOracle.storageAddress(m._timeAtOrAbove)
-        var rng = MonitorOracle.SplitMix64(seed: 11)
+        var rng = TestRandom(seed: 11)
         var t = 0.0
         var moves = 0
         for _ in 0..<5_000 {
@@ -489,7 +477,7 @@ final class TimeWeightedLevelTests: XCTestCase {
 
     func testMatchesStepByStepReferenceOverSeeds() {
         for seed in UInt64(1)...20 {
-            var rng = MonitorOracle.SplitMix64(seed: seed)
+            var rng = TestRandom(seed: seed)
             var m = TimeWeightedLevel(at: 0, level: 0, thresholds: [3])
             var area = 0.0, above = 0.0, level = 0.0, t = 0.0
             for _ in 0..<200 {

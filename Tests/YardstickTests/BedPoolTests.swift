@@ -1,3 +1,4 @@
+import CrisisTestSupport
 import XCTest
 import SimKernel
 import SimRandom
