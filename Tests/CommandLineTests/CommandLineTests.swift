@@ -149,4 +149,25 @@ final class CommandLineTests: XCTestCase {
         let written = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         XCTAssertEqual(written, [], "nothing may be written")
     }
+
+    /// Far more load than beds: the run completes, nothing overflows, and a warning says so.
+    func testOverloadedScenarioRunsAndWarns() throws {
+        let folder = try temporaryFolder()
+        let outcome = try crisisSim(["run", "Scenarios/baseline.yaml", "--set", "areas.Northshire.beds=20"] + short
+                                    + ["--output", folder.path])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertTrue(outcome.error.contains("WARNING: Northshire is offered"), outcome.error)
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
+        XCTAssertFalse(summary.contains(",inf,") || summary.contains(",-inf,"), "no KPI overflows")
+    }
+
+    /// A century of simulated time runs, with finite results (memory does not grow with it).
+    func testAHundredYearHorizonRuns() throws {
+        let folder = try temporaryFolder()
+        let outcome = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "2", "--horizon-days", "36525",
+                                     "--warmup-days", "365", "--output", folder.path, "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let row = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("beds.occupancy ") })
+        XCTAssertTrue(row.contains("%"), String(row))
+    }
 }

@@ -68,6 +68,7 @@ struct Run: ParsableCommand {
         if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        warnIfOverloaded(loaded, name: scenarioName(scenario))
         var settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)
         let daily = daily || report  // the report draws the census

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CrisisExperiment
+import CrisisModel
 import CrisisScenario
 import Foundation
 
@@ -74,6 +76,17 @@ func loadScenario(_ path: String, overrides: [String]) throws -> LoadedScenario 
         let count = error.problems.count
         printError("\(path): \(count) problem\(count == 1 ? "" : "s"); nothing was run")
         throw ExitCode(1)
+    }
+}
+
+/// Warns on standard error when a scenario offers its beds more load than they can carry:
+/// the run goes ahead (queues and out-of-area placements grow; nothing overflows), but the
+/// planner should know the results describe an overloaded system.
+func warnIfOverloaded(_ scenario: LoadedScenario, name: String) {
+    for estimate in FlowEstimate.estimate(scenario.configuration) where estimate.offeredLoad >= Double(estimate.beds) {
+        printError("\(name): WARNING: \(estimate.area) is offered \(NumberFormat.readable(estimate.offeredLoad)) erlangs "
+            + "on \(estimate.beds) beds (estimate from the routing; see `crisis-sim describe`): waits and out-of-area "
+            + "placements will grow through the run")
     }
 }
 
