@@ -112,7 +112,7 @@ enum ScenarioCompiler {
 
     private static func area(_ area: Fields) -> AreaConfiguration {
         let sources = area.section("sources")
-        return AreaConfiguration(
+        var configuration = AreaConfiguration(
             name: area.text("name"),
             adultPopulation: area.int("adult_population"),
             beds: area.int("beds"),
@@ -127,6 +127,12 @@ enum ScenarioCompiler {
                 WardConfiguration(name: ward.text("name"), beds: ward.int("beds"), bedSchedule: schedule(ward))
             }
         )
+        if area.field("start") != nil {
+            let start = area.section("start")
+            configuration.start = StartingState(bedsOccupied: start.int("beds_occupied"), outOfArea: start.int("out_of_area"),
+                                                homeTreatment: start.int("home_treatment"))
+        }
+        return configuration
     }
 
     private static func schedule(_ owner: Fields) -> [CapacityChange] {

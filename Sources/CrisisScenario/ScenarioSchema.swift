@@ -66,6 +66,16 @@ public enum ScenarioSchema {
         .optional("wards", .list(of: .record(ward), rules: .init(minimumCount: 1, uniqueField: "name")),
                   whenAbsent: "one pool of `beds` serves every ward type",
                   "beds split by ward type; `beds` must then be their total, and schedules go on each ward"),
+        .optional("start", .record(startingState), whenAbsent: "an empty system (use a warm-up)",
+                  "people already in care when the run starts (\"start from today\"), with remaining stays drawn at random"),
+    ]
+
+    static let startingState: [SchemaEntry] = [
+        .required("beds_occupied", .integer(0...100_000), unit: "people", "people in local beds at the start (at most `beds`)"),
+        .defaulted("out_of_area", .integer(0...100_000), unit: "people", default: .integer(0),
+                   "people placed out of area at the start"),
+        .defaulted("home_treatment", .integer(0...100_000), unit: "people", default: .integer(0),
+                   "people on the home treatment caseload at the start (at most its cap)"),
     ]
 
     static let wardType: [SchemaEntry] = [

@@ -238,6 +238,10 @@ struct ScenarioValidator {
     private mutating func checkWards(_ root: ScenarioNode) {
         let hasTypes = root.value(forKey: "ward_types") != nil
         for (a, area) in (root.value(forKey: "areas")?.items ?? []).enumerated() {
+            if let occupied = area.value(forKey: "start")?.value(forKey: "beds_occupied"), let count = occupied.integer,
+               let beds = area.value(forKey: "beds")?.integer, count > beds {
+                report(occupied, ["areas", String(a), "start", "beds_occupied"], "expected at most the area's \(beds) beds, got \(count)")
+            }
             guard let wards = area.value(forKey: "wards") else { continue }
             let path = ["areas", String(a), "wards"]
             if !hasTypes { report(wards, path, "wards name ward types, but there is no top-level `ward_types` list") }

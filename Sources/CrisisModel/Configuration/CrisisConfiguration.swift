@@ -59,6 +59,8 @@ public struct AreaConfiguration: Sendable {
     /// here has no local beds). Empty: one pool of `beds` serves every ward type. When given,
     /// `beds` is their total.
     public var wards: [WardConfiguration]
+    /// Who is already in care when the run starts ("start from today"); nil: an empty system.
+    public var start: StartingState?
 
     public init(name: String, adultPopulation: Int, beds: Int, bedSchedule: [CapacityChange] = [],
                 bedNetwork: [String] = [], sources: SourcesConfiguration, wards: [WardConfiguration] = []) {
@@ -69,6 +71,25 @@ public struct AreaConfiguration: Sendable {
         self.bedNetwork = bedNetwork
         self.sources = sources
         self.wards = wards
+        start = nil
+    }
+}
+
+/// People already in care at time 0, so a run can start from today's position instead of
+/// an empty system and a warm-up. Each gets a remaining stay or episode drawn from the
+/// equilibrium residual of its distribution (see `StartingState` in the pathway).
+public struct StartingState: Sendable, Equatable {
+    /// People in local beds (at most the area's beds).
+    public var bedsOccupied: Int
+    /// People placed out of area.
+    public var outOfArea: Int
+    /// People on the home treatment caseload (at most its cap).
+    public var homeTreatment: Int
+
+    public init(bedsOccupied: Int, outOfArea: Int = 0, homeTreatment: Int = 0) {
+        self.bedsOccupied = bedsOccupied
+        self.outOfArea = outOfArea
+        self.homeTreatment = homeTreatment
     }
 }
 

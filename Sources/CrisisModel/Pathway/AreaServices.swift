@@ -97,6 +97,7 @@ struct AreaStreams {
     unowned(unsafe) let mhaOutcome: RandomStream
     unowned(unsafe) let delayedDischarge: RandomStream
     unowned(unsafe) let representation: RandomStream
+    unowned(unsafe) let startingState: RandomStream
 
     init(area: String, configuration: CrisisConfiguration, factory: RandomStreams, owners: inout [RandomStream]) {
         func stream(_ process: String) -> RandomStream {
@@ -127,5 +128,6 @@ struct AreaStreams {
         mhaOutcome = stream("s136.mha_outcome")
         delayedDischarge = stream("beds.delayed_discharge")
         representation = stream("representation")
+        startingState = stream("starting_state")
     }
 }

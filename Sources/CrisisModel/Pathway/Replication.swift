@@ -28,6 +28,7 @@ extension CrisisSystem {
         let warmupEnd = length.warmupDays * 24
         let end = warmupEnd + length.horizonDays * 24
         simulation.model.start(&simulation.scheduler, horizonHours: end, dailySeries: dailySeries)
+        simulation.model.populate(&simulation.scheduler)
         simulation.run(until: warmupEnd)
         simulation.model.resetStatistics(at: warmupEnd)
         simulation.run(until: end)
