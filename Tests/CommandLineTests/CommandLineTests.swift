@@ -72,6 +72,7 @@ final class CommandLineTests: XCTestCase {
         // Ten fewer beds must clearly raise out-of-area placements.
         let oap = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("oap.placements ") })
         XCTAssertTrue(oap.contains("*"), String(oap))
+        XCTAssertTrue(outcome.output.contains("Common random numbers: the paired differences' variance is "), outcome.output)
         let csv = try String(contentsOf: folder.appendingPathComponent("comparison.csv"), encoding: .utf8)
         XCTAssertTrue(csv.hasPrefix("variant,kpi,stratum,unit,base_mean,variant_mean,difference"), csv)
     }

@@ -71,6 +71,12 @@ struct Compare: ParsableCommand {
             print("\(scenarioName(path)): \(loaded[index + 1].summary)")
             print(KPITable.render(comparison: comparison, baseName: scenarioName(base), variantName: scenarioName(path),
                                   stratum: stratum))
+            let reductions = comparison.filter { $0.stratum == "all" }.map(\.varianceReduction).filter(\.isFinite).sorted()
+            if !reductions.isEmpty {
+                print("Common random numbers: the paired differences' variance is "
+                    + "\(NumberFormat.readable(reductions[reductions.count / 2]))x smaller than two independent runs' "
+                    + "(median over KPIs; each KPI's in comparison.csv)")
+            }
             compared.append((scenarioName(path), comparison))
         }
         let folder = URL(fileURLWithPath: output ?? "results/compare-\(scenarioName(base))")
