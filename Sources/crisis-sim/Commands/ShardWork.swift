@@ -21,11 +21,11 @@ enum ShardWork {
     /// Runs `shard` of `plan` and writes its partial result to `folder`, unless a complete,
     /// matching one is already there (so a re-submitted array job skips finished shards).
     static func run(_ plan: ExperimentPlan, shard: ShardSpec, name: String, folder: URL, threads: Int,
-                    quiet: Bool) throws {
+                    quiet: Bool, announce: Bool = true) throws {
         let url = folder.appendingPathComponent(shard.fileName)
         if FileManager.default.fileExists(atPath: url.path) {
             if let existing = try? PartialResult.read(url), existing.problems(asShard: shard, of: plan.identity).isEmpty {
-                print("\(url.path) is already complete: shard \(shard) skipped")
+                if announce { print("\(url.path) is already complete: shard \(shard) skipped") }
                 return
             }
             printError("note: replacing \(url.path): it is not a complete result of this shard with these settings")
@@ -37,6 +37,7 @@ enum ShardWork {
         let results = try plan.run(shard: shard, threads: threads, progress: { progress.update($0) })
         let seconds = Date().timeIntervalSince(started)
         try PartialResult(shard: shard, experiment: plan.identity, results: results).write(to: url)
+        guard announce else { return }
 
         let identity = plan.identity
         let events = results.joined().reduce(0) { $0 + $1.eventsHandled }

@@ -51,7 +51,11 @@ struct Sweep: ParsableCommand {
     @Option(help: ShardSpec.help, transform: ShardSpec.argument)
     var shard: ShardSpec?
 
+    @Flag(help: "Keep checkpoints in OUTPUT/checkpoints and skip those already complete, so an interrupted sweep continues where it stopped, with the same result.")
+    var resume = false
+
     func validate() throws {
+        if resume, shard != nil { throw ValidationError("--resume and --shard do not mix: shards already skip completed work") }
         if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         var problems: [String] = []
         do { _ = try SweepGrid.parse(vary) } catch { problems += error.problems }
@@ -137,6 +141,22 @@ struct Sweep: ParsableCommand {
         if let shard {
             try ShardWork.run(plan, shard: shard, name: "sweep-\(name)", folder: resultsFolder,
                               threads: runOptions.threads, quiet: runOptions.quiet)
+            return
+        }
+        if resume {
+            // Checkpoints of about ten replications each, as shards in a folder of their own:
+            // an interrupted sweep run again with --resume skips every complete one, and the
+            // merge gives the same bytes as an uninterrupted sweep.
+            let checkpoints = resultsFolder.appendingPathComponent("checkpoints")
+            let count = min(1_000, max(1, plan.identity.itemCount / 10))
+            let done = (try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.filter(Merge.isShardFileName).count ?? 0
+            if done > 0 { print("Resuming: \(done) of \(count) checkpoints already in \(checkpoints.path)") }
+            for index in 1...count {
+                try ShardWork.run(plan, shard: try ShardSpec.parse("\(index)/\(count)").get(), name: "sweep-\(name)",
+                                  folder: checkpoints, threads: runOptions.threads, quiet: true, announce: false)
+            }
+            var merge = try Merge.parse([checkpoints.path, "--output", resultsFolder.path, "--stratum", stratum])
+            try merge.run()
             return
         }
         let identity = plan.identity
