@@ -23,11 +23,32 @@ public enum CrisisSimTool {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+        // Drain standard error on another thread while reading standard output here: reading
+        // one pipe to its end first would deadlock once the child fills the other's buffer
+        // (64 kB; a sanitizer report does).
+        let errorData = ErrorBuffer()
+        let drain = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
+        drain.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let err = errorData.wait()
         return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
                        error: String(decoding: err, as: UTF8.self))
+    }
+}
+
+/// Standard error's bytes, handed from the draining thread to the caller.
+private final class ErrorBuffer: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    func set(_ data: Data) {
+        self.data = data
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
