@@ -7,17 +7,6 @@ import XCTest
 /// With gatekeeping, section 136, delays and re-presentation switched off, the bed model is a
 /// textbook queue, so its output must match the closed-form results.
 final class ReductionTests: XCTestCase {
-    /// A 99.9% Student t interval over replications, which must contain the analytic value.
-    func assertInterval(_ values: [Double], contains expected: Double, _ what: String,
-                        file: StaticString = #filePath, line: UInt = #line) {
-        var tally = Tally()
-        values.forEach { tally.add($0) }
-        let t = StudentT.criticalValue(confidence: 0.999, degreesOfFreedom: tally.count - 1)
-        let half = t * tally.standardDeviation / Double(tally.count).squareRoot()
-        XCTAssertLessThanOrEqual(abs(tally.mean - expected), half,
-                                 "\(what): mean \(tally.mean) ± \(half) excludes \(expected)", file: file, line: line)
-    }
-
     func replications(_ configuration: CrisisConfiguration, count: Int, years: Double) throws -> [ReplicationResult] {
         try (0..<count).map {
             try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 365, horizonDays: years * 365.25),
@@ -32,9 +21,9 @@ final class ReductionTests: XCTestCase {
                                                     stayDays: Configurations.exponential(30), maxWaitHours: 0)
         let results = try replications(configuration, count: 12, years: 20)
         let expected = 100 * QueueingFormulas.erlangB(servers: 20, load: 17)
-        assertInterval(results.map { $0.value("oap.share_of_admissions")! }, contains: expected, "out-of-area share")
+        Replications(results.map { $0.value("oap.share_of_admissions")! }).assertContains(expected, "out-of-area share")
         let occupancy = 100 * QueueingFormulas.lossSystemOccupancy(servers: 20, load: 17) / 20
-        assertInterval(results.map { $0.value("beds.occupancy")! }, contains: occupancy, "occupancy")
+        Replications(results.map { $0.value("beds.occupancy")! }).assertContains(occupancy, "occupancy")
     }
 
     /// Erlang B is insensitive to the stay distribution: lognormal stays with the same mean
@@ -45,7 +34,7 @@ final class ReductionTests: XCTestCase {
                                                     stayDays: stays, maxWaitHours: 0)
         let results = try replications(configuration, count: 12, years: 20)
         let expected = 100 * QueueingFormulas.erlangB(servers: 20, load: 17)
-        assertInterval(results.map { $0.value("oap.share_of_admissions")! }, contains: expected, "out-of-area share")
+        Replications(results.map { $0.value("oap.share_of_admissions")! }).assertContains(expected, "out-of-area share")
     }
 
     /// Waiting system with no out-of-area option: M/M/c, so the mean time to a bed is the
@@ -57,7 +46,7 @@ final class ReductionTests: XCTestCase {
         let results = try replications(configuration, count: 12, years: 20)
         let expectedWait = QueueingFormulas.mmcMeanWait(servers: 20, arrivalRate: perYear / RateProfile.hoursPerYear,
                                                         meanService: 30 * 24)
-        assertInterval(results.map { $0.value("time_to_bed.mean")! }, contains: expectedWait, "mean wait (hours)")
+        Replications(results.map { $0.value("time_to_bed.mean")! }).assertContains(expectedWait, "mean wait (hours)")
         XCTAssertTrue(results.allSatisfy { $0.value("oap.placements") == 0 }, "nobody may go out of area")
     }
 }
