@@ -1,6 +1,6 @@
 import ArgumentParser
+import CrisisExperiment
 import SimKernel
-import SimRandom
 import Yardsticks
 
 struct Demo: ParsableCommand {
@@ -37,47 +37,30 @@ struct Demo: ParsableCommand {
         // Ten mean stays: an empty pool is within a fraction of a percent of steady state.
         let warmupDays = 10 * parameters.meanStayDays
 
-        var oapShare = Tally()
-        var occupancy = Tally()
+        var oapShare: [Double] = []
+        var occupancy: [Double] = []
         for replication in 0..<replications {
             let result = try BedPool.runReplication(parameters, seed: seed, replication: replication,
                                                     warmupDays: warmupDays, days: years * 365.25)
-            oapShare.add(result.counts.outOfAreaFraction)
-            occupancy.add(result.meanOccupiedBeds / Double(beds))
+            oapShare.append(100 * result.counts.outOfAreaFraction)
+            occupancy.append(100 * result.meanOccupiedBeds / Double(beds))
         }
 
         let blocking = QueueingFormulas.erlangB(servers: beds, load: parameters.offeredLoad)
         let expectedOccupancy = QueueingFormulas.lossSystemOccupancy(servers: beds, load: parameters.offeredLoad) / Double(beds)
-        print("Bed pool: \(beds) beds, offered load \(format(parameters.offeredLoad, 1)) erlangs, "
-            + "\(replications) replications of \(format(years, 1)) years after a \(format(warmupDays, 0))-day warm-up, seed \(seed)")
+        print("Bed pool: \(beds) beds, offered load \(NumberFormat.fixed(parameters.offeredLoad, 1)) erlangs, "
+            + "\(replications) replications of \(NumberFormat.fixed(years, 1)) years after a "
+            + "\(NumberFormat.fixed(warmupDays, 0))-day warm-up, seed \(seed)")
         print("")
-        print(pad("KPI", 28) + pad("mean", 10) + pad("95% CI", 22) + "Erlang B")
-        print(row("out-of-area share (%)", oapShare, scale: 100, expected: blocking * 100))
-        print(row("bed occupancy (%)", occupancy, scale: 100, expected: expectedOccupancy * 100))
+        print(NumberFormat.pad("KPI", 28) + NumberFormat.pad("mean", 10) + NumberFormat.pad("95% CI", 22) + "Erlang B")
+        print(row("out-of-area share (%)", oapShare, expected: blocking * 100))
+        print(row("bed occupancy (%)", occupancy, expected: expectedOccupancy * 100))
     }
 
-    private func row(_ name: String, _ tally: Tally, scale: Double, expected: Double) -> String {
-        let t = StudentT.criticalValue(confidence: 0.95, degreesOfFreedom: tally.count - 1)
-        let half = t * tally.standardDeviation / Double(tally.count).squareRoot()
-        let ci = "[\(format((tally.mean - half) * scale, 2)), \(format((tally.mean + half) * scale, 2))]"
-        return pad(name, 28) + pad(format(tally.mean * scale, 2), 10) + pad(ci, 22) + format(expected, 2)
+    private func row(_ name: String, _ values: [Double], expected: Double) -> String {
+        let kpi = KPISummary(id: name, stratum: "all", unit: "%", values: values)
+        let ci = "[\(NumberFormat.fixed(kpi.lower, 2)), \(NumberFormat.fixed(kpi.upper, 2))]"
+        return NumberFormat.pad(name, 28) + NumberFormat.pad(NumberFormat.fixed(kpi.mean, 2), 10) + NumberFormat.pad(ci, 22)
+            + NumberFormat.fixed(expected, 2)
     }
-}
-
-/// A number with a fixed count of decimals, without Foundation's formatter.
-func format(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = Int(scaled / scale)
-    let fraction = Int(scaled - Double(whole) * scale)
-    let sign = value < 0 && scaled > 0 ? "-" : ""
-    guard decimals > 0 else { return "\(sign)\(whole)" }
-    let digits = String(fraction)
-    return "\(sign)\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
-}
-
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
 }
