@@ -35,7 +35,7 @@ enum ScenarioCompiler {
                     informalStayDays: cohort.optionalDistribution("informal_stay_days"),
                     detainedStayDays: cohort.optionalDistribution("detained_stay_days"),
                     detentionProbability: cohort.optionalDouble("detention_probability"),
-                    referralOutcomes: cohort.field("referral_outcomes") == nil ? nil : cohort.shares("referral_outcomes"),
+                    referralOutcomes: cohort.field("referral_outcomes") == nil ? nil : cohort.split("referral_outcomes"),
                     detainedRequestShare: cohort.optionalDouble("detained_request_share"),
                     wardType: cohort.optionalText("ward_type")
                 )
@@ -46,7 +46,7 @@ enum ScenarioCompiler {
                 assessors: crht.int("assessors"),
                 responseHours: crht.distribution("response_hours"),
                 assessmentHours: crht.distribution("assessment_hours"),
-                referralOutcomes: crht.shares("referral_outcomes"),
+                referralOutcomes: crht.split("referral_outcomes"),
                 admissionsAvoidedShare: crht.double("admissions_avoided_share"),
                 detainedRequestShare: crht.double("detained_request_share")
             ),
@@ -60,14 +60,15 @@ enum ScenarioCompiler {
             crisisHouse: CrisisHouseConfiguration(
                 places: crisisHouse.int("places"),
                 stayDays: crisisHouse.distribution("stay_days"),
-                eligibleShare: crisisHouse.double("eligible_share")
+                eligibleShare: crisisHouse.double("eligible_share"),
+                escalationProbability: crisisHouse.double("escalation_probability")
             ),
             liaison: LiaisonConfiguration(
                 hours: hours(liaison.section("hours")),
                 practitioners: liaison.int("practitioners"),
                 responseHours: liaison.distribution("response_hours"),
                 assessmentHours: liaison.distribution("assessment_hours"),
-                outcomes: liaison.shares("outcomes")
+                outcomes: liaison.split("outcomes")
             ),
             section136: Section136Configuration(
                 streetTriageShare: s136.double("street_triage_share"),
@@ -78,16 +79,20 @@ enum ScenarioCompiler {
                 amhps: s136.int("amhps"),
                 assessmentResponseHours: s136.distribution("assessment_response_hours"),
                 assessmentHours: s136.distribution("assessment_hours"),
-                outcomes: s136.shares("outcomes"),
+                outcomes: s136.split("outcomes"),
                 limitHours: s136.double("limit_hours"),
                 extensionHours: s136.double("extension_hours")
             ),
             beds: BedPolicyConfiguration(
                 informalStayDays: beds.distribution("informal_stay_days"),
                 detainedStayDays: beds.distribution("detained_stay_days"),
-                maxWaitHours: beds.double("max_wait_hours"),
+                bedSearchHours: beds.distribution("bed_search_hours"),
                 repatriation: beds.bool("repatriation"),
                 repatriationBeforeNewAdmissions: beds.bool("repatriation_before_new_admissions"),
+                repatriationShare: beds.double("repatriation_share"),
+                repatriationMinimumDays: beds.double("repatriation_minimum_days"),
+                repatriationHours: hours(beds.section("repatriation_hours")),
+                repatriationWeekdaysOnly: beds.bool("repatriation_weekdays_only"),
                 delayedDischargeProbability: beds.double("delayed_discharge_probability"),
                 delayDays: beds.distribution("delay_days")
             ),
@@ -237,8 +242,12 @@ enum ScenarioCompiler {
             }
         }
 
-        /// An outcome split's shares in the contract's order (the schema lists them so).
-        func shares(_ key: String) -> [Double] {
+        /// An outcome split, its keys in the outcome type's order (the schema lists them so).
+        func split<Outcome>(_ key: String) -> OutcomeSplit<Outcome> {
+            OutcomeSplit(orderedShares: shares(key))
+        }
+
+        private func shares(_ key: String) -> [Double] {
             guard case .record(let parts)? = field(key) else { mismatch(key, "a split") }
             return parts.map { part in
                 guard case .number(let share) = part.value else { mismatch(key, "a split of numbers") }

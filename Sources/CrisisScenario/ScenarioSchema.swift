@@ -126,7 +126,7 @@ public enum ScenarioSchema {
                   "clinical length of stay of this cohort's detained admissions"),
         .optional("detention_probability", .probability, whenAbsent: "`section_136.outcomes.detained_admission`",
                   "share of this cohort's Mental Health Act assessments ending in detention (other outcomes scale to fit)"),
-        .optional("referral_outcomes", .split(["home_treatment", "crisis_house", "admission_request", "discharge"]),
+        .optional("referral_outcomes", .split(OutcomeSplit<ReferralOutcome>.keys),
                   whenAbsent: "`crht.referral_outcomes`", "outcome of this cohort's referrals to the crisis team"),
         .optional("detained_request_share", .probability, whenAbsent: "`crht.detained_request_share`",
                   "share of this cohort's admission requests that come with a Mental Health Act detention"),
@@ -135,8 +135,8 @@ public enum ScenarioSchema {
     ]
 
     /// Opening hours of a service within each day.
-    static func hours(of service: String) -> SchemaEntry {
-        .required("hours", .record([
+    static func hours(of service: String, key: String = "hours") -> SchemaEntry {
+        .required(key, .record([
             .required("start_hour", .number(.upperOpen(0, 24)), unit: "hour of day",
                       "when the \(service) opens each day (0: midnight)"),
             .required("hours_per_day", .number(.lowerOpen(0, 24)), unit: "hours",
@@ -155,10 +155,12 @@ public enum ScenarioSchema {
         .required("response_hours", .distribution, unit: "hours",
                   "from referral to the start of an assessment, once an assessor is free"),
         .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
-        .required("referral_outcomes", .split(["home_treatment", "crisis_house", "admission_request", "discharge"]),
+        .required("referral_outcomes", .split(OutcomeSplit<ReferralOutcome>.keys),
                   "outcome of a referral to the team (discharge: to community care)"),
         .required("admissions_avoided_share", .probability,
-                  "share of gatekept informal admission requests the team diverts to home treatment or a crisis house"),
+                  "share of gatekept informal admission requests the team diverts to home treatment or a crisis house, "
+                      + "whatever the route (liaison, its own referrals, home treatment or crisis-house escalations, "
+                      + "informal admissions from a place of safety)"),
         .defaulted("detained_request_share", .probability, default: .number(0),
                    "share of admission requests from the community, liaison and home treatment that come with a "
                        + "Mental Health Act detention (gatekept, never diverted)"),
@@ -179,6 +181,8 @@ public enum ScenarioSchema {
         .required("stay_days", .distribution, unit: "days", "length of a crisis house stay"),
         .required("eligible_share", .probability,
                   "share of people diverted from admission who may use the crisis house (informal only)"),
+        .defaulted("escalation_probability", .probability, default: .number(0),
+                   "probability a stay ends in an admission request (the person keeps the place until a bed is found)"),
     ]
 
     static let liaison: [SchemaEntry] = [
@@ -187,7 +191,7 @@ public enum ScenarioSchema {
         .required("response_hours", .distribution, unit: "hours",
                   "from referral to the start of an assessment, once a practitioner is free"),
         .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
-        .required("outcomes", .split(["discharge_with_follow_up", "referral_to_crht", "admission_request"]),
+        .required("outcomes", .split(OutcomeSplit<LiaisonOutcome>.keys),
                   "outcome of a liaison assessment"),
     ]
 
@@ -205,7 +209,7 @@ public enum ScenarioSchema {
         .required("assessment_response_hours", .distribution, unit: "hours",
                   "from arrival at the place of safety to the start of the assessment, once an AMHP is free"),
         .required("assessment_hours", .distribution, unit: "hours", "length of a Mental Health Act assessment"),
-        .required("outcomes", .split(["detained_admission", "informal_admission", "home_treatment", "discharge"]),
+        .required("outcomes", .split(OutcomeSplit<MHAOutcome>.keys),
                   "outcome of the Mental Health Act assessment"),
         .defaulted("limit_hours", .number(.lowerOpen(0, 8_760)), unit: "hours", default: .number(24),
                    "legal limit of detention (24 since 11 December 2017, 72 before; Policing and Crime Act 2017)"),
@@ -216,11 +220,19 @@ public enum ScenarioSchema {
     static let beds: [SchemaEntry] = [
         .required("informal_stay_days", .distribution, unit: "days", "clinical length of stay of informal admissions"),
         .required("detained_stay_days", .distribution, unit: "days", "clinical length of stay of detained admissions"),
-        .required("max_wait_hours", .number(.closed(0, 8_760)), unit: "hours",
-                  "longest wait for a local or network bed before an out-of-area placement (0: out of area at once)"),
-        .required("repatriation", .boolean, "whether people placed out of area come back when a local bed frees"),
+        .required("bed_search_hours", .distribution, unit: "hours",
+                  "from a decision to admit that finds no local or network bed to an out-of-area bed being found; "
+                      + "meanwhile the person waits where they are and takes a local bed if one frees first "
+                      + "(fixed 0: out of area at once)"),
+        .required("repatriation", .boolean, "whether people placed out of area may come back to a local bed before their stay ends"),
         .required("repatriation_before_new_admissions", .boolean,
                   "whether repatriations take a freed bed before people waiting for admission"),
+        .required("repatriation_share", .probability,
+                  "share of out-of-area placements that may be repatriated; the rest complete their stay out of area"),
+        .required("repatriation_minimum_days", .number(.closed(0, 36_500)), unit: "days",
+                  "no repatriation before this time out of area"),
+        hours(of: "repatriation window", key: "repatriation_hours"),
+        .required("repatriation_weekdays_only", .boolean, "whether repatriations happen Monday to Friday only"),
         .required("delayed_discharge_probability", .probability, "probability a discharge is delayed (housing, social care)"),
         .required("delay_days", .distribution, unit: "days", "extra bed days when a discharge is delayed"),
     ]

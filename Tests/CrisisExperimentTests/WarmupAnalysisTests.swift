@@ -29,7 +29,7 @@ final class WarmupAnalysisTests: XCTestCase {
     /// over eight seeds, which is the set-up used here.
     func testRecommendationOnAnEmptyStartBedPool() throws {
         let configuration = Configurations.bedsOnly(beds: 100, admissionsPerYear: 50 * 365.25 / 10,
-                                                    stayDays: Configurations.exponential(10), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(10), bedSearchHours: 0)
         let results = try ReplicationRunner(configuration: configuration, length: RunLength(warmupDays: 0, horizonDays: 1_500),
                                             seed: 3, dailySeries: true).run(Array(0..<20), threads: 2)
         let census = results.map { $0.daily!.bedsOccupied }

@@ -13,17 +13,17 @@ final class PathwayTraceTests: XCTestCase {
         configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 5,
                                                responseHours: Configurations.fixed(0),
                                                assessmentHours: Configurations.fixed(0),
-                                               referralOutcomes: [0, 0, 1, 0], admissionsAvoidedShare: 0)
+                                               referralOutcomes: [.admissionRequest: 1], admissionsAvoidedShare: 0)
         configuration.beds = BedPolicyConfiguration(informalStayDays: Configurations.fixed(100.0 / 24),
                                                     detainedStayDays: Configurations.fixed(200.0 / 24),
-                                                    maxWaitHours: 6, repatriation: true,
+                                                    bedSearchHours: Configurations.fixed(6), repatriation: true,
                                                     repatriationBeforeNewAdmissions: false,
                                                     delayedDischargeProbability: 0, delayDays: Configurations.fixed(0))
         configuration.section136.medicalNeedShare = 0
         configuration.section136.amhps = 1
         configuration.section136.assessmentResponseHours = Configurations.fixed(2)
         configuration.section136.assessmentHours = Configurations.fixed(1)
-        configuration.section136.outcomes = [1, 0, 0, 0]
+        configuration.section136.outcomes = [.detainedAdmission: 1]
         configuration.representation = RepresentationConfiguration(probability: 0, afterDays: Configurations.fixed(1))
         adjust(&configuration)
         let model = try CrisisSystem(configuration, streams: RandomStreams(masterSeed: 7, replication: 0))
@@ -71,7 +71,7 @@ final class PathwayTraceTests: XCTestCase {
             configuration.crht.outOfHours = .bypass
             configuration.liaison.responseHours = Configurations.fixed(0)
             configuration.liaison.assessmentHours = Configurations.fixed(1)
-            configuration.liaison.outcomes = [0, 0, 1]
+            configuration.liaison.outcomes = [.admissionRequest: 1]
         }
         simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: 2)
         simulation.run(until: 50)
@@ -89,7 +89,7 @@ final class PathwayTraceTests: XCTestCase {
             configuration.crht.hours = DailyHours(startHour: 9, hoursPerDay: 8)
             configuration.liaison.responseHours = Configurations.fixed(0)
             configuration.liaison.assessmentHours = Configurations.fixed(1)
-            configuration.liaison.outcomes = [0, 0, 1]
+            configuration.liaison.outcomes = [.admissionRequest: 1]
         }
         simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: 2)
         simulation.run(until: 50)
@@ -106,7 +106,7 @@ final class PathwayTraceTests: XCTestCase {
     func testSlowAssessmentBreachesTheLegalLimit() throws {
         let configuration = { (configuration: inout CrisisConfiguration) in
             configuration.section136.assessmentResponseHours = Configurations.fixed(30)
-            configuration.section136.outcomes = [0, 0, 0, 1]
+            configuration.section136.outcomes = [.discharge: 1]
         }
         var simulation = try quietSystem(configuration)
         simulation.schedule(.arrival(area: 0, source: .police), at: 0)

@@ -18,7 +18,7 @@ final class ReductionTests: XCTestCase {
     /// out-of-area share is Erlang B at the offered load (20 beds, 17 erlangs: 8.6%).
     func testLossSystemMatchesErlangB() throws {
         let configuration = Configurations.bedsOnly(beds: 20, admissionsPerYear: 17 * 365.25 / 30,
-                                                    stayDays: Configurations.exponential(30), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(30), bedSearchHours: 0)
         let results = try replications(configuration, count: 12, years: 20)
         let expected = 100 * QueueingFormulas.erlangB(servers: 20, load: 17)
         Replications(results.map { $0.value("oap.share_of_admissions")! }).assertContains(expected, "out-of-area share")
@@ -31,7 +31,7 @@ final class ReductionTests: XCTestCase {
     func testLossSystemIsInsensitiveToStayDistribution() throws {
         let stays = try Distribution.lognormal(mean: 30, cv: 1.5)
         let configuration = Configurations.bedsOnly(beds: 20, admissionsPerYear: 17 * 365.25 / 30,
-                                                    stayDays: stays, maxWaitHours: 0)
+                                                    stayDays: stays, bedSearchHours: 0)
         let results = try replications(configuration, count: 12, years: 20)
         let expected = 100 * QueueingFormulas.erlangB(servers: 20, load: 17)
         Replications(results.map { $0.value("oap.share_of_admissions")! }).assertContains(expected, "out-of-area share")
@@ -42,7 +42,7 @@ final class ReductionTests: XCTestCase {
     func testWaitingSystemMatchesErlangC() throws {
         let perYear = 17 * 365.25 / 30
         let configuration = Configurations.bedsOnly(beds: 20, admissionsPerYear: perYear,
-                                                    stayDays: Configurations.exponential(30), maxWaitHours: 1e9)
+                                                    stayDays: Configurations.exponential(30), bedSearchHours: 1e9)
         let results = try replications(configuration, count: 12, years: 20)
         let expectedWait = QueueingFormulas.mmcMeanWait(servers: 20, arrivalRate: perYear / RateProfile.hoursPerYear,
                                                         meanService: 30 * 24)
@@ -51,24 +51,41 @@ final class ReductionTests: XCTestCase {
     }
 }
 
-/// The planner's estimate in `describe` agrees with the model where both are exact.
+/// The planner's estimate in `describe` agrees with the model where both are exact, and
+/// bounds it where the model is between textbook cases.
 final class FlowEstimateTests: XCTestCase {
     func testEveryReferralAdmittedGivesTheOfferedLoadDirectly() {
         let configuration = Configurations.bedsOnly(beds: 20, admissionsPerYear: 200,
-                                                    stayDays: Configurations.exponential(30), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(30), bedSearchHours: 0)
         let estimate = FlowEstimate.estimate(configuration)[0]
         XCTAssertEqual(estimate.admissionsPerYear, 200, accuracy: 1e-9)
         XCTAssertEqual(estimate.offeredLoad, 200 / 365.25 * 30, accuracy: 1e-9)
         XCTAssertEqual(estimate.erlangBlocking, QueueingFormulas.erlangB(servers: 20, load: 200 / 365.25 * 30), accuracy: 1e-12)
     }
 
+    /// describe's bounds on the share of admissions finding every bed full: Erlang B (nobody
+    /// waits) and Erlang C (everybody waits). With a day-long bed search the model is
+    /// strictly between them; at the extremes it meets each (the reductions above).
+    func testTheShareFindingNoBedLiesBetweenErlangBAndC() throws {
+        let configuration = Configurations.bedsOnly(beds: 20, admissionsPerYear: 17 * 365.25 / 30,
+                                                    stayDays: Configurations.exponential(30), bedSearchHours: 24)
+        let estimate = FlowEstimate.estimate(configuration)[0]
+        let results = try (0..<8).map {
+            try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 365, horizonDays: 10 * 365.25),
+                                            seed: 2024, replication: $0)
+        }
+        let share = Replications(results.map { $0.value("beds.requests_finding_no_bed")! })
+        XCTAssertGreaterThan(share.mean, 100 * estimate.erlangBlocking)
+        XCTAssertLessThan(share.mean, 100 * estimate.erlangWaiting)
+    }
+
     /// Detained requests are gatekept but never diverted: with every request detained,
     /// gatekeeping avoids nothing and every admission is detained.
     func testDetainedRequestsAreNeverDiverted() throws {
         var configuration = Configurations.bedsOnly(beds: 1_000, admissionsPerYear: 0,
-                                                    stayDays: Configurations.exponential(10), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(10), bedSearchHours: 0)
         configuration.areas[0].sources.emergencyDepartment = ArrivalSourceConfiguration(perYear: 2_000)
-        configuration.liaison.outcomes = [0, 0, 1]
+        configuration.liaison.outcomes = [.admissionRequest: 1]
         configuration.crht.admissionsAvoidedShare = 0.5
         configuration.crht.detainedRequestShare = 1
         let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 0, horizonDays: 365),
@@ -85,10 +102,10 @@ final class FlowEstimateTests: XCTestCase {
 final class CohortRoutingTests: XCTestCase {
     func testEachCohortFollowsItsOwnReferralOutcomes() throws {
         var configuration = Configurations.bedsOnly(beds: 1_000, admissionsPerYear: 2_000,
-                                                    stayDays: Configurations.exponential(5), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(5), bedSearchHours: 0)
         configuration.cohorts = [
-            CohortConfiguration(name: "admitted", share: 0.3, referralOutcomes: [0, 0, 1, 0], detainedRequestShare: 1),
-            CohortConfiguration(name: "discharged", share: 0.7, referralOutcomes: [0, 0, 0, 1]),
+            CohortConfiguration(name: "admitted", share: 0.3, referralOutcomes: [.admissionRequest: 1], detainedRequestShare: 1),
+            CohortConfiguration(name: "discharged", share: 0.7, referralOutcomes: [.discharge: 1]),
         ]
         let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 0, horizonDays: 365.25),
                                                      seed: 8, replication: 0)
@@ -109,7 +126,7 @@ final class CohortRoutingTests: XCTestCase {
 final class WardTypeTests: XCTestCase {
     func testEachWardTypeHasItsOwnBeds() throws {
         var configuration = Configurations.bedsOnly(beds: 40, admissionsPerYear: 2_000,
-                                                    stayDays: Configurations.exponential(10), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(10), bedSearchHours: 0)
         configuration.wardTypes = [WardType(name: "male", share: 0.5), WardType(name: "female", share: 0.3),
                                    WardType(name: "picu", share: 0.2)]
         // No PICU beds here: everyone needing one is placed out of area.
@@ -137,7 +154,7 @@ final class WardTypeTests: XCTestCase {
     /// With no PICU beds anywhere, every admission needing one goes out of area.
     func testAWardTypeWithoutBedsAlwaysGoesOutOfArea() throws {
         var configuration = Configurations.bedsOnly(beds: 50, admissionsPerYear: 500,
-                                                    stayDays: Configurations.exponential(5), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(5), bedSearchHours: 0)
         configuration.wardTypes = [WardType(name: "acute", share: 0), WardType(name: "picu", share: 1)]
         configuration.areas[0].wards = [WardConfiguration(name: "acute", beds: 50)]
         let result = try CrisisSystem.runReplication(configuration, length: RunLength(warmupDays: 0, horizonDays: 365.25),

@@ -23,7 +23,7 @@ final class StartingStateTests: XCTestCase {
     /// stays, the expected occupancy is 50 from day one.
     func testStartingFromTheSteadyStateHasNoTransient() throws {
         var configuration = Configurations.bedsOnly(beds: 200, admissionsPerYear: 50 * 365.25 / 10,
-                                                    stayDays: Configurations.exponential(10), maxWaitHours: 0)
+                                                    stayDays: Configurations.exponential(10), bedSearchHours: 0)
         configuration.areas[0].start = StartingState(bedsOccupied: 50)
         var early = Replications()
         for replication in 0..<20 {

@@ -36,15 +36,15 @@ final class BrokenFileTests: XCTestCase {
                       message: "expected a mapping, got 24")
         assertProblem(found[3], in: "wrong-types.yaml", line: 8, column: 17, keyPath: "beds.repatriation",
                       message: "expected true or false, got \"yes\"")
-        assertProblem(found[4], in: "wrong-types.yaml", line: 9, column: 19, keyPath: "beds.max_wait_hours",
-                      message: "expected a number in [0, 8760], got a list")
+        assertProblem(found[4], in: "wrong-types.yaml", line: 9, column: 30, keyPath: "beds.repatriation_minimum_days",
+                      message: "expected a number in [0, 36500], got a list")
     }
 
     func testNaNAndInfinityAreRefused() {
         let found = problems(Paths.fixture("not-finite.yaml"))
         XCTAssertEqual(found.count, 3)
-        assertProblem(found[0], in: "not-finite.yaml", line: 4, column: 19, keyPath: "beds.max_wait_hours",
-                      message: "expected a number in [0, 8760], got .nan, which is not a finite number")
+        assertProblem(found[0], in: "not-finite.yaml", line: 4, column: 30, keyPath: "beds.repatriation_minimum_days",
+                      message: "expected a number in [0, 36500], got .nan, which is not a finite number")
         assertProblem(found[1], in: "not-finite.yaml", line: 6, column: 16, keyPath: "section_136.limit_hours",
                       message: "expected a number in (0, 8760], got .inf, which is not a finite number")
         assertProblem(found[2], in: "not-finite.yaml", line: 8, column: 41, keyPath: "representation.after_days.mean",

@@ -25,8 +25,8 @@ final class ExtendsTests: XCTestCase {
         let crht = try load(path).configuration.crht
         XCTAssertEqual(crht.assessors, 9)
         // The rest of the section is inherited.
-        XCTAssertEqual(crht.referralOutcomes, [0.35, 0, 0.15, 0.50])
-        XCTAssertEqual(crht.outOfHours, .bypass)
+        XCTAssertEqual(crht.referralOutcomes, [.homeTreatment: 0.35, .admissionRequest: 0.15, .discharge: 0.50])
+        XCTAssertEqual(crht.outOfHours, .wait)
     }
 
     func testListsAreReplacedWhole() throws {

@@ -48,15 +48,20 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertEqual(configuration.areas.map(\.name), ["Northshire"])
         let area = configuration.areas[0]
         XCTAssertEqual(area.adultPopulation, 500_000)
-        XCTAssertEqual(area.beds, 100)
+        XCTAssertEqual(area.beds, 74)
         XCTAssertEqual(area.sources.community.hourOfDayWeights.count, 24)
         XCTAssertEqual(area.sources.police.dayOfWeekWeights.count, 7)
         XCTAssertEqual(area.sources.police.perYear, 250)
-        // Splits compile in the order CrisisConfiguration documents.
-        XCTAssertEqual(configuration.crht.referralOutcomes, [0.35, 0, 0.15, 0.50])
-        XCTAssertEqual(configuration.liaison.outcomes, [0.55, 0.25, 0.20])
-        XCTAssertEqual(configuration.section136.outcomes, [0.10, 0.05, 0.15, 0.70])
-        XCTAssertEqual(configuration.crht.outOfHours, .bypass)
+        // Splits compile to the outcomes their keys name.
+        XCTAssertEqual(configuration.crht.referralOutcomes, [.homeTreatment: 0.35, .admissionRequest: 0.15, .discharge: 0.50])
+        XCTAssertEqual(configuration.liaison.outcomes,
+                       [.dischargeWithFollowUp: 0.55, .referralToCRHT: 0.25, .admissionRequest: 0.20])
+        XCTAssertEqual(configuration.section136.outcomes,
+                       [.detainedAdmission: 0.10, .informalAdmission: 0.05, .homeTreatment: 0.15, .discharge: 0.70])
+        XCTAssertEqual(configuration.crht.outOfHours, .wait)
+        XCTAssertEqual(configuration.beds.bedSearchHours, try .lognormal(mean: 24, cv: 1.2))
+        XCTAssertEqual(configuration.beds.repatriationHours, DailyHours(startHour: 9, hoursPerDay: 8))
+        XCTAssertTrue(configuration.beds.repatriationWeekdaysOnly)
         XCTAssertEqual(configuration.crht.detainedRequestShare, 0.37)
         XCTAssertEqual(configuration.crht.hours, DailyHours(startHour: 7, hoursPerDay: 16))
         XCTAssertEqual(configuration.homeTreatment.whenFull, .admit)
@@ -76,38 +81,18 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertEqual(configuration.section136.extensionHours, 12)
     }
 
-    /// The admissions arithmetic in baseline.yaml's header, recomputed from the compiled
-    /// configuration, so the comment cannot drift from the numbers.
-    func testBaselineRoutingGivesAbout940AdmissionsAYear40PercentDetained() throws {
+    /// The reconciliation in baseline.yaml's header, recomputed from the compiled
+    /// configuration, so the comment cannot drift from the numbers: adult acute beds per head,
+    /// and the admissions those beds and ~7 people out of area carry at 94.5% occupancy.
+    func testBaselineBedsAndAdmissionsReconcileWithNationalFigures() throws {
         let c = try load(Paths.scenario("baseline.yaml")).configuration
-        let sources = c.areas[0].sources
-        let referral = c.crht.referralOutcomes
-        let liaison = c.liaison.outcomes
-        let mha = c.section136.outcomes
-        let escalation = c.homeTreatment.escalationProbability
-        let avoided = c.crht.admissionsAvoidedShare
-        let detainedShare = c.crht.detainedRequestShare
-        let liaisonRequests = sources.emergencyDepartment.perYear * liaison[2]
-        var representations = 0.0
-        var admissions = 0.0
-        var detained = 0.0
-        for _ in 0..<100 {
-            let referrals = sources.community.perYear + sources.emergencyDepartment.perYear * liaison[1] + representations
-            // Detained requests are never diverted; informal ones are, at the avoided share.
-            let homeTreatment = referrals * referral[0] + liaisonRequests * (1 - detainedShare) * avoided
-                + sources.police.perYear * mha[2]
-            let fromReferrals = referrals * referral[2]
-            let fromLiaison = liaisonRequests * (detainedShare + (1 - detainedShare) * (1 - avoided))
-            let escalations = homeTreatment * escalation
-            admissions = fromReferrals + fromLiaison + sources.police.perYear * (mha[0] + mha[1]) + escalations
-            detained = detainedShare * (fromReferrals + liaisonRequests + escalations) + sources.police.perYear * mha[0]
-            representations = c.representation.probability * (admissions + homeTreatment * (1 - escalation))
-        }
-        XCTAssertEqual(admissions, 940.1, accuracy: 0.5)
-        XCTAssertEqual(detained / admissions, 0.402, accuracy: 0.001)
-        XCTAssertEqual(representations, 291.9, accuracy: 0.5)
-        // 940 admissions x 37 days / 365 ~ 95.3 beds occupied on average: ~95% of 100.
-        XCTAssertEqual(admissions * 37 / 365 / Double(c.areas[0].beds), 0.953, accuracy: 0.001)
+        let area = c.areas[0]
+        let englandAdultAcuteBeds = 6_700.0, englandAdults = 45_000_000.0
+        XCTAssertEqual(Double(area.beds), englandAdultAcuteBeds / englandAdults * Double(area.adultPopulation), accuracy: 0.5)
+        let clinical = 0.6 * c.beds.informalStayDays.mean + 0.4 * c.beds.detainedStayDays.mean
+        let stay = clinical + c.beds.delayedDischargeProbability * c.beds.delayDays.mean
+        let bedEquivalents = Double(area.beds) * 0.945 + 7
+        XCTAssertEqual(bedEquivalents * 365 / stay, 760, accuracy: 10)
     }
 
     func testVariantsChangeWhatTheyClaim() throws {
@@ -115,8 +100,8 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertTrue(c247.crht.hours.isRoundTheClock)
         XCTAssertEqual(c247.crht.outOfHours, .wait)
         XCTAssertEqual(try load(Paths.scenario("no-police-cells.yaml")).configuration.section136.custodyWhenFullProbability, 0)
-        XCTAssertEqual(try load(Paths.scenario("beds-plus-10.yaml")).configuration.areas[0].beds, 110)
-        XCTAssertEqual(try load(Paths.scenario("beds-minus-10.yaml")).configuration.areas[0].beds, 90)
+        XCTAssertEqual(try load(Paths.scenario("beds-plus-10.yaml")).configuration.areas[0].beds, 84)
+        XCTAssertEqual(try load(Paths.scenario("beds-minus-10.yaml")).configuration.areas[0].beds, 64)
         let housing = try load(Paths.scenario("housing-support.yaml")).configuration.beds
         XCTAssertEqual(housing.delayedDischargeProbability, 0.05)
         XCTAssertEqual(housing.delayDays.mean, 10, accuracy: 1e-9)
@@ -124,16 +109,24 @@ final class ScenarioLibraryTests: XCTestCase {
         XCTAssertEqual(pooled.map(\.name), ["Northshire", "Southdale"])
         XCTAssertEqual(pooled.map(\.bedNetwork), [["Southdale"], ["Northshire"]])
         // Northshire keeps the baseline's sources: `set` changed one key, not the list.
-        XCTAssertEqual(pooled[0].sources.community.perYear, 2150)
+        XCTAssertEqual(pooled[0].sources.community.perYear, 1830)
         let s136 = try load(Paths.scenario("s136-72-hours.yaml")).configuration.section136
         XCTAssertEqual([s136.limitHours, s136.extensionHours], [72, 0])
         let expansion = try load(Paths.scenario("community-expansion.yaml"))
-        XCTAssertEqual(expansion.configuration.areas[0].bedSchedule, [CapacityChange(atDay: 730, capacity: 90, rampDays: 365)])
+        XCTAssertEqual(expansion.configuration.areas[0].bedSchedule, [CapacityChange(atDay: 730, capacity: 64, rampDays: 365)])
         XCTAssertEqual(expansion.run.horizonDays, 1095)
         XCTAssertEqual(try load(Paths.scenario("crisis-house.yaml")).configuration.crisisHouse.places, 8)
         let triage = try load(Paths.scenario("street-triage.yaml")).configuration.section136
         XCTAssertEqual([triage.streetTriageShare, triage.streetTriageDiversion], [0.5, 0.3])
-        XCTAssertEqual(try load(Paths.scenario("liaison-24-7.yaml")).configuration.liaison.outcomes, [0.59, 0.25, 0.16])
+        XCTAssertEqual(try load(Paths.scenario("liaison-24-7.yaml")).configuration.liaison.outcomes,
+                       [.dischargeWithFollowUp: 0.59, .referralToCRHT: 0.25, .admissionRequest: 0.16])
+        // One lever: only the hours differ from the baseline's crisis team.
+        let baseline = try load(Paths.scenario("baseline.yaml")).configuration.crht
+        XCTAssertEqual(c247.crht.admissionsAvoidedShare, baseline.admissionsAvoidedShare)
+        XCTAssertEqual(c247.crht.assessors, baseline.assessors)
+        let package = try load(Paths.scenario("crht-24-7-full-gatekeeping.yaml")).configuration.crht
+        XCTAssertTrue(package.hours.isRoundTheClock)
+        XCTAssertEqual(package.admissionsAvoidedShare, 0.30)
     }
 
     /// The resolved text is a scenario in its own right: loading it gives the same scenario

@@ -9,8 +9,8 @@ final class WardScenarioTests: XCTestCase {
         let scenario = try load(Paths.scenario("ward-split.yaml"))
         let configuration = scenario.configuration
         XCTAssertEqual(configuration.wardTypes.map(\.name), ["male", "female", "picu"])
-        XCTAssertEqual(configuration.areas[0].wards.map(\.beds), [54, 38, 8])
-        XCTAssertEqual(configuration.areas[0].beds, 100)
+        XCTAssertEqual(configuration.areas[0].wards.map(\.beds), [40, 28, 6])
+        XCTAssertEqual(configuration.areas[0].beds, 74)
         let baseline = try load(Paths.scenario("baseline.yaml"))
         XCTAssertEqual(baseline.configuration.wardTypes.map(\.name), ["acute"], "absent: one ward type for everyone")
         XCTAssertTrue(baseline.configuration.areas[0].wards.isEmpty)
@@ -34,7 +34,7 @@ final class WardScenarioTests: XCTestCase {
         let found = problems(path)
         XCTAssertEqual(found.count, 3, "\(found)")
         XCTAssertTrue(found.contains { $0.keyPath == "cohorts.0.ward_type" && $0.message.contains("did you mean 'female'") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.keyPath == "areas.0.beds" && $0.message == "expected the wards' total, 90, got 100" }, "\(found)")
+        XCTAssertTrue(found.contains { $0.keyPath == "areas.0.beds" && $0.message == "expected the wards' total, 90, got 74" }, "\(found)")
         XCTAssertTrue(found.contains { $0.keyPath == "areas.0.bed_schedule" && $0.message.contains("each ward its own") }, "\(found)")
     }
 

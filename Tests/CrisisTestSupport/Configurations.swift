@@ -21,20 +21,20 @@ public enum Configurations {
             cohorts: [CohortConfiguration(name: "adults", share: 1)],
             crht: CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 3,
                                     responseHours: exponential(2), assessmentHours: fixed(1.5),
-                                    referralOutcomes: [0.4, 0.05, 0.2, 0.35], admissionsAvoidedShare: 0.3),
+                                    referralOutcomes: [.homeTreatment: 0.4, .crisisHouse: 0.05, .admissionRequest: 0.2, .discharge: 0.35], admissionsAvoidedShare: 0.3),
             homeTreatment: HomeTreatmentConfiguration(staff: 14, caseloadPerStaff: 2, whenFull: .admit,
                                                       episodeDays: exponential(21), escalationProbability: 0.1),
             crisisHouse: CrisisHouseConfiguration(places: 0, stayDays: exponential(7), eligibleShare: 0.5),
             liaison: LiaisonConfiguration(hours: .roundTheClock, practitioners: 2, responseHours: exponential(1),
-                                          assessmentHours: fixed(1), outcomes: [0.6, 0.25, 0.15]),
+                                          assessmentHours: fixed(1), outcomes: [.dischargeWithFollowUp: 0.6, .referralToCRHT: 0.25, .admissionRequest: 0.15]),
             section136: Section136Configuration(streetTriageShare: 0, streetTriageDiversion: 0.3,
                                                 placeOfSafetySuites: 2, medicalNeedShare: 0.2,
                                                 custodyWhenFullProbability: 0.05, amhps: 2,
                                                 assessmentResponseHours: exponential(6), assessmentHours: fixed(2),
-                                                outcomes: [0.3, 0.1, 0.2, 0.4], limitHours: 24, extensionHours: 12),
+                                                outcomes: [.detainedAdmission: 0.3, .informalAdmission: 0.1, .homeTreatment: 0.2, .discharge: 0.4], limitHours: 24, extensionHours: 12),
             beds: BedPolicyConfiguration(informalStayDays: try! .lognormal(mean: 30, median: 20),
                                          detainedStayDays: try! .lognormal(mean: 45, median: 30),
-                                         maxWaitHours: 12, repatriation: true, repatriationBeforeNewAdmissions: false,
+                                         bedSearchHours: fixed(12), repatriation: true, repatriationBeforeNewAdmissions: false,
                                          delayedDischargeProbability: 0.1, delayDays: exponential(10)),
             representation: RepresentationConfiguration(probability: 0.1, afterDays: exponential(90)),
             costs: CostConfiguration(localBedDay: 450, outOfAreaBedDay: 600, homeTreatmentDay: 150,
@@ -44,15 +44,16 @@ public enum Configurations {
 
     /// The bed model alone: every community referral asks for a bed, nothing is gatekept
     /// away, nothing is delayed, nobody comes back, and the crisis team takes no time. What is
-    /// left is a loss system (maxWaitHours 0) or a waiting system (a very long wait).
+    /// left is a loss system (bed search 0: out of area at once) or a waiting system (a very
+    /// long search).
     public static func bedsOnly(beds: Int, admissionsPerYear: Double, stayDays: Distribution,
-                         maxWaitHours: Double) -> CrisisConfiguration {
+                         bedSearchHours: Double) -> CrisisConfiguration {
         var configuration = area(beds: beds, communityPerYear: admissionsPerYear, edPerYear: 0, policePerYear: 0)
         configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 1_000_000,
                                                responseHours: fixed(0), assessmentHours: fixed(0),
-                                               referralOutcomes: [0, 0, 1, 0], admissionsAvoidedShare: 0)
+                                               referralOutcomes: [.admissionRequest: 1], admissionsAvoidedShare: 0)
         configuration.beds = BedPolicyConfiguration(informalStayDays: stayDays, detainedStayDays: stayDays,
-                                                    maxWaitHours: maxWaitHours, repatriation: false,
+                                                    bedSearchHours: fixed(bedSearchHours), repatriation: false,
                                                     repatriationBeforeNewAdmissions: false,
                                                     delayedDischargeProbability: 0, delayDays: fixed(0))
         configuration.representation = RepresentationConfiguration(probability: 0, afterDays: fixed(1))

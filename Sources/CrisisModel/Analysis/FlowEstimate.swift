@@ -2,8 +2,9 @@ import SimKernel
 
 /// A back-of-the-envelope estimate of an area's bed demand from the configuration alone:
 /// expected admissions from each source through the routing probabilities, the mean bed
-/// stay, the offered load in erlangs, and what Erlang B says about it. It ignores queues,
-/// opening hours and re-presentations, so it is a sanity check for `describe`, not a result.
+/// stay, the offered load in erlangs, and what Erlang B and C say about it: bounds, since the
+/// model's people wait a while (the bed search) and then go out of area. It ignores opening
+/// hours and re-presentations, so it is a sanity check for `describe`, not a result.
 public struct FlowEstimate: Sendable {
     public let area: String
     public let beds: Int
@@ -15,8 +16,15 @@ public struct FlowEstimate: Sendable {
     public let meanBedDays: Double
     /// Offered bed load: admissions per day x mean bed days.
     public var offeredLoad: Double { admissionsPerYear / 365.25 * meanBedDays }
-    /// Erlang B at the offered load: the share of admissions finding every bed full.
+    /// Erlang B at the offered load: the share of admissions that would find every bed full
+    /// if nobody waited (everyone went out of area at once). A lower bound for the model,
+    /// where people wait during the bed search and so meet full beds more often.
     public var erlangBlocking: Double { QueueingFormulas.erlangB(servers: beds, load: offeredLoad) }
+    /// Erlang C at the offered load: the share that would find every bed full if everyone
+    /// waited for a local bed (no out-of-area option); 1 at or above capacity. An upper bound
+    /// for the model. The model's share lies between the two bounds, nearer this one the
+    /// longer bed searches last.
+    public var erlangWaiting: Double { QueueingFormulas.erlangC(servers: beds, load: offeredLoad) }
     /// Expected occupancy of the loss system, as a share of beds.
     public var expectedOccupancy: Double {
         beds > 0 ? QueueingFormulas.lossSystemOccupancy(servers: beds, load: offeredLoad) / Double(beds) : .nan
@@ -49,30 +57,39 @@ public struct FlowEstimate: Sendable {
         let avoided = crht.admissionsAvoidedShare
         let detainedShare = cohort.detainedRequestShare ?? crht.detainedRequestShare
         let escalation = configuration.homeTreatment.escalationProbability
-        let houseToHome = configuration.crisisHouse.places > 0 ? 1 - configuration.crisisHouse.eligibleShare : 1
-        // Admissions per gatekept admission request: detained requests cannot be diverted;
-        // diverted informal ones come back only through home-treatment escalation.
-        let perRequest = detainedShare + (1 - detainedShare) * ((1 - avoided) + avoided * houseToHome * escalation)
-        // Admissions per referral to the team (a crisis-house referral becomes home treatment
-        // when there is no crisis house).
+        let house = configuration.crisisHouse
+        // A crisis-house referral becomes home treatment when there is no crisis house.
+        let houseEscalation = house.places > 0 ? house.escalationProbability : escalation
+        let divertedEscalation = house.places > 0
+            ? house.eligibleShare * house.escalationProbability + (1 - house.eligibleShare) * escalation : escalation
+        // Every admission request is gatekept and a share of informal ones is diverted; a
+        // diverted person may escalate into a new request. Summing that loop: requests (and
+        // admissions) that one first request leads to.
+        let returning = (1 - detainedShare) * avoided * divertedEscalation
+        let requestsPerRequest = 1 / (1 - returning)
+        let admissionsPerRequest = (detainedShare + (1 - detainedShare) * (1 - avoided)) * requestsPerRequest
         let referral = cohort.referralOutcomes ?? crht.referralOutcomes
-        let houseEscalation = configuration.crisisHouse.places > 0 ? 0 : escalation
-        let perReferral = referral[0] * escalation + referral[1] * houseEscalation + referral[2]
+        let requestsPerReferral = referral[.homeTreatment] * escalation + referral[.crisisHouse] * houseEscalation
+            + referral[.admissionRequest]
         let liaison = configuration.liaison.outcomes
         let s136 = configuration.section136
         let mha = CrisisSystem.mhaOutcomes(s136.outcomes, detentionProbability: cohort.detentionProbability)
 
-        let fromReferrals = sources.community.perYear * perReferral
-            + sources.emergencyDepartment.perYear * liaison[1] * perReferral
-        let fromRequests = sources.emergencyDepartment.perYear * liaison[2]
         let contacts = sources.police.perYear
-        let diverted = contacts * s136.streetTriageShare * s136.streetTriageDiversion
-        let detentions = contacts - diverted
-        let fromHomeTreatmentAfterS136 = detentions * mha[2] * escalation + diverted * perReferral
-        let total = fromReferrals + fromRequests * perRequest + fromHomeTreatmentAfterS136
-            + detentions * (mha[0] + mha[1])
-        let detained = (fromReferrals + fromHomeTreatmentAfterS136) * detainedShare
-            + fromRequests * detainedShare + detentions * mha[0]
+        let triageDiverted = contacts * s136.streetTriageShare * s136.streetTriageDiversion
+        let detentions = contacts - triageDiverted
+        let referrals = sources.community.perYear + sources.emergencyDepartment.perYear * liaison[.referralToCRHT]
+            + triageDiverted
+        // First requests (not counting those that come back after a diversion). Informal
+        // admissions from a place of safety are gatekept like the rest (taken here as if the
+        // team were always there).
+        let firstRequests = referrals * requestsPerReferral
+            + sources.emergencyDepartment.perYear * liaison[.admissionRequest]
+            + detentions * mha[.homeTreatment] * escalation
+            + detentions * mha[.informalAdmission] * avoided * divertedEscalation
+        let total = firstRequests * admissionsPerRequest
+            + detentions * (mha[.detainedAdmission] + mha[.informalAdmission] * (1 - avoided))
+        let detained = firstRequests * requestsPerRequest * detainedShare + detentions * mha[.detainedAdmission]
         return (total, detained)
     }
 }

@@ -181,9 +181,8 @@ public struct CohortConfiguration: Sendable {
     public var detainedStayDays: Distribution?
     /// Share of MHA assessments ending in detention; nil: section 136's.
     public var detentionProbability: Double?
-    /// Outcome of this cohort's referrals to the crisis team, in `CRHTConfiguration`'s
-    /// order; nil: the crisis team's.
-    public var referralOutcomes: [Double]?
+    /// Outcome of this cohort's referrals to the crisis team; nil: the crisis team's.
+    public var referralOutcomes: OutcomeSplit<ReferralOutcome>?
     /// Share of this cohort's admission requests that come with a detention; nil: the crisis
     /// team's `detainedRequestShare`.
     public var detainedRequestShare: Double?
@@ -193,7 +192,7 @@ public struct CohortConfiguration: Sendable {
 
     public init(name: String, share: Double, informalStayDays: Distribution? = nil,
                 detainedStayDays: Distribution? = nil, detentionProbability: Double? = nil,
-                referralOutcomes: [Double]? = nil, detainedRequestShare: Double? = nil, wardType: String? = nil) {
+                referralOutcomes: OutcomeSplit<ReferralOutcome>? = nil, detainedRequestShare: Double? = nil, wardType: String? = nil) {
         self.name = name
         self.share = share
         self.informalStayDays = informalStayDays
@@ -220,6 +219,14 @@ public struct DailyHours: Sendable, Equatable {
     }
 
     public var isRoundTheClock: Bool { hoursPerDay >= 24 }
+
+    /// The first closing strictly after `time` (the service is open at `time`).
+    public func closing(after time: Double) -> Double {
+        let dayStart = (time / 24).rounded(.down) * 24
+        var closing = dayStart + startHour + hoursPerDay - 24
+        while closing <= time { closing += 24 }
+        return closing
+    }
 
     /// Whether the service is open at `time` (hours since a midnight).
     public func isOpen(at time: Double) -> Bool {
@@ -257,11 +264,12 @@ public struct CRHTConfiguration: Sendable {
     public var responseHours: Distribution
     /// Duration of an assessment, hours.
     public var assessmentHours: Distribution
-    /// Outcome of a community referral: [home treatment, crisis house, admission request,
-    /// discharge to community]; sums to 1.
-    public var referralOutcomes: [Double]
+    /// Outcome of a referral to the team; sums to 1.
+    public var referralOutcomes: OutcomeSplit<ReferralOutcome>
     /// Share of gatekept informal admission requests the team diverts to home treatment or a
-    /// crisis house (Stanton 2012: ~30%; Johnson et al. 2005: admissions 71% -> 49%).
+    /// crisis house, whatever the route of the request (liaison, the team's own referrals,
+    /// home treatment or crisis-house escalations, informal admissions from a place of
+    /// safety) (Stanton 2012: ~30%; Johnson et al. 2005: admissions 71% -> 49%).
     public var admissionsAvoidedShare: Double
     /// Share of admission requests from the community, liaison and home treatment that come
     /// with a Mental Health Act detention (most detentions at admission start outside
@@ -269,7 +277,7 @@ public struct CRHTConfiguration: Sendable {
     public var detainedRequestShare: Double
 
     public init(hours: DailyHours, outOfHours: OutOfHoursPolicy, assessors: Int, responseHours: Distribution,
-                assessmentHours: Distribution, referralOutcomes: [Double], admissionsAvoidedShare: Double,
+                assessmentHours: Distribution, referralOutcomes: OutcomeSplit<ReferralOutcome>, admissionsAvoidedShare: Double,
                 detainedRequestShare: Double = 0) {
         self.hours = hours
         self.outOfHours = outOfHours
@@ -321,11 +329,15 @@ public struct CrisisHouseConfiguration: Sendable {
     public var stayDays: Distribution
     /// Share of people diverted from admission who are eligible (informal only).
     public var eligibleShare: Double
+    /// Probability a stay ends in an admission request (the person keeps the place while
+    /// waiting for a bed).
+    public var escalationProbability: Double
 
-    public init(places: Int, stayDays: Distribution, eligibleShare: Double) {
+    public init(places: Int, stayDays: Distribution, eligibleShare: Double, escalationProbability: Double = 0) {
         self.places = places
         self.stayDays = stayDays
         self.eligibleShare = eligibleShare
+        self.escalationProbability = escalationProbability
     }
 }
 
@@ -337,11 +349,11 @@ public struct LiaisonConfiguration: Sendable {
     /// Time from referral to assessment start once a practitioner is free, hours.
     public var responseHours: Distribution
     public var assessmentHours: Distribution
-    /// Outcome: [discharge with follow-up, referral to CRHT, admission request]; sums to 1.
-    public var outcomes: [Double]
+    /// Outcome of a liaison assessment; sums to 1.
+    public var outcomes: OutcomeSplit<LiaisonOutcome>
 
     public init(hours: DailyHours, practitioners: Int, responseHours: Distribution,
-                assessmentHours: Distribution, outcomes: [Double]) {
+                assessmentHours: Distribution, outcomes: OutcomeSplit<LiaisonOutcome>) {
         self.hours = hours
         self.practitioners = practitioners
         self.responseHours = responseHours
@@ -370,9 +382,8 @@ public struct Section136Configuration: Sendable {
     /// assessment (once an AMHP is free), hours.
     public var assessmentResponseHours: Distribution
     public var assessmentHours: Distribution
-    /// Outcome of the MHA assessment: [detained and admitted, informal admission, home
-    /// treatment, discharge]; sums to 1.
-    public var outcomes: [Double]
+    /// Outcome of the MHA assessment; sums to 1.
+    public var outcomes: OutcomeSplit<MHAOutcome>
     /// Legal limit of detention, hours (24 since December 2017; 72 before).
     public var limitHours: Double
     /// Extension allowed, hours (12 since December 2017).
@@ -380,7 +391,7 @@ public struct Section136Configuration: Sendable {
 
     public init(streetTriageShare: Double, streetTriageDiversion: Double, placeOfSafetySuites: Int,
                 medicalNeedShare: Double, custodyWhenFullProbability: Double, amhps: Int,
-                assessmentResponseHours: Distribution, assessmentHours: Distribution, outcomes: [Double],
+                assessmentResponseHours: Distribution, assessmentHours: Distribution, outcomes: OutcomeSplit<MHAOutcome>,
                 limitHours: Double, extensionHours: Double) {
         self.streetTriageShare = streetTriageShare
         self.streetTriageDiversion = streetTriageDiversion
@@ -396,32 +407,50 @@ public struct Section136Configuration: Sendable {
     }
 }
 
-/// Stays, waits for a bed, out-of-area placements and discharge.
+/// Stays, waits for a bed, out-of-area placements, repatriation and discharge.
 public struct BedPolicyConfiguration: Sendable {
     /// Clinical length of stay of informal admissions, days.
     public var informalStayDays: Distribution
     /// Clinical length of stay of detained admissions, days.
     public var detainedStayDays: Distribution
-    /// Longest wait for a local (or network) bed before an out-of-area placement, hours
-    /// (0: placed out of area at once).
-    public var maxWaitHours: Double
-    /// Whether people placed out of area come back when a local bed frees.
+    /// From a decision to admit that finds no local or network bed to an out-of-area bed
+    /// being found, hours. Meanwhile the person waits where they are (the emergency
+    /// department, a place of safety, a crisis-house place or at home, on home treatment
+    /// when they came from it) and takes a local bed if one frees first. Fixed 0: placed
+    /// out of area at once (a loss system).
+    public var bedSearchHours: Distribution
+    /// Whether people placed out of area may come back to a local bed before their stay ends.
     public var repatriation: Bool
     /// Whether repatriations take a freed bed before people waiting for admission.
     public var repatriationBeforeNewAdmissions: Bool
+    /// Share of placements that may be repatriated; the rest complete their stay out of area
+    /// (too unwell to move, or nearly ready for discharge).
+    public var repatriationShare: Double
+    /// No repatriation before this many days out of area, days.
+    public var repatriationMinimumDays: Double
+    /// Repatriations happen within these hours of the day (transfers are planned in the
+    /// working day).
+    public var repatriationHours: DailyHours
+    /// Whether repatriations happen Monday to Friday only.
+    public var repatriationWeekdaysOnly: Bool
     /// Probability a discharge is delayed (housing, social care).
     public var delayedDischargeProbability: Double
     /// Extra bed days when delayed.
     public var delayDays: Distribution
 
-    public init(informalStayDays: Distribution, detainedStayDays: Distribution, maxWaitHours: Double,
-                repatriation: Bool, repatriationBeforeNewAdmissions: Bool,
-                delayedDischargeProbability: Double, delayDays: Distribution) {
+    public init(informalStayDays: Distribution, detainedStayDays: Distribution, bedSearchHours: Distribution,
+                repatriation: Bool, repatriationBeforeNewAdmissions: Bool, repatriationShare: Double = 1,
+                repatriationMinimumDays: Double = 0, repatriationHours: DailyHours = .roundTheClock,
+                repatriationWeekdaysOnly: Bool = false, delayedDischargeProbability: Double, delayDays: Distribution) {
         self.informalStayDays = informalStayDays
         self.detainedStayDays = detainedStayDays
-        self.maxWaitHours = maxWaitHours
+        self.bedSearchHours = bedSearchHours
         self.repatriation = repatriation
         self.repatriationBeforeNewAdmissions = repatriationBeforeNewAdmissions
+        self.repatriationShare = repatriationShare
+        self.repatriationMinimumDays = repatriationMinimumDays
+        self.repatriationHours = repatriationHours
+        self.repatriationWeekdaysOnly = repatriationWeekdaysOnly
         self.delayedDischargeProbability = delayedDischargeProbability
         self.delayDays = delayDays
     }

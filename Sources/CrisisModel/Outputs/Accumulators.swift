@@ -24,10 +24,9 @@ struct Accumulators {
         self.cohortCount = cohortCount
         let strata = 1 + areaCount + cohortCount
         counters = Array(repeating: 0, count: Counter.allCases.count * strata)
-        // Waits and response times up to a week in quarter hours; longer ones overflow and
-        // read as a week in quantiles.
-        let waits = Histogram(lowerBound: 0, binWidth: 0.25, binCount: 4 * 168)
-        observations = Array(repeating: Tally(histogram: waits), count: Observation.allCases.count * strata)
+        observations = Observation.allCases.flatMap { observation in
+            Array(repeating: Tally(histogram: observation.histogram), count: strata)
+        }
         outOfAreaAtMonthEnd = Array(repeating: Tally(), count: 1 + areaCount)
         levels = []
         for _ in 0..<areaCount {

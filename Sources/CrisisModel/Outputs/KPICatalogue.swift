@@ -22,7 +22,13 @@ enum KPICatalogue {
         }
         func tally(_ observation: Observation) -> Tally { stats.observation(observation, stratum: stratum) }
         func mean(_ observation: Observation) -> Double { tally(observation).mean }
-        func p95(_ observation: Observation) -> Double { tally(observation).quantile(0.95) ?? .nan }
+        func p95(_ observation: Observation) -> Double { quantile(observation, 0.95) }
+        func quantile(_ observation: Observation, _ p: Double) -> Double { tally(observation).quantile(p) ?? .nan }
+        /// `part` over `whole`, without the percentage.
+        func ratio(_ part: Counter, _ whole: Counter) -> Double {
+            let total = count(whole)
+            return total > 0 ? count(part) / total : .nan
+        }
 
         /// The integral over the measured period of a level summed over this stratum's areas.
         func integral(_ level: Level) -> Double {
@@ -100,6 +106,7 @@ enum KPICatalogue {
         entry("home_treatment.turned_away", "per year", "People discharged because the home treatment caseload was full.") { $0.perYear(.homeTreatmentFullDischarges) },
         entry("home_treatment.mean_caseload", "people", "Time-average number on the home treatment caseload.", byCohort: false) { $0.resourceIntegral { $0.homeTreatment } / $0.hours },
         entry("crisis_house.stays", "per year", "Crisis-house stays started.") { $0.perYear(.crisisHouseStays) },
+        entry("crisis_house.escalations", "per year", "Crisis-house stays ending in an admission request.") { $0.perYear(.crisisHouseEscalations) },
         entry("beds.occupancy", "%", "Time-average local beds occupied as a share of beds available.", byCohort: false) { s in
             let capacity = s.integral(.bedCapacity)
             return capacity > 0 ? 100 * s.bedHours / capacity : .nan
@@ -107,9 +114,22 @@ enum KPICatalogue {
         entry("beds.time_at_or_above_85", "% of time", "Share of time local bed occupancy was at or above 85% (beds-weighted across areas).", byCohort: false) { $0.timeAtOrAbove(0) },
         entry("beds.time_at_or_above_95", "% of time", "Share of time local bed occupancy was at or above 95%.", byCohort: false) { $0.timeAtOrAbove(1) },
         entry("beds.time_full", "% of time", "Share of time every local bed was occupied.", byCohort: false) { $0.timeAtOrAbove(2) },
+        entry("beds.requests_finding_no_bed", "%", "Decisions to admit that found no free local or network bed, as a share of admissions (describe bounds it with Erlang B and C).") {
+            $0.share(.bedRequestsFindingNoBed, of: .bedRequestsServed)
+        },
         entry("beds.bed_days", "per year", "Local bed days occupied (including delayed discharges).", byCohort: false) { $0.localBedDays / $0.years },
         entry("beds.delayed_discharges", "per year", "Discharges delayed for housing or social care.") { $0.perYear(.delayedDischarges) },
         entry("beds.delayed_bed_days", "per year", "Bed days occupied after the clinical stay ended.") { $0.perYear(.delayedBedDays) },
+        entry("beds.delayed_share_of_bed_days", "%", "Delayed-discharge bed days as a share of local bed days occupied.", byCohort: false) { s in
+            s.localBedDays > 0 ? 100 * s.perYear(.delayedBedDays) * s.years / s.localBedDays : .nan
+        },
+        entry("discharges.length_of_stay_days.mean", "days", "Mean length of stay of discharges from local and out-of-area beds (admission to leaving the bed, delayed discharge included).") { $0.mean(.lengthOfStayDays) },
+        entry("discharges.length_of_stay_days.median", "days", "Median length of stay of discharges (half-day resolution).") { $0.quantile(.lengthOfStayDays, 0.5) },
+        entry("discharges.length_of_stay_days.p90", "days", "90th percentile of length of stay of discharges (half-day resolution).") { $0.quantile(.lengthOfStayDays, 0.9) },
+        entry("readmissions.within_30_days", "%", "Admissions within 30 days of the same person leaving a bed, as a share of discharges from local and out-of-area beds.") { s in
+            let discharges = s.count(.dischargesFromBed) + s.count(.outOfAreaPlacementsEnded) - s.count(.repatriations)
+            return discharges > 0 ? 100 * s.count(.readmissionsWithin30Days) / discharges : .nan
+        },
         entry("oap.placements", "per year", "New out-of-area placements.") { $0.perYear(.outOfAreaPlacements) },
         entry("oap.share_of_admissions", "%", "Out-of-area placements as a share of admissions.") { s in
             let total = s.count(.admissionsInformal) + s.count(.admissionsDetained)
@@ -120,10 +140,18 @@ enum KPICatalogue {
             $0.stats.outOfAreaAtMonthEnd[$0.stratum].mean
         },
         entry("oap.repatriations", "per year", "People brought back from out of area to a local bed.") { $0.perYear(.repatriations) },
-        entry("time_to_bed.mean", "hours", "Mean time from an admission request to a bed (local, network or out of area).") { $0.mean(.timeToBedHours) },
-        entry("time_to_bed.p95", "hours", "95th percentile of time from an admission request to a bed.") { $0.p95(.timeToBedHours) },
+        entry("oap.length_days.mean", "days", "Mean length of out-of-area placements that ended (discharge or repatriation).") { s in
+            s.ratio(.outOfAreaPlacementDays, .outOfAreaPlacementsEnded)
+        },
+        entry("oap.lasting_15_nights", "%", "Share of out-of-area placements that ended after 15 nights or more (NHS Digital's OAP statistics).") { $0.share(.outOfAreaPlacementsOf15Nights, of: .outOfAreaPlacementsEnded) },
+        entry("oap.lasting_31_nights", "%", "Share of out-of-area placements that ended after 31 nights or more.") { $0.share(.outOfAreaPlacementsOf31Nights, of: .outOfAreaPlacementsEnded) },
+        entry("time_to_bed.mean", "hours", "Mean time from a decision to admit to a bed (local, network or out of area).") { $0.mean(.timeToBedHours) },
+        entry("time_to_bed.p95", "hours", "95th percentile of time from a decision to admit to a bed (quarter-hour resolution, up to a week).") { $0.p95(.timeToBedHours) },
         entry("time_to_bed.over_4h", "%", "Share of admissions waiting more than 4 hours for a bed.") { $0.share(.bedRequestsOver4h, of: .bedRequestsServed) },
         entry("time_to_bed.over_12h", "%", "Share of admissions waiting more than 12 hours for a bed.") { $0.share(.bedRequestsOver12h, of: .bedRequestsServed) },
+        entry("ed.bed_waits", "per year", "Admissions of people who waited in the emergency department for the bed (liaison decisions, and section 136 with A&E as the place of safety).") { $0.perYear(.emergencyDepartmentBedWaits) },
+        entry("ed.bed_waits_over_12h", "per year", "Of those, waits over 12 hours from the decision to admit (NHS England's 12-hour measure for mental health beds).") { $0.perYear(.emergencyDepartmentBedWaitsOver12h) },
+        entry("ed.decision_to_admit_hours.mean", "hours", "Mean time from the decision to admit to leaving the emergency department for a bed.") { $0.mean(.emergencyDepartmentBedWaitHours) },
         entry("s136.street_triaged", "per year", "Police contacts seen by street triage.") { $0.perYear(.streetTriaged) },
         entry("s136.street_triage_diversions", "per year", "Police contacts diverted from detention by street triage.") { $0.perYear(.streetTriageDiversions) },
         entry("s136.detentions", "per year", "Section 136 detentions.") { $0.perYear(.s136Detentions) },

@@ -11,8 +11,13 @@ struct AreaServices {
     var beds: [Resource<Int32>]
     /// The pool serving each ward type.
     let poolOfWardType: [Int]
+    /// Capacity is `crhtAssessorsOnDuty` while the team is open and 0 while it is closed, so
+    /// nobody starts an assessment out of hours (see `changeServiceHours`).
     var crhtAssessors: Resource<Int32>
+    let crhtAssessorsOnDuty: Int
+    /// Liaison practitioners, following liaison's hours like the crisis team.
     var liaison: Resource<Int32>
+    let liaisonPractitionersOnDuty: Int
     var amhps: Resource<Int32>
     var placeOfSafetySuites: Resource<Int32>
     var homeTreatment: Resource<Int32>
@@ -33,8 +38,10 @@ struct AreaServices {
         beds = pools.map { Resource(capacity: $0.beds) }
         poolOfWardType = area.wards.isEmpty ? configuration.wardTypes.map { _ in 0 } : Array(configuration.wardTypes.indices)
         repatriationQueues = pools.map { _ in RingBuffer() }
-        crhtAssessors = Resource(capacity: configuration.crht.assessors)
-        liaison = Resource(capacity: configuration.liaison.practitioners)
+        crhtAssessorsOnDuty = configuration.crht.assessors
+        crhtAssessors = Resource(capacity: configuration.crht.hours.isOpen(at: 0) ? crhtAssessorsOnDuty : 0)
+        liaisonPractitionersOnDuty = configuration.liaison.practitioners
+        liaison = Resource(capacity: configuration.liaison.hours.isOpen(at: 0) ? liaisonPractitionersOnDuty : 0)
         amhps = Resource(capacity: configuration.section136.amhps)
         placeOfSafetySuites = Resource(capacity: configuration.section136.placeOfSafetySuites)
         homeTreatment = Resource(capacity: configuration.homeTreatment.caseloadCap)
@@ -87,6 +94,7 @@ struct AreaStreams {
     unowned(unsafe) let homeTreatmentEscalation: RandomStream
     unowned(unsafe) let crisisHouseStay: RandomStream
     unowned(unsafe) let crisisHouseEligibility: RandomStream
+    unowned(unsafe) let crisisHouseEscalation: RandomStream
     unowned(unsafe) let liaisonResponse: RandomStream
     unowned(unsafe) let liaisonAssessment: RandomStream
     unowned(unsafe) let liaisonOutcome: RandomStream
@@ -96,6 +104,8 @@ struct AreaStreams {
     unowned(unsafe) let mhaAssessment: RandomStream
     unowned(unsafe) let mhaOutcome: RandomStream
     unowned(unsafe) let delayedDischarge: RandomStream
+    unowned(unsafe) let bedSearch: RandomStream
+    unowned(unsafe) let repatriation: RandomStream
     unowned(unsafe) let representation: RandomStream
     unowned(unsafe) let startingState: RandomStream
 
@@ -118,6 +128,7 @@ struct AreaStreams {
         homeTreatmentEscalation = stream("home_treatment.escalation")
         crisisHouseStay = stream("crisis_house.stay")
         crisisHouseEligibility = stream("crisis_house.eligibility")
+        crisisHouseEscalation = stream("crisis_house.escalation")
         liaisonResponse = stream("liaison.response")
         liaisonAssessment = stream("liaison.assessment")
         liaisonOutcome = stream("liaison.outcome")
@@ -127,6 +138,8 @@ struct AreaStreams {
         mhaAssessment = stream("s136.mha_assessment")
         mhaOutcome = stream("s136.mha_outcome")
         delayedDischarge = stream("beds.delayed_discharge")
+        bedSearch = stream("beds.bed_search")
+        repatriation = stream("beds.repatriation")
         representation = stream("representation")
         startingState = stream("starting_state")
     }

@@ -1,29 +1,32 @@
 import SimKernel
 
-/// Local beds, pooled networks, waiting, out-of-area placements, repatriation and discharge.
+/// Local beds, pooled networks, the wait for a bed, out-of-area placements, repatriation and
+/// discharge.
 ///
 /// An area's beds form one pool, or one per ward type when the area splits them by ward; a
 /// person always needs a bed of their own ward type, at home or in a network neighbour.
 extension CrisisSystem {
-    /// An admission is needed: a local bed, else a bed in the network, else a wait of at most
-    /// `maxWaitHours`, else an out-of-area placement.
+    /// A decision to admit: a free local bed, else a free bed in the network; else the person
+    /// waits where they are (holding what they hold) in the home pool's queue while an
+    /// out-of-area bed is searched for, and is placed out of area when the search ends first.
     mutating func requestBed(_ person: Int32, gatekept: Bool, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         let now = scheduler.now
         people.gatekept[i] = gatekept
         people.bedRequestedAt[i] = now
         if takeFreeBed(person, scheduler: &scheduler) { return }
-        let maxWait = configuration.beds.maxWaitHours
-        guard maxWait > 0 else {
+        count(.bedRequestsFindingNoBed, person)
+        let area = homeArea(person)
+        let search = configuration.beds.bedSearchHours.sample(areas[area].streams.bedSearch)
+        guard search > 0 else {
             placeOutOfArea(person, scheduler: &scheduler)
             return
         }
-        let area = homeArea(person)
         people.state[i] = .waitingForBed
         if case .queued(let ticket) = areas[area].beds[pool(person, in: area)].request(person, at: now) {
             people.bedTicket[i] = ticket
             scheduler.trace("waits for a bed", entity: i, resource: "beds")
-            scheduler.schedule(.bedWaitOver(ref(person)), after: maxWait, priority: .renege)
+            scheduler.schedule(.bedSearchEnds(ref(person)), after: search, priority: .renege)
         } else {
             // takeFreeBed found no free bed a moment ago, so the request must have queued.
             preconditionFailure("bed seized after no bed was free")
@@ -55,7 +58,9 @@ extension CrisisSystem {
         return false
     }
 
-    /// Counts an admission (local, network or out of area) and the wait for it.
+    /// Counts an admission (local, network or out of area): legal status, gatekeeping, the
+    /// wait from the decision to admit, a wait in the emergency department, a readmission.
+    /// Call before the person leaves where they waited.
     mutating func recordAdmission(_ person: Int32, at now: Double) {
         let i = Int(person)
         count(people.detained[i] ? .admissionsDetained : .admissionsInformal, person)
@@ -65,25 +70,36 @@ extension CrisisSystem {
         count(.bedRequestsServed, person)
         if waited > 4 { count(.bedRequestsOver4h, person) }
         if waited > 12 { count(.bedRequestsOver12h, person) }
+        if people.waitingPlace[i] == .emergencyDepartment
+            || people.placeOfSafety[i] == Int8(PlaceOfSafety.emergencyDepartment.rawValue) {
+            count(.emergencyDepartmentBedWaits, person)
+            observe(.emergencyDepartmentBedWaitHours, waited, person)
+            if waited > 12 { count(.emergencyDepartmentBedWaitsOver12h, person) }
+        }
+        if now - people.lastBedDischargeAt[i] <= Self.readmissionWindowHours { count(.readmissionsWithin30Days, person) }
+        people.admittedAt[i] = now
     }
+
+    /// Readmission within 30 days of leaving a bed (NHS Outcomes Framework's window).
+    static let readmissionWindowHours = 30.0 * 24
 
     /// The person holds a bed of `bedArea` (in the pool of their ward type) for their
     /// clinical stay.
     mutating func occupyBed(_ person: Int32, bedArea: Int, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         let now = scheduler.now
-        leavePlaceOfSafety(person, scheduler: &scheduler)
         recordAdmission(person, at: now)
+        leaveWaitingPlace(person, scheduler: &scheduler)
         people.state[i] = .inLocalBed
         people.bedArea[i] = Int32(bedArea)
         people.bedTicket[i] = nil
-        people.invalidateEvents(person)  // a pending bedWaitOver no longer applies
+        people.invalidateEvents(person)  // a pending bedSearchEnds no longer applies
         scheduler.trace("admitted to a local bed", entity: i, resource: "beds")
         scheduler.schedule(.stayEnds(ref(person)), after: people.stayHours(person), priority: .release)
         recordBedLevels(area: bedArea, at: now)
     }
 
-    mutating func bedWaitOver(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+    mutating func bedSearchEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         guard people.state[i] == .waitingForBed, let ticket = people.bedTicket[i] else { return }
         let area = homeArea(person)
@@ -93,27 +109,51 @@ extension CrisisSystem {
         placeOutOfArea(person, scheduler: &scheduler)
     }
 
+    /// An out-of-area bed for the whole clinical stay; a share of placements may come back
+    /// to a local bed later (see `repatriate`).
     mutating func placeOutOfArea(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         let now = scheduler.now
         let area = homeArea(person)
-        leavePlaceOfSafety(person, scheduler: &scheduler)
         recordAdmission(person, at: now)
+        leaveWaitingPlace(person, scheduler: &scheduler)
         count(.outOfAreaPlacements, person)
         people.state[i] = .outOfArea
         people.invalidateEvents(person)
+        people.outOfAreaSince[i] = now
         let ends = now + people.stayHours(person)
         people.outOfAreaEnds[i] = ends
         scheduler.trace("placed out of area", entity: i, resource: "out of area")
         scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: ends, priority: .release)
         changeOutOfAreaActive(area: area, by: 1, at: now)
-        if configuration.beds.repatriation { areas[area].repatriationQueues[pool(person, in: area)].append(person) }
+        let policy = configuration.beds
+        if policy.repatriation, areas[area].streams.repatriation.bernoulli(probability: policy.repatriationShare) {
+            areas[area].repatriationQueues[pool(person, in: area)].append(person)
+        }
+    }
+
+    /// An out-of-area placement ends (discharge or repatriation): its length, in nights.
+    mutating func endPlacement(_ person: Int32, at now: Double) {
+        let nights = (now - people.outOfAreaSince[Int(person)]) / 24
+        count(.outOfAreaPlacementsEnded, person)
+        count(.outOfAreaPlacementDays, person, by: nights)
+        if nights >= 15 { count(.outOfAreaPlacementsOf15Nights, person) }
+        if nights >= 31 { count(.outOfAreaPlacementsOf31Nights, person) }
+        changeOutOfAreaActive(area: homeArea(person), by: -1, at: now)
     }
 
     mutating func outOfAreaStayEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        changeOutOfAreaActive(area: homeArea(person), by: -1, at: scheduler.now)
+        endPlacement(person, at: scheduler.now)
         scheduler.trace("discharged from an out-of-area bed", entity: Int(person), resource: "out of area")
+        leaveBed(person, at: scheduler.now)
         finishEpisode(person, scheduler: &scheduler)
+    }
+
+    /// A discharge from any bed: its length of stay, and the time a readmission counts from.
+    mutating func leaveBed(_ person: Int32, at now: Double) {
+        let i = Int(person)
+        observe(.lengthOfStayDays, (now - people.admittedAt[i]) / 24, person)
+        people.lastBedDischargeAt[i] = now
     }
 
     /// The clinical stay is over; with some probability discharge is delayed (housing,
@@ -133,49 +173,81 @@ extension CrisisSystem {
     }
 
     mutating func bedFreed(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let now = scheduler.now
         let bedArea = Int(people.bedArea[Int(person)])
         let bedPool = pool(person, in: bedArea)
         count(.dischargesFromBed, person)
         scheduler.trace("discharged from a local bed", entity: Int(person), resource: "beds")
+        leaveBed(person, at: now)
         finishEpisode(person, scheduler: &scheduler)
-        let repatriateFirst = configuration.beds.repatriation && configuration.beds.repatriationBeforeNewAdmissions
-        if let next = areas[bedArea].beds[bedPool].release(at: scheduler.now, admitWaiting: !repatriateFirst) {
+        let policy = configuration.beds
+        let repatriateFirst = policy.repatriation && policy.repatriationBeforeNewAdmissions && isRepatriationTime(now)
+        if let next = areas[bedArea].beds[bedPool].release(at: now, admitWaiting: !repatriateFirst) {
             occupyBed(next, bedArea: bedArea, scheduler: &scheduler)
         } else {
             fillFreeBeds(area: bedArea, pool: bedPool, scheduler: &scheduler)
         }
-        recordBedLevels(area: bedArea, at: scheduler.now)
+        recordBedLevels(area: bedArea, at: now)
     }
 
     /// Hands free beds of one pool out: repatriations first when they have priority, then
-    /// people waiting, then (if repatriation is on) people placed out of area.
+    /// people waiting, then (if repatriation is on) people placed out of area. Repatriations
+    /// happen only in the repatriation window.
     mutating func fillFreeBeds(area: Int, pool: Int, scheduler: inout Scheduler<CrisisEvent>) {
         let policy = configuration.beds
+        let repatriating = policy.repatriation && isRepatriationTime(scheduler.now)
         while areas[area].beds[pool].available > 0 {
-            if policy.repatriation && policy.repatriationBeforeNewAdmissions,
+            if repatriating && policy.repatriationBeforeNewAdmissions,
                repatriate(into: area, pool: pool, scheduler: &scheduler) { continue }
             if let next = areas[area].beds[pool].admitNext(at: scheduler.now) {
                 occupyBed(next, bedArea: area, scheduler: &scheduler)
                 continue
             }
-            if policy.repatriation, repatriate(into: area, pool: pool, scheduler: &scheduler) { continue }
+            if repatriating, repatriate(into: area, pool: pool, scheduler: &scheduler) { continue }
             break
         }
     }
 
-    /// Brings the longest-placed resident of `area` who needs this pool back to a free local
-    /// bed for the rest of their stay. False when nobody is out of area.
+    /// Whether a transfer back may happen now: inside the daily window and, when asked,
+    /// Monday to Friday (hour 0 is a Monday midnight).
+    func isRepatriationTime(_ time: Double) -> Bool {
+        let policy = configuration.beds
+        guard policy.repatriationHours.isOpen(at: time) else { return false }
+        guard policy.repatriationWeekdaysOnly else { return true }
+        let dayOfWeek = Int((time / 24).rounded(.down)) % 7
+        return dayOfWeek < 5
+    }
+
+    /// The start of each day's repatriation window: free beds go to people out of area.
+    mutating func repatriationRound(scheduler: inout Scheduler<CrisisEvent>) {
+        scheduler.schedule(.repatriationRound, after: 24, priority: .capacityChange)
+        guard isRepatriationTime(scheduler.now) else { return }
+        for a in areas.indices {
+            for p in areas[a].beds.indices { fillFreeBeds(area: a, pool: p, scheduler: &scheduler) }
+            recordBedLevels(area: a, at: scheduler.now)
+        }
+    }
+
+    /// Brings the longest-placed eligible resident of `area` who needs this pool back to a
+    /// free local bed for the rest of their stay, once they have been away the minimum time.
+    /// False when nobody can come back now.
     mutating func repatriate(into area: Int, pool: Int, scheduler: inout Scheduler<CrisisEvent>) -> Bool {
         let now = scheduler.now
         guard areas[area].beds[pool].available > 0 else { return false }
-        while let person = areas[area].repatriationQueues[pool].popFirst() {
+        let minimumHours = configuration.beds.repatriationMinimumDays * 24
+        while let person = areas[area].repatriationQueues[pool].first {
             let i = Int(person)
-            // Entries whose stay already ended (or whose slot was reused) are skipped.
-            guard people.state[i] == .outOfArea, people.area[i] == Int32(area),
-                  people.outOfAreaEnds[i] > now else { continue }
+            // Entries whose stay already ended (or whose slot was reused) are dropped.
+            guard people.state[i] == .outOfArea, people.area[i] == Int32(area), people.outOfAreaEnds[i] > now else {
+                _ = areas[area].repatriationQueues[pool].popFirst()
+                continue
+            }
+            // The queue is in placement order: if the oldest is not ready, nobody is.
+            guard now - people.outOfAreaSince[i] >= minimumHours else { return false }
+            _ = areas[area].repatriationQueues[pool].popFirst()
             _ = areas[area].beds[pool].trySeize(at: now, aheadOfQueue: true)
             count(.repatriations, person)
-            changeOutOfAreaActive(area: area, by: -1, at: now)
+            endPlacement(person, at: now)
             people.state[i] = .inLocalBed
             people.bedArea[i] = Int32(area)
             people.invalidateEvents(person)  // the out-of-area discharge no longer applies

@@ -2,37 +2,30 @@ import SimKernel
 
 /// Crisis resolution and home treatment: assessment and gatekeeping of admissions.
 extension CrisisSystem {
-    /// A referral (or an admission request) for the crisis team. Out of hours it waits for
-    /// the team to open, or, for an admission under the bypass policy, goes straight to a bed
-    /// without gatekeeping.
+    /// A referral (or an admission request needing its gatekeeping assessment) for the crisis
+    /// team. It queues for an assessor; while the team is closed nobody is taken, so it waits
+    /// for the team to open, except that under the bypass policy an admission request made
+    /// out of hours goes straight to a bed without gatekeeping.
     mutating func requestCRHT(_ person: Int32, admission: Bool, scheduler: inout Scheduler<CrisisEvent>) {
         let now = scheduler.now
         let i = Int(person)
         people.since[i] = now
         people.requestsAdmission[i] = admission
-        if admission { decideLegalStatus(person) }
         people.state[i] = .assessing
         let crht = configuration.crht
-        if crht.hours.isOpen(at: now) {
-            startCRHT(person, scheduler: &scheduler)
-        } else if admission && crht.outOfHours == .bypass {
+        if admission && crht.outOfHours == .bypass && !crht.hours.isOpen(at: now) {
             count(.crhtOutOfHoursBypasses, person)
             scheduler.trace("admission bypasses gatekeeping out of hours", entity: i, resource: "crht")
             requestBed(person, gatekept: false, scheduler: &scheduler)
-        } else {
-            scheduler.schedule(.crhtRequest(ref(person), admission: admission), at: crht.hours.nextOpening(atOrAfter: now))
+            return
         }
-    }
-
-    /// The team takes the request: an assessor now, or a place in the queue.
-    mutating func startCRHT(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        let area = homeArea(person)
-        if case .seized = areas[area].crhtAssessors.request(person, at: scheduler.now) {
+        if case .seized = areas[homeArea(person)].crhtAssessors.request(person, at: now) {
             beginCRHTAssessment(person, scheduler: &scheduler)
         }
     }
 
-    /// An assessor is allocated: after the response time and the assessment, a decision.
+    /// An assessor is allocated (only ever while the team is open): after the response time
+    /// and the assessment, a decision. An assessment allocated before closing is finished.
     mutating func beginCRHTAssessment(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         let streams = areas[homeArea(person)].streams
@@ -42,40 +35,50 @@ extension CrisisSystem {
         observe(.crhtResponseHours, waited, person)
         if waited <= 4 { count(.crhtRespondedWithin4h, person) }
         scheduler.trace("crisis team assessment starts", entity: i, resource: "crht")
-        scheduler.schedule(.crhtAssessmentDone(ref(person), admission: people.requestsAdmission[i]),
-                           after: response + assessment, priority: .release)
+        scheduler.schedule(.crhtAssessmentDone(ref(person)), after: response + assessment, priority: .release)
     }
 
     mutating func crhtAssessmentDone(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let area = homeArea(person)
-        let now = scheduler.now
-        if let next = areas[area].crhtAssessors.release(at: now) {
+        // The freed assessor takes the next in the queue only within capacity, which is 0
+        // while the team is closed.
+        if let next = areas[area].crhtAssessors.release(at: scheduler.now) {
             beginCRHTAssessment(next, scheduler: &scheduler)
         }
         count(.crhtAssessments, person)
-        let streams = areas[area].streams
         if people.requestsAdmission[Int(person)] {
-            count(.admissionRequests, person)
-            if !people.detained[Int(person)],
-               streams.crhtAvoidance.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
-                count(.admissionsAvoided, person)
-                scheduler.trace("admission avoided by gatekeeping", entity: Int(person), resource: "crht")
-                divertFromAdmission(person, scheduler: &scheduler)
-            } else {
-                requestBed(person, gatekept: true, scheduler: &scheduler)
-            }
+            gatekeep(person, scheduler: &scheduler)
             return
         }
-        switch crhtReferralOutcome[Int(people.cohort[Int(person)])].choose(streams.crhtOutcome) {
-        case 0: startHomeTreatment(person, scheduler: &scheduler)
-        case 1: startCrisisHouse(person, scheduler: &scheduler)
-        case 2:
-            count(.admissionRequests, person)
-            decideLegalStatus(person)
-            requestBed(person, gatekept: true, scheduler: &scheduler)
-        default:
+        switch crhtReferralOutcome[Int(people.cohort[Int(person)])].choose(areas[area].streams.crhtOutcome) {
+        case .homeTreatment: startHomeTreatment(person, scheduler: &scheduler)
+        case .crisisHouse: startCrisisHouse(person, scheduler: &scheduler)
+        case .admissionRequest: admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
+        case .discharge:
             scheduler.trace("discharged to community care", entity: Int(person), resource: "crht")
             leave(person, scheduler: &scheduler)
+        }
+    }
+
+    /// Someone the crisis team is already looking after (its own assessment, home treatment,
+    /// a crisis house) needs admission: the team gatekeeps the request at once.
+    mutating func admissionRequestedByCrisisTeam(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        count(.admissionRequests, person)
+        decideLegalStatus(person)
+        gatekeep(person, scheduler: &scheduler)
+    }
+
+    /// The crisis team's gatekeeping decision on an admission request, whatever its route:
+    /// a share `admissions_avoided_share` of informal requests is diverted to a crisis house
+    /// or home treatment; detained requests and the rest go to a bed, gatekept.
+    mutating func gatekeep(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        let stream = areas[homeArea(person)].streams.crhtAvoidance
+        if !people.detained[Int(person)], stream.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
+            count(.admissionsAvoided, person)
+            scheduler.trace("admission avoided by gatekeeping", entity: Int(person), resource: "crht")
+            divertFromAdmission(person, scheduler: &scheduler)
+        } else {
+            requestBed(person, gatekept: true, scheduler: &scheduler)
         }
     }
 
@@ -85,5 +88,27 @@ extension CrisisSystem {
         let stream = areas[homeArea(person)].streams.legalStatus
         let share = detainedRequestShare[Int(people.cohort[Int(person)])]
         if stream.bernoulli(probability: share) { people.detained[Int(person)] = true }
+    }
+
+    /// The crisis team or liaison opens (its staff take the people waiting, in order) or
+    /// closes (nobody new is taken; assessments in progress are finished).
+    mutating func changeServiceHours(area: Int, service: HoursService, open: Bool, scheduler: inout Scheduler<CrisisEvent>) {
+        let now = scheduler.now
+        let hours = service == .crisisTeam ? configuration.crht.hours : configuration.liaison.hours
+        switch service {
+        case .crisisTeam:
+            areas[area].crhtAssessors.setCapacity(open ? areas[area].crhtAssessorsOnDuty : 0, at: now)
+            while open, let next = areas[area].crhtAssessors.admitNext(at: now) {
+                beginCRHTAssessment(next, scheduler: &scheduler)
+            }
+        case .liaison:
+            areas[area].liaison.setCapacity(open ? areas[area].liaisonPractitionersOnDuty : 0, at: now)
+            while open, let next = areas[area].liaison.admitNext(at: now) {
+                beginLiaisonAssessment(next, scheduler: &scheduler)
+            }
+        }
+        let next = open ? hours.hoursPerDay : 24 - hours.hoursPerDay
+        scheduler.schedule(.serviceHours(area: Int32(area), service: service, open: !open), after: next,
+                           priority: .capacityChange)
     }
 }

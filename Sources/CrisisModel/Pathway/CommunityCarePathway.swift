@@ -5,6 +5,7 @@ extension CrisisSystem {
     /// A gatekept admission the crisis team avoids: a crisis-house place for those eligible
     /// when one is free, otherwise home treatment.
     mutating func divertFromAdmission(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        leaveWaitingPlace(person, scheduler: &scheduler)
         let streams = areas[homeArea(person)].streams
         let house = configuration.crisisHouse
         if house.places > 0, streams.crisisHouseEligibility.bernoulli(probability: house.eligibleShare) {
@@ -24,6 +25,7 @@ extension CrisisSystem {
         }
         switch configuration.homeTreatment.whenFull {
         case .admit:
+            // Not offered for diversion: home treatment, where it would go, is full.
             count(.admissionRequests, person)
             decideLegalStatus(person)
             requestBed(person, gatekept: true, scheduler: &scheduler)
@@ -46,21 +48,27 @@ extension CrisisSystem {
         scheduler.schedule(.homeTreatmentEnds(ref(person)), after: days * 24, priority: .release)
     }
 
+    /// The episode ends in discharge or, with the escalation probability, in an admission
+    /// request; then the person stays on the caseload (holding the place) until a bed is found.
     mutating func homeTreatmentEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let area = homeArea(person)
-        if let next = areas[area].homeTreatment.release(at: scheduler.now) {
-            beginHomeTreatment(next, scheduler: &scheduler)
-        }
         let streams = areas[area].streams
         if streams.homeTreatmentEscalation.bernoulli(probability: configuration.homeTreatment.escalationProbability) {
             count(.homeTreatmentEscalations, person)
-            count(.admissionRequests, person)
-            decideLegalStatus(person)
             scheduler.trace("home treatment escalates to admission", entity: Int(person), resource: "home treatment")
-            requestBed(person, gatekept: true, scheduler: &scheduler)
+            people.waitingPlace[Int(person)] = .homeTreatment
+            admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
         } else {
+            releaseHomeTreatmentPlace(area: area, scheduler: &scheduler)
             scheduler.trace("home treatment ends", entity: Int(person), resource: "home treatment")
             finishEpisode(person, scheduler: &scheduler)
+        }
+    }
+
+    /// A caseload place frees: the next person waiting for one (policy `wait`) takes it.
+    mutating func releaseHomeTreatmentPlace(area: Int, scheduler: inout Scheduler<CrisisEvent>) {
+        if let next = areas[area].homeTreatment.release(at: scheduler.now) {
+            beginHomeTreatment(next, scheduler: &scheduler)
         }
     }
 
@@ -68,6 +76,7 @@ extension CrisisSystem {
     mutating func startCrisisHouse(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let area = homeArea(person)
         guard areas[area].crisisHouse.trySeize(at: scheduler.now) else {
+            scheduler.trace("crisis house full", entity: Int(person), resource: "crisis house")
             startHomeTreatment(person, scheduler: &scheduler)
             return
         }
@@ -78,9 +87,34 @@ extension CrisisSystem {
         scheduler.schedule(.crisisHouseStayEnds(ref(person)), after: days * 24, priority: .release)
     }
 
+    /// The stay ends in discharge or, with the escalation probability, in an admission
+    /// request; then the person keeps the place until a bed is found.
     mutating func crisisHouseStayEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        _ = areas[homeArea(person)].crisisHouse.release(at: scheduler.now)
-        scheduler.trace("crisis house stay ends", entity: Int(person), resource: "crisis house")
-        finishEpisode(person, scheduler: &scheduler)
+        let area = homeArea(person)
+        if areas[area].streams.crisisHouseEscalation.bernoulli(probability: configuration.crisisHouse.escalationProbability) {
+            count(.crisisHouseEscalations, person)
+            scheduler.trace("crisis house stay escalates to admission", entity: Int(person), resource: "crisis house")
+            people.waitingPlace[Int(person)] = .crisisHouse
+            admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
+        } else {
+            _ = areas[area].crisisHouse.release(at: scheduler.now)
+            scheduler.trace("crisis house stay ends", entity: Int(person), resource: "crisis house")
+            finishEpisode(person, scheduler: &scheduler)
+        }
+    }
+
+    /// The person moves on from where they waited for a decision or a bed (a bed was found,
+    /// they went out of area, or they were diverted): the place of safety, caseload place or
+    /// crisis-house place they held is freed.
+    mutating func leaveWaitingPlace(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        leavePlaceOfSafety(person, scheduler: &scheduler)
+        let i = Int(person)
+        let area = homeArea(person)
+        switch people.waitingPlace[i] {
+        case .home, .emergencyDepartment: break
+        case .homeTreatment: releaseHomeTreatmentPlace(area: area, scheduler: &scheduler)
+        case .crisisHouse: _ = areas[area].crisisHouse.release(at: scheduler.now)
+        }
+        people.waitingPlace[i] = .home
     }
 }

@@ -15,7 +15,6 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
                 try fail("area \(area.name): bed network names unknown area \(neighbour)")
             }
         }
-        if configuration.crht.referralOutcomes.count != 4 { try fail("crht referral outcomes must have 4 shares") }
         let wardNames = configuration.wardTypes.map(\.name)
         if wardNames.isEmpty || Set(wardNames).count != wardNames.count { try fail("ward types must be named uniquely") }
         for area in configuration.areas {
@@ -26,10 +25,5 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
         for cohort in configuration.cohorts {
             if let ward = cohort.wardType, !wardNames.contains(ward) { try fail("cohort \(cohort.name): unknown ward type \(ward)") }
         }
-        for cohort in configuration.cohorts where (cohort.referralOutcomes?.count ?? 4) != 4 {
-            try fail("cohort \(cohort.name): referral outcomes must have 4 shares")
-        }
-        if configuration.liaison.outcomes.count != 3 { try fail("liaison outcomes must have 3 shares") }
-        if configuration.section136.outcomes.count != 4 { try fail("section 136 outcomes must have 4 shares") }
     }
 }

@@ -23,17 +23,19 @@ public struct CrisisSystem: SimulationModel {
     // Compiled once: validated choices and per-cohort distributions.
     let cohortChoice: WeightedChoice
     /// Per cohort, since a cohort may have its own routing.
-    let crhtReferralOutcome: [WeightedChoice]
+    let crhtReferralOutcome: [OutcomeChoice<ReferralOutcome>]
     /// Per cohort.
     let detainedRequestShare: [Double]
-    let liaisonOutcome: WeightedChoice
+    let liaisonOutcome: OutcomeChoice<LiaisonOutcome>
     /// Per cohort, since a cohort may have its own detention probability.
-    let mhaOutcome: [WeightedChoice]
+    let mhaOutcome: [OutcomeChoice<MHAOutcome>]
     let informalStayDays: [Distribution]
     let detainedStayDays: [Distribution]
     /// Per cohort: the ward type it always needs, or -1 to draw one from `wardTypeChoice`.
     let cohortWardType: [Int]
     let wardTypeChoice: WeightedChoice
+    /// The identity the next new person gets (re-presentations keep theirs).
+    var nextIdentity: UInt32 = 0
 
     /// Month ends, hours, for the month-end count of out-of-area placements.
     static let hoursPerMonth = RateProfile.hoursPerYear / 12
@@ -57,13 +59,13 @@ public struct CrisisSystem: SimulationModel {
         }
         cohortChoice = try WeightedChoice(weights: configuration.cohorts.map(\.share))
         crhtReferralOutcome = try configuration.cohorts.map {
-            try WeightedChoice(weights: $0.referralOutcomes ?? configuration.crht.referralOutcomes)
+            try OutcomeChoice($0.referralOutcomes ?? configuration.crht.referralOutcomes)
         }
         detainedRequestShare = configuration.cohorts.map { $0.detainedRequestShare ?? configuration.crht.detainedRequestShare }
-        liaisonOutcome = try WeightedChoice(weights: configuration.liaison.outcomes)
+        liaisonOutcome = try OutcomeChoice(configuration.liaison.outcomes)
         mhaOutcome = try configuration.cohorts.map { cohort in
-            try WeightedChoice(weights: Self.mhaOutcomes(configuration.section136.outcomes,
-                                                         detentionProbability: cohort.detentionProbability))
+            try OutcomeChoice(Self.mhaOutcomes(configuration.section136.outcomes,
+                                               detentionProbability: cohort.detentionProbability))
         }
         let wardNames = configuration.wardTypes.map(\.name)
         cohortWardType = configuration.cohorts.map { cohort in cohort.wardType.flatMap { wardNames.firstIndex(of: $0) } ?? -1 }
@@ -74,15 +76,21 @@ public struct CrisisSystem: SimulationModel {
 
     /// The MHA outcome split with a cohort's own detention probability: the other outcomes
     /// keep their proportions among themselves.
-    static func mhaOutcomes(_ outcomes: [Double], detentionProbability: Double?) -> [Double] {
+    static func mhaOutcomes(_ outcomes: OutcomeSplit<MHAOutcome>, detentionProbability: Double?) -> OutcomeSplit<MHAOutcome> {
         guard let detained = detentionProbability else { return outcomes }
-        let others = outcomes.dropFirst().reduce(0, +)
-        let rest = outcomes.dropFirst().map { others > 0 ? $0 / others * (1 - detained) : (1 - detained) / 3 }
-        return [detained] + rest
+        let others = MHAOutcome.allCases.filter { $0 != .detainedAdmission }
+        let total = others.reduce(0) { $0 + outcomes[$1] }
+        var split = outcomes
+        split[.detainedAdmission] = detained
+        for outcome in others {
+            split[outcome] = total > 0 ? outcomes[outcome] / total * (1 - detained) : (1 - detained) / Double(others.count)
+        }
+        return split
     }
 
-    /// Schedules the first arrival of every source, the bed schedules, the month ends and,
-    /// with `dailySeries`, a census every midnight.
+    /// Schedules the first arrival of every source, the bed schedules, the opening and
+    /// closing of services with hours, the repatriation rounds, the month ends and, with
+    /// `dailySeries`, a census every midnight.
     public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double, dailySeries: Bool = false) {
         for (a, area) in areas.enumerated() {
             for source in [Source.community, .emergencyDepartment, .police] {
@@ -96,6 +104,16 @@ public struct CrisisSystem: SimulationModel {
                                        at: change.hour, priority: .capacityChange)
                 }
             }
+            for (service, hours) in [(HoursService.crisisTeam, configuration.crht.hours), (.liaison, configuration.liaison.hours)]
+            where !hours.isRoundTheClock {
+                let open = hours.isOpen(at: 0)
+                let change = open ? hours.closing(after: 0) : hours.nextOpening(atOrAfter: 0)
+                scheduler.schedule(.serviceHours(area: Int32(a), service: service, open: !open), at: change,
+                                   priority: .capacityChange)
+            }
+        }
+        if configuration.beds.repatriation {
+            scheduler.schedule(.repatriationRound, at: configuration.beds.repatriationHours.startHour, priority: .capacityChange)
         }
         if dailySeries {
             var day = 1
@@ -138,22 +156,19 @@ public struct CrisisSystem: SimulationModel {
         switch event {
         case .arrival(let area, let source):
             arrival(area: Int(area), source: source, scheduler: &scheduler)
-        case .representation(let area, let cohort):
-            let person = newPerson(area: Int(area), cohort: Int(cohort), source: .representation, at: scheduler.now)
+        case .representation(let area, let cohort, let identity, let lastBedDischarge):
+            let person = newPerson(area: Int(area), cohort: Int(cohort), source: .representation, at: scheduler.now,
+                                   identity: identity, lastBedDischargeAt: Double(lastBedDischarge))
             count(.representations, person)
             requestCRHT(person, admission: false, scheduler: &scheduler)
-        case .crhtRequest(let ref, _):
-            if isCurrent(ref) { startCRHT(ref.index, scheduler: &scheduler) }
-        case .crhtAssessmentDone(let ref, _):
+        case .crhtAssessmentDone(let ref):
             if isCurrent(ref) { crhtAssessmentDone(ref.index, scheduler: &scheduler) }
-        case .liaisonRequest(let ref):
-            if isCurrent(ref) { startLiaison(ref.index, scheduler: &scheduler) }
         case .liaisonAssessmentDone(let ref):
             if isCurrent(ref) { liaisonAssessmentDone(ref.index, scheduler: &scheduler) }
         case .mhaAssessmentDone(let ref):
             if isCurrent(ref) { mhaAssessmentDone(ref.index, scheduler: &scheduler) }
-        case .bedWaitOver(let ref):
-            if isCurrent(ref) { bedWaitOver(ref.index, scheduler: &scheduler) }
+        case .bedSearchEnds(let ref):
+            if isCurrent(ref) { bedSearchEnds(ref.index, scheduler: &scheduler) }
         case .stayEnds(let ref):
             if isCurrent(ref) { stayEnds(ref.index, scheduler: &scheduler) }
         case .bedFreed(let ref):
@@ -166,6 +181,10 @@ public struct CrisisSystem: SimulationModel {
             if isCurrent(ref) { crisisHouseStayEnds(ref.index, scheduler: &scheduler) }
         case .bedCapacity(let area, let pool, let capacity):
             changeBedCapacity(area: Int(area), pool: Int(pool), to: Int(capacity), scheduler: &scheduler)
+        case .serviceHours(let area, let service, let open):
+            changeServiceHours(area: Int(area), service: service, open: open, scheduler: &scheduler)
+        case .repatriationRound:
+            repatriationRound(scheduler: &scheduler)
         case .midnight:
             recordDay()
         case .monthEnd:
@@ -205,15 +224,20 @@ public struct CrisisSystem: SimulationModel {
         }
     }
 
-    /// A new person, with both possible clinical stays drawn now (see `PersonStore`).
-    mutating func newPerson(area: Int, cohort: Int, source: Source, at time: Double) -> Int32 {
+    /// A person, with both possible clinical stays drawn now (see `PersonStore`): someone new,
+    /// or someone coming back (`identity` and when they last left a bed).
+    mutating func newPerson(area: Int, cohort: Int, source: Source, at time: Double, identity known: UInt32? = nil,
+                            lastBedDischargeAt: Double = -.infinity) -> Int32 {
         let streams = areas[area].streams
         let informal = informalStayDays[cohort].sample(streams.informalStay) * 24
         let detained = detainedStayDays[cohort].sample(streams.detainedStay) * 24
         let ward = cohortWardType[cohort] >= 0 ? cohortWardType[cohort]
             : (configuration.wardTypes.count == 1 ? 0 : wardTypeChoice.choose(streams.wardType))
-        return people.admit(area: area, cohort: cohort, source: source, wardType: ward, informalStayHours: informal,
-                            detainedStayHours: detained, at: time)
+        let identity = known ?? nextIdentity
+        if known == nil { nextIdentity &+= 1 }
+        return people.admit(area: area, identity: identity, lastBedDischargeAt: lastBedDischargeAt, cohort: cohort,
+                            source: source, wardType: ward, informalStayHours: informal, detainedStayHours: detained,
+                            at: time)
     }
 
     @inline(__always) func isCurrent(_ ref: PersonRef) -> Bool {
@@ -240,7 +264,9 @@ public struct CrisisSystem: SimulationModel {
         let streams = areas[area].streams
         if streams.representation.bernoulli(probability: configuration.representation.probability) {
             let after = configuration.representation.afterDays.sample(streams.representation) * 24
-            scheduler.schedule(.representation(area: Int32(area), cohort: people.cohort[Int(person)]), after: after)
+            let i = Int(person)
+            scheduler.schedule(.representation(area: Int32(area), cohort: people.cohort[i], identity: people.identity[i],
+                                               lastBedDischarge: Float(people.lastBedDischargeAt[i])), after: after)
         }
         leave(person, scheduler: &scheduler)
     }

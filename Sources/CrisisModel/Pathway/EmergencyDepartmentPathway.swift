@@ -2,20 +2,10 @@ import SimKernel
 
 /// The emergency department and its liaison psychiatry team.
 extension CrisisSystem {
-    /// A presentation needing a mental health assessment; out of liaison hours it waits in
-    /// the department for cover to start.
+    /// A presentation needing a mental health assessment. It queues for a practitioner; out
+    /// of liaison hours nobody is taken, so it waits in the department for cover to start.
     mutating func requestLiaison(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        let now = scheduler.now
-        people.since[Int(person)] = now
-        let hours = configuration.liaison.hours
-        if hours.isOpen(at: now) {
-            startLiaison(person, scheduler: &scheduler)
-        } else {
-            scheduler.schedule(.liaisonRequest(ref(person)), at: hours.nextOpening(atOrAfter: now))
-        }
-    }
-
-    mutating func startLiaison(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        people.since[Int(person)] = scheduler.now
         if case .seized = areas[homeArea(person)].liaison.request(person, at: scheduler.now) {
             beginLiaisonAssessment(person, scheduler: &scheduler)
         }
@@ -31,16 +21,23 @@ extension CrisisSystem {
 
     mutating func liaisonAssessmentDone(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let area = homeArea(person)
+        // Within capacity only: 0 while liaison is closed.
         if let next = areas[area].liaison.release(at: scheduler.now) {
             beginLiaisonAssessment(next, scheduler: &scheduler)
         }
         count(.liaisonAssessments, person)
         switch liaisonOutcome.choose(areas[area].streams.liaisonOutcome) {
-        case 0:
+        case .dischargeWithFollowUp:
             scheduler.trace("discharged with follow-up", entity: Int(person), resource: "liaison")
             leave(person, scheduler: &scheduler)
-        case 1: requestCRHT(person, admission: false, scheduler: &scheduler)
-        default: requestCRHT(person, admission: true, scheduler: &scheduler)
+        case .referralToCRHT:
+            people.waitingPlace[Int(person)] = .home  // the crisis team sees them after they leave
+            requestCRHT(person, admission: false, scheduler: &scheduler)
+        case .admissionRequest:
+            // They stay in the department through gatekeeping and any wait for a bed.
+            count(.admissionRequests, person)
+            decideLegalStatus(person)
+            requestCRHT(person, admission: true, scheduler: &scheduler)
         }
     }
 }

@@ -32,6 +32,19 @@ public enum PlaceOfSafety: Int, CaseIterable, Sendable {
     }
 }
 
+/// Where someone waits, between a decision to admit and a bed, holding what they hold
+/// (a place of safety is tracked on its own: `PersonStore.placeOfSafety`).
+enum WaitingPlace: UInt8 {
+    /// Nowhere in particular: at home, no service held.
+    case home
+    /// In the emergency department: counted against the 12-hour measure.
+    case emergencyDepartment
+    /// At home on the home treatment caseload, holding a caseload place.
+    case homeTreatment
+    /// In the crisis house, holding a place.
+    case crisisHouse
+}
+
 /// Where a person is on their pathway; used to ignore stale events and to route a bed.
 enum CareState: UInt8 {
     case assessing
@@ -52,6 +65,16 @@ enum CareState: UInt8 {
 /// events carry the generation they were scheduled with (lazy cancellation).
 struct PersonStore {
     var area: [Int32] = []
+    /// The same person across episodes (kept on re-presentation): readmissions need it.
+    var identity: [UInt32] = []
+    /// When the person last left a local or out-of-area bed, hours (-infinity: never).
+    var lastBedDischargeAt: [Double] = []
+    /// When the current admission (local or out of area) began, hours.
+    var admittedAt: [Double] = []
+    /// When the current out-of-area placement began, hours.
+    var outOfAreaSince: [Double] = []
+    /// Where the person waits while an admission is arranged.
+    var waitingPlace: [WaitingPlace] = []
     var cohort: [Int32] = []
     var source: [UInt8] = []
     var detained: [Bool] = []
@@ -84,12 +107,19 @@ struct PersonStore {
     private var free: [Int32] = []
     private(set) var inSystem = 0
 
-    mutating func admit(area: Int, cohort: Int, source: Source, wardType ward: Int, informalStayHours informal: Double,
+    mutating func admit(area: Int, identity: UInt32, lastBedDischargeAt lastDischarge: Double, cohort: Int,
+                        source: Source, wardType ward: Int, informalStayHours informal: Double,
                         detainedStayHours detainedStay: Double, at time: Double) -> Int32 {
         inSystem += 1
+        let waiting: WaitingPlace = source == .emergencyDepartment ? .emergencyDepartment : .home
         if let slot = free.popLast() {
             let i = Int(slot)
             self.area[i] = Int32(area)
+            self.identity[i] = identity
+            lastBedDischargeAt[i] = lastDischarge
+            admittedAt[i] = .nan
+            outOfAreaSince[i] = .nan
+            waitingPlace[i] = waiting
             self.cohort[i] = Int32(cohort)
             self.source[i] = UInt8(source.rawValue)
             detained[i] = false
@@ -110,6 +140,11 @@ struct PersonStore {
             return slot
         }
         self.area.append(Int32(area))
+        self.identity.append(identity)
+        lastBedDischargeAt.append(lastDischarge)
+        admittedAt.append(.nan)
+        outOfAreaSince.append(.nan)
+        waitingPlace.append(waiting)
         self.cohort.append(Int32(cohort))
         self.source.append(UInt8(source.rawValue))
         detained.append(false)

@@ -7,6 +7,8 @@ struct RingBuffer<Element> {
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
+    /// The oldest element, left in place.
+    var first: Element? { count == 0 ? nil : storage[head] }
 
     mutating func append(_ element: Element) {
         if count == storage.count { grow() }

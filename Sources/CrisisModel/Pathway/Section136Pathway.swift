@@ -67,25 +67,34 @@ extension CrisisSystem {
         count(.mhaAssessments, person)
         let i = Int(person)
         // Admissions from a place of safety are decided with the crisis team when it is
-        // working; out of hours they are not gatekept (an assumption, see docs/MODEL.md).
-        let gatekept = configuration.crht.hours.isOpen(at: now)
+        // working (its gatekeeping, diversion included for informal ones); out of hours they
+        // are not gatekept (an assumption, see docs/MODEL.md). The person holds the place of
+        // safety until a bed is found.
+        let teamOpen = configuration.crht.hours.isOpen(at: now)
         switch mhaOutcome[Int(people.cohort[i])].choose(areas[area].streams.mhaOutcome) {
-        case 0:
+        case .detainedAdmission:
             people.detained[i] = true
             scheduler.trace("detained under the Mental Health Act", entity: i, resource: "amhp")
-            count(.admissionRequests, person)
-            requestBed(person, gatekept: gatekept, scheduler: &scheduler)
-        case 1:
+            admissionRequestedAtPlaceOfSafety(person, teamOpen: teamOpen, scheduler: &scheduler)
+        case .informalAdmission:
             scheduler.trace("agrees to informal admission", entity: i, resource: "amhp")
-            count(.admissionRequests, person)
-            requestBed(person, gatekept: gatekept, scheduler: &scheduler)
-        case 2:
+            admissionRequestedAtPlaceOfSafety(person, teamOpen: teamOpen, scheduler: &scheduler)
+        case .homeTreatment:
             leavePlaceOfSafety(person, scheduler: &scheduler)
             startHomeTreatment(person, scheduler: &scheduler)
-        default:
+        case .discharge:
             leavePlaceOfSafety(person, scheduler: &scheduler)
             scheduler.trace("discharged from section 136", entity: i, resource: "amhp")
             leave(person, scheduler: &scheduler)
+        }
+    }
+
+    mutating func admissionRequestedAtPlaceOfSafety(_ person: Int32, teamOpen: Bool, scheduler: inout Scheduler<CrisisEvent>) {
+        count(.admissionRequests, person)
+        if teamOpen {
+            gatekeep(person, scheduler: &scheduler)
+        } else {
+            requestBed(person, gatekept: false, scheduler: &scheduler)
         }
     }
 

@@ -24,6 +24,7 @@ extension CrisisSystem {
                 let i = Int(person)
                 people.state[i] = .inLocalBed
                 people.bedArea[i] = Int32(a)
+                people.admittedAt[i] = 0  // stays in progress: their lengths are counted from now
                 scheduler.schedule(.stayEnds(ref(person)), at: residualHours(person), priority: .release)
             }
             recordBedLevels(area: a, at: 0)
@@ -32,9 +33,15 @@ extension CrisisSystem {
                 let i = Int(person)
                 people.state[i] = .outOfArea
                 people.outOfAreaEnds[i] = residualHours(person)
+                // Already away for some time: eligible for repatriation from the start.
+                people.outOfAreaSince[i] = -configuration.beds.repatriationMinimumDays * 24
+                people.admittedAt[i] = people.outOfAreaSince[i]
                 scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: people.outOfAreaEnds[i], priority: .release)
                 changeOutOfAreaActive(area: a, by: 1, at: 0)
-                if configuration.beds.repatriation { areas[a].repatriationQueues[pool(person, in: a)].append(person) }
+                let policy = configuration.beds
+                if policy.repatriation, areas[a].streams.repatriation.bernoulli(probability: policy.repatriationShare) {
+                    areas[a].repatriationQueues[pool(person, in: a)].append(person)
+                }
             }
             let episodes = configuration.homeTreatment.episodeDays
             for _ in 0..<start.homeTreatment {

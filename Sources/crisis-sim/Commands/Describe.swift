@@ -9,8 +9,9 @@ struct Describe: ParsableCommand {
         discussion: """
             Shows the scenario after `extends` and --set overrides, with every default written \
             out, then an estimate per area from the routing probabilities alone: admissions a \
-            year, mean bed days per admission, offered bed load in erlangs, the occupancy and \
-            out-of-area share Erlang B predicts, and warnings.
+            year, mean bed days per admission, offered bed load in erlangs, the occupancy Erlang B \
+            predicts, bounds on the share of admissions finding every bed full (Erlang B if \
+            nobody waited, Erlang C if everybody did), and warnings.
 
             Example:
               crisis-sim describe Scenarios/crht-24-7.yaml --set crht.admissions_avoided_share=0.4
@@ -24,14 +25,16 @@ struct Describe: ParsableCommand {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         print("# \(scenario) (scenario \(loaded.hash)), from \(loaded.files.joined(separator: " <- "))")
         print(loaded.resolvedYAML)
-        print("# Estimates from the routing probabilities (no queues, hours or re-presentations):")
+        print("# Estimates from the routing probabilities (no opening hours or re-presentations):")
         for estimate in FlowEstimate.estimate(loaded.configuration) {
             print("#   \(estimate.area): ~\(NumberFormat.readable(estimate.admissionsPerYear)) admissions a year "
                 + "(\(NumberFormat.fixed(100 * estimate.detainedShare, 0))% detained), "
                 + "\(NumberFormat.readable(estimate.meanBedDays)) bed days each")
-            print("#     offered load \(NumberFormat.readable(estimate.offeredLoad)) erlangs on \(estimate.beds) beds: "
-                + "Erlang B occupancy \(NumberFormat.fixed(100 * estimate.expectedOccupancy, 1))%, "
-                + "\(NumberFormat.fixed(100 * estimate.erlangBlocking, 1))% of admissions finding every bed full")
+            print("#     offered load \(NumberFormat.readable(estimate.offeredLoad)) erlangs on \(estimate.beds) beds "
+                + "(Erlang B occupancy \(NumberFormat.fixed(100 * estimate.expectedOccupancy, 1))%)")
+            print("#     admissions finding every bed full: between \(NumberFormat.fixed(100 * estimate.erlangBlocking, 1))% "
+                + "(Erlang B: nobody waits) and \(NumberFormat.fixed(100 * estimate.erlangWaiting, 1))% "
+                + "(Erlang C: everybody waits); people wait during the bed search, so the model lies between")
             if estimate.offeredLoad >= Double(estimate.beds) {
                 print("#     WARNING: offered load is at or above capacity: waits and out-of-area placements will grow")
             } else if estimate.offeredLoad / Double(max(estimate.beds, 1)) > 0.85 {
