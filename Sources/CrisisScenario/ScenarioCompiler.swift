@@ -26,8 +26,17 @@ enum ScenarioCompiler {
         let beds = root.section("beds")
         let representation = root.section("representation")
         let costs = root.section("costs")
+        // What an area has unless its own `services` says otherwise.
+        let sectionCapacities = AreaServiceCapacities(
+            crhtAssessors: crht.int("assessors"),
+            liaisonPractitioners: liaison.int("practitioners"),
+            amhps: s136.int("amhps"),
+            placeOfSafetySuites: s136.int("place_of_safety_suites"),
+            homeTreatmentStaff: homeTreatment.int("staff"),
+            crisisHousePlaces: crisisHouse.int("places")
+        )
         let configuration = CrisisConfiguration(
-            areas: root.list("areas").map(area),
+            areas: root.list("areas").map { area($0, sectionCapacities: sectionCapacities) },
             cohorts: root.list("cohorts").map { cohort in
                 CohortConfiguration(
                     name: cohort.text("name"),
@@ -43,7 +52,6 @@ enum ScenarioCompiler {
             crht: CRHTConfiguration(
                 hours: hours(crht.section("hours")),
                 outOfHours: crht.choice("out_of_hours"),
-                assessors: crht.int("assessors"),
                 responseHours: crht.distribution("response_hours"),
                 assessmentHours: crht.distribution("assessment_hours"),
                 referralOutcomes: crht.shares("referral_outcomes"),
@@ -51,20 +59,17 @@ enum ScenarioCompiler {
                 detainedRequestShare: crht.double("detained_request_share")
             ),
             homeTreatment: HomeTreatmentConfiguration(
-                staff: homeTreatment.int("staff"),
                 caseloadPerStaff: homeTreatment.int("caseload_per_staff"),
                 whenFull: homeTreatment.choice("when_full"),
                 episodeDays: homeTreatment.distribution("episode_days"),
                 escalationProbability: homeTreatment.double("escalation_probability")
             ),
             crisisHouse: CrisisHouseConfiguration(
-                places: crisisHouse.int("places"),
                 stayDays: crisisHouse.distribution("stay_days"),
                 eligibleShare: crisisHouse.double("eligible_share")
             ),
             liaison: LiaisonConfiguration(
                 hours: hours(liaison.section("hours")),
-                practitioners: liaison.int("practitioners"),
                 responseHours: liaison.distribution("response_hours"),
                 assessmentHours: liaison.distribution("assessment_hours"),
                 outcomes: liaison.shares("outcomes")
@@ -72,10 +77,8 @@ enum ScenarioCompiler {
             section136: Section136Configuration(
                 streetTriageShare: s136.double("street_triage_share"),
                 streetTriageDiversion: s136.double("street_triage_diversion"),
-                placeOfSafetySuites: s136.int("place_of_safety_suites"),
                 medicalNeedShare: s136.double("medical_need_share"),
                 custodyWhenFullProbability: s136.double("custody_when_full_probability"),
-                amhps: s136.int("amhps"),
                 assessmentResponseHours: s136.distribution("assessment_response_hours"),
                 assessmentHours: s136.distribution("assessment_hours"),
                 outcomes: s136.shares("outcomes"),
@@ -110,7 +113,7 @@ enum ScenarioCompiler {
         return (configuration, settings, root.optionalText("description") ?? "")
     }
 
-    private static func area(_ area: Fields) -> AreaConfiguration {
+    private static func area(_ area: Fields, sectionCapacities: AreaServiceCapacities) -> AreaConfiguration {
         let sources = area.section("sources")
         var configuration = AreaConfiguration(
             name: area.text("name"),
@@ -123,6 +126,7 @@ enum ScenarioCompiler {
                 emergencyDepartment: source(sources.section("emergency_department")),
                 police: source(sources.section("police"))
             ),
+            services: area.field("services") == nil ? sectionCapacities : services(area.section("services"), sectionCapacities),
             wards: area.field("wards") == nil ? [] : area.list("wards").map { ward in
                 WardConfiguration(name: ward.text("name"), beds: ward.int("beds"), bedSchedule: schedule(ward))
             }
@@ -133,6 +137,18 @@ enum ScenarioCompiler {
                                                 homeTreatment: start.int("home_treatment"))
         }
         return configuration
+    }
+
+    /// An area's own capacities, each key it leaves out taken from its service's section.
+    private static func services(_ services: Fields, _ defaults: AreaServiceCapacities) -> AreaServiceCapacities {
+        AreaServiceCapacities(
+            crhtAssessors: services.optionalInt("crht_assessors") ?? defaults.crhtAssessors,
+            liaisonPractitioners: services.optionalInt("liaison_practitioners") ?? defaults.liaisonPractitioners,
+            amhps: services.optionalInt("amhps") ?? defaults.amhps,
+            placeOfSafetySuites: services.optionalInt("place_of_safety_suites") ?? defaults.placeOfSafetySuites,
+            homeTreatmentStaff: services.optionalInt("home_treatment_staff") ?? defaults.homeTreatmentStaff,
+            crisisHousePlaces: services.optionalInt("crisis_house_places") ?? defaults.crisisHousePlaces
+        )
     }
 
     private static func schedule(_ owner: Fields) -> [CapacityChange] {
@@ -181,8 +197,16 @@ enum ScenarioCompiler {
         }
 
         func int(_ key: String) -> Int {
-            guard case .integer(let integer)? = field(key) else { mismatch(key, "an integer") }
+            guard let integer = optionalInt(key) else { mismatch(key, "an integer") }
             return integer
+        }
+
+        func optionalInt(_ key: String) -> Int? {
+            switch field(key) {
+            case .integer(let integer)?: return integer
+            case nil: return nil
+            default: mismatch(key, "an integer")
+            }
         }
 
         func double(_ key: String) -> Double {

@@ -10,7 +10,7 @@ final class PathwayTraceTests: XCTestCase {
     /// A system with no random arrivals; the test schedules presentations itself.
     func quietSystem(_ adjust: (inout CrisisConfiguration) -> Void) throws -> Simulation<CrisisSystem> {
         var configuration = Configurations.area(beds: 1, communityPerYear: 0, edPerYear: 0, policePerYear: 0)
-        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 5,
+        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait,
                                                responseHours: Configurations.fixed(0),
                                                assessmentHours: Configurations.fixed(0),
                                                referralOutcomes: [0, 0, 1, 0], admissionsAvoidedShare: 0)
@@ -20,7 +20,8 @@ final class PathwayTraceTests: XCTestCase {
                                                     repatriationBeforeNewAdmissions: false,
                                                     delayedDischargeProbability: 0, delayDays: Configurations.fixed(0))
         configuration.section136.medicalNeedShare = 0
-        configuration.section136.amhps = 1
+        configuration.areas[0].services.crhtAssessors = 5
+        configuration.areas[0].services.amhps = 1
         configuration.section136.assessmentResponseHours = Configurations.fixed(2)
         configuration.section136.assessmentHours = Configurations.fixed(1)
         configuration.section136.outcomes = [1, 0, 0, 0]

@@ -130,7 +130,7 @@ final class ScenarioLibraryTests: XCTestCase {
         let expansion = try load(Paths.scenario("community-expansion.yaml"))
         XCTAssertEqual(expansion.configuration.areas[0].bedSchedule, [CapacityChange(atDay: 730, capacity: 90, rampDays: 365)])
         XCTAssertEqual(expansion.run.horizonDays, 1095)
-        XCTAssertEqual(try load(Paths.scenario("crisis-house.yaml")).configuration.crisisHouse.places, 8)
+        XCTAssertEqual(try load(Paths.scenario("crisis-house.yaml")).configuration.areas[0].services.crisisHousePlaces, 8)
         let triage = try load(Paths.scenario("street-triage.yaml")).configuration.section136
         XCTAssertEqual([triage.streetTriageShare, triage.streetTriageDiversion], [0.5, 0.3])
         XCTAssertEqual(try load(Paths.scenario("liaison-24-7.yaml")).configuration.liaison.outcomes, [0.59, 0.25, 0.16])

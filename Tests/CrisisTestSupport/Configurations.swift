@@ -17,19 +17,21 @@ public enum Configurations {
                                       sources: SourcesConfiguration(
                                           community: ArrivalSourceConfiguration(perYear: communityPerYear),
                                           emergencyDepartment: ArrivalSourceConfiguration(perYear: edPerYear),
-                                          police: ArrivalSourceConfiguration(perYear: policePerYear)))],
+                                          police: ArrivalSourceConfiguration(perYear: policePerYear)),
+                                      services: AreaServiceCapacities(crhtAssessors: 3, liaisonPractitioners: 2, amhps: 2,
+                                                                      placeOfSafetySuites: 2, homeTreatmentStaff: 14,
+                                                                      crisisHousePlaces: 0))],
             cohorts: [CohortConfiguration(name: "adults", share: 1)],
-            crht: CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 3,
+            crht: CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait,
                                     responseHours: exponential(2), assessmentHours: fixed(1.5),
                                     referralOutcomes: [0.4, 0.05, 0.2, 0.35], admissionsAvoidedShare: 0.3),
-            homeTreatment: HomeTreatmentConfiguration(staff: 14, caseloadPerStaff: 2, whenFull: .admit,
+            homeTreatment: HomeTreatmentConfiguration(caseloadPerStaff: 2, whenFull: .admit,
                                                       episodeDays: exponential(21), escalationProbability: 0.1),
-            crisisHouse: CrisisHouseConfiguration(places: 0, stayDays: exponential(7), eligibleShare: 0.5),
-            liaison: LiaisonConfiguration(hours: .roundTheClock, practitioners: 2, responseHours: exponential(1),
+            crisisHouse: CrisisHouseConfiguration(stayDays: exponential(7), eligibleShare: 0.5),
+            liaison: LiaisonConfiguration(hours: .roundTheClock, responseHours: exponential(1),
                                           assessmentHours: fixed(1), outcomes: [0.6, 0.25, 0.15]),
             section136: Section136Configuration(streetTriageShare: 0, streetTriageDiversion: 0.3,
-                                                placeOfSafetySuites: 2, medicalNeedShare: 0.2,
-                                                custodyWhenFullProbability: 0.05, amhps: 2,
+                                                medicalNeedShare: 0.2, custodyWhenFullProbability: 0.05,
                                                 assessmentResponseHours: exponential(6), assessmentHours: fixed(2),
                                                 outcomes: [0.3, 0.1, 0.2, 0.4], limitHours: 24, extensionHours: 12),
             beds: BedPolicyConfiguration(informalStayDays: try! .lognormal(mean: 30, median: 20),
@@ -48,9 +50,10 @@ public enum Configurations {
     public static func bedsOnly(beds: Int, admissionsPerYear: Double, stayDays: Distribution,
                          maxWaitHours: Double) -> CrisisConfiguration {
         var configuration = area(beds: beds, communityPerYear: admissionsPerYear, edPerYear: 0, policePerYear: 0)
-        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 1_000_000,
-                                               responseHours: fixed(0), assessmentHours: fixed(0),
-                                               referralOutcomes: [0, 0, 1, 0], admissionsAvoidedShare: 0)
+        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, responseHours: fixed(0),
+                                               assessmentHours: fixed(0), referralOutcomes: [0, 0, 1, 0],
+                                               admissionsAvoidedShare: 0)
+        configuration.areas[0].services.crhtAssessors = 1_000_000
         configuration.beds = BedPolicyConfiguration(informalStayDays: stayDays, detainedStayDays: stayDays,
                                                     maxWaitHours: maxWaitHours, repatriation: false,
                                                     repatriationBeforeNewAdmissions: false,

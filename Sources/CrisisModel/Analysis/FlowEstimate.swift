@@ -28,7 +28,7 @@ public struct FlowEstimate: Sendable {
             // Cohorts route differently; their arrivals are shares of every source.
             var total = 0.0, detained = 0.0
             for cohort in configuration.cohorts {
-                let flow = admissions(area.sources, cohort: cohort, configuration)
+                let flow = admissions(area, cohort: cohort, configuration)
                 total += cohort.share * flow.total
                 detained += cohort.share * flow.detained
             }
@@ -42,21 +42,23 @@ public struct FlowEstimate: Sendable {
         }
     }
 
-    /// Expected admissions a year (and detained ones) if every arrival were of `cohort`.
-    static func admissions(_ sources: SourcesConfiguration, cohort: CohortConfiguration,
+    /// Expected admissions a year (and detained ones) from `area` if every arrival were of `cohort`.
+    static func admissions(_ area: AreaConfiguration, cohort: CohortConfiguration,
                            _ configuration: CrisisConfiguration) -> (total: Double, detained: Double) {
+        let sources = area.sources
+        let hasCrisisHouse = area.services.crisisHousePlaces > 0
         let crht = configuration.crht
         let avoided = crht.admissionsAvoidedShare
         let detainedShare = cohort.detainedRequestShare ?? crht.detainedRequestShare
         let escalation = configuration.homeTreatment.escalationProbability
-        let houseToHome = configuration.crisisHouse.places > 0 ? 1 - configuration.crisisHouse.eligibleShare : 1
+        let houseToHome = hasCrisisHouse ? 1 - configuration.crisisHouse.eligibleShare : 1
         // Admissions per gatekept admission request: detained requests cannot be diverted;
         // diverted informal ones come back only through home-treatment escalation.
         let perRequest = detainedShare + (1 - detainedShare) * ((1 - avoided) + avoided * houseToHome * escalation)
         // Admissions per referral to the team (a crisis-house referral becomes home treatment
         // when there is no crisis house).
         let referral = cohort.referralOutcomes ?? crht.referralOutcomes
-        let houseEscalation = configuration.crisisHouse.places > 0 ? 0 : escalation
+        let houseEscalation = hasCrisisHouse ? 0 : escalation
         let perReferral = referral[0] * escalation + referral[1] * houseEscalation + referral[2]
         let liaison = configuration.liaison.outcomes
         let s136 = configuration.section136

@@ -5,9 +5,10 @@ extension CrisisSystem {
     /// A gatekept admission the crisis team avoids: a crisis-house place for those eligible
     /// when one is free, otherwise home treatment.
     mutating func divertFromAdmission(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        let streams = areas[homeArea(person)].streams
-        let house = configuration.crisisHouse
-        if house.places > 0, streams.crisisHouseEligibility.bernoulli(probability: house.eligibleShare) {
+        let area = homeArea(person)
+        let streams = areas[area].streams
+        if configuration.areas[area].services.crisisHousePlaces > 0,
+           streams.crisisHouseEligibility.bernoulli(probability: configuration.crisisHouse.eligibleShare) {
             startCrisisHouse(person, scheduler: &scheduler)
         } else {
             startHomeTreatment(person, scheduler: &scheduler)
