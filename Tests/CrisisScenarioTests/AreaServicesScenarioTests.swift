@@ -17,6 +17,15 @@ final class AreaServicesScenarioTests: XCTestCase {
         XCTAssertEqual(try load(baseline).configuration.areas[0].services, baselineCapacities)
     }
 
+    /// Southdale has 0.6 x Northshire's adults, so 0.6 x its capacities, rounded.
+    func testPooledBedsGivesSouthdaleItsOwnCapacities() throws {
+        let areas = try load(Paths.scenario("pooled-beds.yaml")).configuration.areas
+        XCTAssertEqual(areas[0].services, baselineCapacities)
+        XCTAssertEqual(areas[1].services, AreaServiceCapacities(crhtAssessors: 3, liaisonPractitioners: 1, amhps: 1,
+                                                                 placeOfSafetySuites: 1, homeTreatmentStaff: 27,
+                                                                 crisisHousePlaces: 0))
+    }
+
     /// A key the area gives wins; every other follows its section, including a section
     /// changed later in a child file.
     func testTheAreasKeysOverrideAndTheRestDefault() throws {
