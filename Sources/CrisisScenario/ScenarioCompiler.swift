@@ -99,11 +99,14 @@ enum ScenarioCompiler {
                 afterDays: representation.distribution("after_days")
             ),
             costs: CostConfiguration(
-                localBedDay: costs.double("local_bed_day_gbp"),
+                localStaffedBedDay: costs.double("local_staffed_bed_day_gbp"),
                 outOfAreaBedDay: costs.double("out_of_area_bed_day_gbp"),
-                homeTreatmentDay: costs.double("home_treatment_day_gbp"),
-                crisisHouseDay: costs.double("crisis_house_day_gbp"),
-                placeOfSafetyHour: costs.double("place_of_safety_hour_gbp"),
+                crhtStaffYear: costs.double("crht_staff_year_gbp"),
+                liaisonStaffYear: costs.double("liaison_staff_year_gbp"),
+                homeTreatmentStaffYear: costs.double("home_treatment_staff_year_gbp"),
+                staffWorkingHoursPerYear: costs.double("staff_working_hours_per_year"),
+                crisisHousePlaceDay: costs.double("crisis_house_place_day_gbp"),
+                placeOfSafetySuiteYear: costs.double("place_of_safety_suite_year_gbp"),
                 policeHour: costs.double("police_hour_gbp"),
                 delayedDischargeDay: costs.double("delayed_discharge_day_gbp")
             ),

@@ -257,12 +257,25 @@ public enum ScenarioSchema {
     /// Pounds per unit; the bound only catches slips of a few orders of magnitude.
     static let cost = SchemaType.number(.closed(0, 10_000_000))
 
+    /// The NHS parts are charged on what each area has, used or not; only out-of-area beds
+    /// are bought by the occupied day.
     static let costs: [SchemaEntry] = [
-        .required("local_bed_day_gbp", cost, unit: "GBP per bed day", "NHS: a local adult acute bed day"),
-        .required("out_of_area_bed_day_gbp", cost, unit: "GBP per bed day", "NHS: an out-of-area bed day"),
-        .required("home_treatment_day_gbp", cost, unit: "GBP per day", "NHS: a day on the home treatment caseload"),
-        .required("crisis_house_day_gbp", cost, unit: "GBP per day", "NHS: a crisis house day"),
-        .required("place_of_safety_hour_gbp", cost, unit: "GBP per hour", "NHS: an hour in a health-based place of safety"),
+        .required("local_staffed_bed_day_gbp", cost, unit: "GBP per staffed bed day",
+                  "NHS: a local adult acute bed available for a day, occupied or not (charged on the beds each day's schedule has)"),
+        .required("out_of_area_bed_day_gbp", cost, unit: "GBP per occupied bed day",
+                  "NHS: an out-of-area bed occupied for a day (placements are bought by the day)"),
+        .required("crht_staff_year_gbp", cost, unit: "GBP per staff year",
+                  "NHS: a whole-time crisis team clinician for a year; each assessor (an assessment at a time) is charged "
+                      + "as the staff who keep it open for the team's hours: hours open a year / `staff_working_hours_per_year`"),
+        .required("liaison_staff_year_gbp", cost, unit: "GBP per staff year",
+                  "NHS: a whole-time liaison practitioner for a year; practitioners are charged as crisis team assessors are"),
+        .required("home_treatment_staff_year_gbp", cost, unit: "GBP per staff year", "NHS: a home treatment staff member for a year"),
+        .required("staff_working_hours_per_year", .number(.lowerOpen(0, 8_766)), unit: "hours per staff year",
+                  "hours a whole-time clinician works in a year after leave, training and sickness: how many staff keep an "
+                      + "assessment slot open"),
+        .required("crisis_house_place_day_gbp", cost, unit: "GBP per place day", "NHS: a crisis-house place for a day, used or not"),
+        .required("place_of_safety_suite_year_gbp", cost, unit: "GBP per suite year",
+                  "NHS: a health-based place of safety suite, staffed and ready, for a year, used or not"),
         .required("police_hour_gbp", cost, unit: "GBP per hour",
                   "police: an hour of officers' time with a detained person (custody or the emergency department)"),
         .required("delayed_discharge_day_gbp", cost, unit: "GBP per bed day",

@@ -64,6 +64,20 @@ final class PathwayTraceTests: XCTestCase {
         ])
     }
 
+    /// The same two people priced: #1 is out of area from 10 h to 100 h, 3.75 bed days at 600
+    /// a day, over a measured 1,000 hours; the one local bed is paid for all that time.
+    func testOutOfAreaDaysArePaidByTheDayAndTheBedWhetherUsedOrNot() throws {
+        var simulation = try quietSystem { _ in }
+        simulation.schedule(.arrival(area: 0, source: .community), at: 0)
+        simulation.schedule(.arrival(area: 0, source: .police), at: 1)
+        simulation.run(until: 1_000)
+        let years = 1_000 / 24 / 365.25
+        let kpis = simulation.model.kpis(at: simulation.now, measuredDays: 1_000.0 / 24)
+        XCTAssertEqual(try XCTUnwrap(kpis.value("oap.bed_days")), 3.75 / years, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(kpis.value("costs.nhs.out_of_area")), 3.75 * 600 / years, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(kpis.value("costs.nhs.local_beds")), 365.25 * 450, accuracy: 1e-6)
+    }
+
     /// Out of crisis-team hours under the bypass policy, an admission request from the
     /// emergency department goes straight to a bed and is counted as not gatekept.
     func testOutOfHoursAdmissionBypassesGatekeeping() throws {

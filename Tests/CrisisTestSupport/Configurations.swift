@@ -39,9 +39,12 @@ public enum Configurations {
                                          maxWaitHours: 12, repatriation: true, repatriationBeforeNewAdmissions: false,
                                          delayedDischargeProbability: 0.1, delayDays: exponential(10)),
             representation: RepresentationConfiguration(probability: 0.1, afterDays: exponential(90)),
-            costs: CostConfiguration(localBedDay: 450, outOfAreaBedDay: 600, homeTreatmentDay: 150,
-                                     crisisHouseDay: 250, placeOfSafetyHour: 60, policeHour: 50,
-                                     delayedDischargeDay: 300))
+            // Staff work 2,191.5 hours a year (6 x 365.25), so a slot open round the clock takes
+            // exactly 4 staff-years: costs tests compute by hand.
+            costs: CostConfiguration(localStaffedBedDay: 450, outOfAreaBedDay: 600, crhtStaffYear: 50_000,
+                                     liaisonStaffYear: 40_000, homeTreatmentStaffYear: 45_000,
+                                     staffWorkingHoursPerYear: 2_191.5, crisisHousePlaceDay: 250,
+                                     placeOfSafetySuiteYear: 300_000, policeHour: 50, delayedDischargeDay: 300))
     }
 
     /// The bed model alone: every community referral asks for a bed, nothing is gatekept

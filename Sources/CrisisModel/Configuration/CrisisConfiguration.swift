@@ -455,29 +455,47 @@ public struct RepresentationConfiguration: Sendable {
 }
 
 /// Unit costs, in pounds sterling, by the agency that pays.
+///
+/// The NHS pays for what it staffs, used or not: local beds per staffed (available) bed-day,
+/// crisis-house places per place-day, staff per staff-year and place-of-safety suites per
+/// suite-year, from each area's configured capacities. Out-of-area beds are bought by the
+/// occupied day. Police and local-authority costs follow use.
 public struct CostConfiguration: Sendable {
-    /// NHS: a local adult acute bed day.
-    public var localBedDay: Double
-    /// NHS: an out-of-area bed day.
+    /// NHS: a local adult acute bed available for a day, occupied or not.
+    public var localStaffedBedDay: Double
+    /// NHS: an out-of-area bed occupied for a day.
     public var outOfAreaBedDay: Double
-    /// NHS: a day on the home treatment caseload.
-    public var homeTreatmentDay: Double
-    /// NHS: a crisis-house day.
-    public var crisisHouseDay: Double
-    /// NHS: an hour in a health-based place of safety.
-    public var placeOfSafetyHour: Double
+    /// NHS: a whole-time crisis team clinician for a year. A crisis team assessor is a slot
+    /// for one assessment at a time, costed as the staff who keep it open for the team's hours
+    /// (see `staffWorkingHoursPerYear`).
+    public var crhtStaffYear: Double
+    /// NHS: a whole-time liaison practitioner for a year; practitioners are slots, as assessors.
+    public var liaisonStaffYear: Double
+    /// NHS: a home treatment staff member for a year.
+    public var homeTreatmentStaffYear: Double
+    /// Hours a whole-time clinician works in a year, after leave, training and sickness. A slot
+    /// open `h` hours a day takes h x 365.25 / this staff-years.
+    public var staffWorkingHoursPerYear: Double
+    /// NHS: a crisis-house place for a day, used or not.
+    public var crisisHousePlaceDay: Double
+    /// NHS: a health-based place of safety suite, staffed and ready, for a year.
+    public var placeOfSafetySuiteYear: Double
     /// Police: an hour of officers' time with a detained person (custody or A&E).
     public var policeHour: Double
     /// Local authority: a delayed-discharge bed day (social care and housing).
     public var delayedDischargeDay: Double
 
-    public init(localBedDay: Double, outOfAreaBedDay: Double, homeTreatmentDay: Double, crisisHouseDay: Double,
-                placeOfSafetyHour: Double, policeHour: Double, delayedDischargeDay: Double) {
-        self.localBedDay = localBedDay
+    public init(localStaffedBedDay: Double, outOfAreaBedDay: Double, crhtStaffYear: Double, liaisonStaffYear: Double,
+                homeTreatmentStaffYear: Double, staffWorkingHoursPerYear: Double, crisisHousePlaceDay: Double,
+                placeOfSafetySuiteYear: Double, policeHour: Double, delayedDischargeDay: Double) {
+        self.localStaffedBedDay = localStaffedBedDay
         self.outOfAreaBedDay = outOfAreaBedDay
-        self.homeTreatmentDay = homeTreatmentDay
-        self.crisisHouseDay = crisisHouseDay
-        self.placeOfSafetyHour = placeOfSafetyHour
+        self.crhtStaffYear = crhtStaffYear
+        self.liaisonStaffYear = liaisonStaffYear
+        self.homeTreatmentStaffYear = homeTreatmentStaffYear
+        self.staffWorkingHoursPerYear = staffWorkingHoursPerYear
+        self.crisisHousePlaceDay = crisisHousePlaceDay
+        self.placeOfSafetySuiteYear = placeOfSafetySuiteYear
         self.policeHour = policeHour
         self.delayedDischargeDay = delayedDischargeDay
     }

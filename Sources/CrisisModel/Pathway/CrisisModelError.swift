@@ -34,6 +34,7 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
         for cohort in configuration.cohorts where (cohort.referralOutcomes?.count ?? 4) != 4 {
             try fail("cohort \(cohort.name): referral outcomes must have 4 shares")
         }
+        if !(configuration.costs.staffWorkingHoursPerYear > 0) { try fail("staff working hours per year must be > 0") }
         if configuration.liaison.outcomes.count != 3 { try fail("liaison outcomes must have 3 shares") }
         if configuration.section136.outcomes.count != 4 { try fail("section 136 outcomes must have 4 shares") }
     }
