@@ -26,8 +26,17 @@ enum ScenarioCompiler {
         let beds = root.section("beds")
         let representation = root.section("representation")
         let costs = root.section("costs")
+        // What an area has unless its own `services` says otherwise.
+        let sectionCapacities = AreaServiceCapacities(
+            crhtAssessors: crht.int("assessors"),
+            liaisonPractitioners: liaison.int("practitioners"),
+            amhps: s136.int("amhps"),
+            placeOfSafetySuites: s136.int("place_of_safety_suites"),
+            homeTreatmentStaff: homeTreatment.int("staff"),
+            crisisHousePlaces: crisisHouse.int("places")
+        )
         let configuration = CrisisConfiguration(
-            areas: root.list("areas").map(area),
+            areas: root.list("areas").map { area($0, sectionCapacities: sectionCapacities) },
             cohorts: root.list("cohorts").map { cohort in
                 CohortConfiguration(
                     name: cohort.text("name"),
@@ -43,7 +52,6 @@ enum ScenarioCompiler {
             crht: CRHTConfiguration(
                 hours: hours(crht.section("hours")),
                 outOfHours: crht.choice("out_of_hours"),
-                assessors: crht.int("assessors"),
                 responseHours: crht.distribution("response_hours"),
                 assessmentHours: crht.distribution("assessment_hours"),
                 referralOutcomes: crht.split("referral_outcomes"),
@@ -51,21 +59,18 @@ enum ScenarioCompiler {
                 detainedRequestShare: crht.double("detained_request_share")
             ),
             homeTreatment: HomeTreatmentConfiguration(
-                staff: homeTreatment.int("staff"),
                 caseloadPerStaff: homeTreatment.int("caseload_per_staff"),
                 whenFull: homeTreatment.choice("when_full"),
                 episodeDays: homeTreatment.distribution("episode_days"),
                 escalationProbability: homeTreatment.double("escalation_probability")
             ),
             crisisHouse: CrisisHouseConfiguration(
-                places: crisisHouse.int("places"),
                 stayDays: crisisHouse.distribution("stay_days"),
                 eligibleShare: crisisHouse.double("eligible_share"),
                 escalationProbability: crisisHouse.double("escalation_probability")
             ),
             liaison: LiaisonConfiguration(
                 hours: hours(liaison.section("hours")),
-                practitioners: liaison.int("practitioners"),
                 responseHours: liaison.distribution("response_hours"),
                 assessmentHours: liaison.distribution("assessment_hours"),
                 outcomes: liaison.split("outcomes")
@@ -73,10 +78,8 @@ enum ScenarioCompiler {
             section136: Section136Configuration(
                 streetTriageShare: s136.double("street_triage_share"),
                 streetTriageDiversion: s136.double("street_triage_diversion"),
-                placeOfSafetySuites: s136.int("place_of_safety_suites"),
                 medicalNeedShare: s136.double("medical_need_share"),
                 custodyWhenFullProbability: s136.double("custody_when_full_probability"),
-                amhps: s136.int("amhps"),
                 assessmentResponseHours: s136.distribution("assessment_response_hours"),
                 assessmentHours: s136.distribution("assessment_hours"),
                 outcomes: s136.split("outcomes"),
@@ -101,11 +104,14 @@ enum ScenarioCompiler {
                 afterDays: representation.distribution("after_days")
             ),
             costs: CostConfiguration(
-                localBedDay: costs.double("local_bed_day_gbp"),
+                localStaffedBedDay: costs.double("local_staffed_bed_day_gbp"),
                 outOfAreaBedDay: costs.double("out_of_area_bed_day_gbp"),
-                homeTreatmentDay: costs.double("home_treatment_day_gbp"),
-                crisisHouseDay: costs.double("crisis_house_day_gbp"),
-                placeOfSafetyHour: costs.double("place_of_safety_hour_gbp"),
+                crhtStaffYear: costs.double("crht_staff_year_gbp"),
+                liaisonStaffYear: costs.double("liaison_staff_year_gbp"),
+                homeTreatmentStaffYear: costs.double("home_treatment_staff_year_gbp"),
+                staffWorkingHoursPerYear: costs.double("staff_working_hours_per_year"),
+                crisisHousePlaceDay: costs.double("crisis_house_place_day_gbp"),
+                placeOfSafetySuiteYear: costs.double("place_of_safety_suite_year_gbp"),
                 policeHour: costs.double("police_hour_gbp"),
                 delayedDischargeDay: costs.double("delayed_discharge_day_gbp")
             ),
@@ -115,7 +121,7 @@ enum ScenarioCompiler {
         return (configuration, settings, root.optionalText("description") ?? "")
     }
 
-    private static func area(_ area: Fields) -> AreaConfiguration {
+    private static func area(_ area: Fields, sectionCapacities: AreaServiceCapacities) -> AreaConfiguration {
         let sources = area.section("sources")
         var configuration = AreaConfiguration(
             name: area.text("name"),
@@ -128,6 +134,7 @@ enum ScenarioCompiler {
                 emergencyDepartment: source(sources.section("emergency_department")),
                 police: source(sources.section("police"))
             ),
+            services: area.field("services") == nil ? sectionCapacities : services(area.section("services"), sectionCapacities),
             wards: area.field("wards") == nil ? [] : area.list("wards").map { ward in
                 WardConfiguration(name: ward.text("name"), beds: ward.int("beds"), bedSchedule: schedule(ward))
             }
@@ -138,6 +145,18 @@ enum ScenarioCompiler {
                                                 homeTreatment: start.int("home_treatment"))
         }
         return configuration
+    }
+
+    /// An area's own capacities, each key it leaves out taken from its service's section.
+    private static func services(_ services: Fields, _ defaults: AreaServiceCapacities) -> AreaServiceCapacities {
+        AreaServiceCapacities(
+            crhtAssessors: services.optionalInt("crht_assessors") ?? defaults.crhtAssessors,
+            liaisonPractitioners: services.optionalInt("liaison_practitioners") ?? defaults.liaisonPractitioners,
+            amhps: services.optionalInt("amhps") ?? defaults.amhps,
+            placeOfSafetySuites: services.optionalInt("place_of_safety_suites") ?? defaults.placeOfSafetySuites,
+            homeTreatmentStaff: services.optionalInt("home_treatment_staff") ?? defaults.homeTreatmentStaff,
+            crisisHousePlaces: services.optionalInt("crisis_house_places") ?? defaults.crisisHousePlaces
+        )
     }
 
     private static func schedule(_ owner: Fields) -> [CapacityChange] {
@@ -186,8 +205,16 @@ enum ScenarioCompiler {
         }
 
         func int(_ key: String) -> Int {
-            guard case .integer(let integer)? = field(key) else { mismatch(key, "an integer") }
+            guard let integer = optionalInt(key) else { mismatch(key, "an integer") }
             return integer
+        }
+
+        func optionalInt(_ key: String) -> Int? {
+            switch field(key) {
+            case .integer(let integer)?: return integer
+            case nil: return nil
+            default: mismatch(key, "an integer")
+            }
         }
 
         func double(_ key: String) -> Double {

@@ -22,7 +22,7 @@ public enum ScenarioSchema {
                   "key paths set after merging, as `--set` does: `areas.Northshire.beds: 110`"),
         section("run", run, "how the simulation is run (not part of the system described)"),
         .required("areas", .list(of: .record(area), rules: .init(minimumCount: 1, uniqueField: "name")),
-                  "catchment areas, each with its own beds and arrival sources"),
+                  "catchment areas, each with its own beds, service capacities and arrival sources"),
         .defaulted("cohorts", .list(of: .record(cohort), rules: .init(minimumCount: 1, uniqueField: "name", sumsToOne: "share")),
                    default: .list([.record([.init(key: "name", value: .text("everyone")),
                                             .init(key: "share", value: .number(1))])]),
@@ -63,11 +63,30 @@ public enum ScenarioSchema {
         .defaulted("bed_network", .list(of: .reference(list: "areas"), rules: .init(uniqueItems: true)), default: .list([]),
                    "other areas whose beds this area uses before placing out of area, and which may use its beds"),
         section("sources", sources, "independent arrival streams; re-presentations come from discharges"),
+        .optional("services", .record(areaServices), whenAbsent: "every capacity from its service's section",
+                  "this area's own service capacities; a key left out takes its service section's value"),
         .optional("wards", .list(of: .record(ward), rules: .init(minimumCount: 1, uniqueField: "name")),
                   whenAbsent: "one pool of `beds` serves every ward type",
                   "beds split by ward type; `beds` must then be their total, and schedules go on each ward"),
         .optional("start", .record(startingState), whenAbsent: "an empty system (use a warm-up)",
                   "people already in care when the run starts (\"start from today\"), with remaining stays drawn at random"),
+    ]
+
+    /// Capacities an area may set for itself; the service sections give the rest (and say how
+    /// each service works, which every area shares).
+    static let areaServices: [SchemaEntry] = [
+        .optional("crht_assessors", capacity, unit: "assessments at once", whenAbsent: "`crht.assessors`",
+                  "crisis team assessments this area's team can carry out at the same time"),
+        .optional("liaison_practitioners", capacity, unit: "assessments at once", whenAbsent: "`liaison.practitioners`",
+                  "liaison assessments this area's emergency department can have at the same time"),
+        .optional("amhps", capacity, unit: "assessments at once", whenAbsent: "`section_136.amhps`",
+                  "approved mental health professionals on duty for this area"),
+        .optional("place_of_safety_suites", capacity, unit: "suites", whenAbsent: "`section_136.place_of_safety_suites`",
+                  "this area's health-based place of safety suites"),
+        .optional("home_treatment_staff", capacity, unit: "staff", whenAbsent: "`home_treatment.staff`",
+                  "this area's home treatment staff; its caseload cap is these x `home_treatment.caseload_per_staff`"),
+        .optional("crisis_house_places", capacity, unit: "places", whenAbsent: "`crisis_house.places`",
+                  "this area's crisis house places (0: none)"),
     ]
 
     static let startingState: [SchemaEntry] = [
@@ -151,7 +170,8 @@ public enum ScenarioSchema {
         hours(of: "crisis team"),
         .required("out_of_hours", .choice(OutOfHoursPolicy.allCases.map(\.rawValue)),
                   "admission requests while the team is closed: `wait` for it to open, or `bypass` gatekeeping to a bed"),
-        .required("assessors", capacity, unit: "assessments at once", "assessments the team can carry out at the same time"),
+        .required("assessors", capacity, unit: "assessments at once",
+                  "assessments each area's team can carry out at the same time, unless the area's `services` says otherwise"),
         .required("response_hours", .distribution, unit: "hours",
                   "from referral to the start of an assessment, once an assessor is free"),
         .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
@@ -167,7 +187,7 @@ public enum ScenarioSchema {
     ]
 
     static let homeTreatment: [SchemaEntry] = [
-        .required("staff", capacity, unit: "staff", "home treatment staff"),
+        .required("staff", capacity, unit: "staff", "home treatment staff of each area, unless the area's `services` says otherwise"),
         .required("caseload_per_staff", .integer(1...1_000), unit: "people per staff member",
                   "people each staff member can carry; the caseload cap is staff x caseload_per_staff"),
         .required("when_full", .choice(CaseloadFullPolicy.allCases.map(\.rawValue)),
@@ -177,7 +197,8 @@ public enum ScenarioSchema {
     ]
 
     static let crisisHouse: [SchemaEntry] = [
-        .required("places", capacity, unit: "places", "crisis house places (0: no crisis house)"),
+        .required("places", capacity, unit: "places",
+                  "crisis house places of each area (0: no crisis house), unless the area's `services` says otherwise"),
         .required("stay_days", .distribution, unit: "days", "length of a crisis house stay"),
         .required("eligible_share", .probability,
                   "share of people diverted from admission who may use the crisis house (informal only)"),
@@ -187,7 +208,8 @@ public enum ScenarioSchema {
 
     static let liaison: [SchemaEntry] = [
         hours(of: "liaison team"),
-        .required("practitioners", capacity, unit: "assessments at once", "assessments liaison can carry out at the same time"),
+        .required("practitioners", capacity, unit: "assessments at once",
+                  "assessments liaison can carry out at the same time in each area, unless the area's `services` says otherwise"),
         .required("response_hours", .distribution, unit: "hours",
                   "from referral to the start of an assessment, once a practitioner is free"),
         .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
@@ -200,12 +222,14 @@ public enum ScenarioSchema {
                    "share of police contacts seen by street triage (0: no street triage)"),
         .defaulted("street_triage_diversion", .probability, default: .number(0),
                    "share of triaged contacts diverted from detention to a crisis team referral"),
-        .required("place_of_safety_suites", capacity, unit: "suites", "health-based place of safety suites"),
+        .required("place_of_safety_suites", capacity, unit: "suites",
+                  "health-based place of safety suites of each area, unless the area's `services` says otherwise"),
         .required("medical_need_share", .probability, "share of detentions taken to the emergency department first for a medical need"),
         .required("custody_when_full_probability", .probability,
                   "when the suites are full, probability of police custody rather than the emergency department (0: never cells)"),
         .required("amhps", capacity, unit: "assessments at once",
-                  "approved mental health professionals on duty (Mental Health Act assessments at the same time)"),
+                  "approved mental health professionals on duty in each area (Mental Health Act assessments at the same time), "
+                      + "unless the area's `services` says otherwise"),
         .required("assessment_response_hours", .distribution, unit: "hours",
                   "from arrival at the place of safety to the start of the assessment, once an AMHP is free"),
         .required("assessment_hours", .distribution, unit: "hours", "length of a Mental Health Act assessment"),
@@ -245,12 +269,25 @@ public enum ScenarioSchema {
     /// Pounds per unit; the bound only catches slips of a few orders of magnitude.
     static let cost = SchemaType.number(.closed(0, 10_000_000))
 
+    /// The NHS parts are charged on what each area has, used or not; only out-of-area beds
+    /// are bought by the occupied day.
     static let costs: [SchemaEntry] = [
-        .required("local_bed_day_gbp", cost, unit: "GBP per bed day", "NHS: a local adult acute bed day"),
-        .required("out_of_area_bed_day_gbp", cost, unit: "GBP per bed day", "NHS: an out-of-area bed day"),
-        .required("home_treatment_day_gbp", cost, unit: "GBP per day", "NHS: a day on the home treatment caseload"),
-        .required("crisis_house_day_gbp", cost, unit: "GBP per day", "NHS: a crisis house day"),
-        .required("place_of_safety_hour_gbp", cost, unit: "GBP per hour", "NHS: an hour in a health-based place of safety"),
+        .required("local_staffed_bed_day_gbp", cost, unit: "GBP per staffed bed day",
+                  "NHS: a local adult acute bed available for a day, occupied or not (charged on the beds each day's schedule has)"),
+        .required("out_of_area_bed_day_gbp", cost, unit: "GBP per occupied bed day",
+                  "NHS: an out-of-area bed occupied for a day (placements are bought by the day)"),
+        .required("crht_staff_year_gbp", cost, unit: "GBP per staff year",
+                  "NHS: a whole-time crisis team clinician for a year; each assessor (an assessment at a time) is charged "
+                      + "as the staff who keep it open for the team's hours: hours open a year / `staff_working_hours_per_year`"),
+        .required("liaison_staff_year_gbp", cost, unit: "GBP per staff year",
+                  "NHS: a whole-time liaison practitioner for a year; practitioners are charged as crisis team assessors are"),
+        .required("home_treatment_staff_year_gbp", cost, unit: "GBP per staff year", "NHS: a home treatment staff member for a year"),
+        .required("staff_working_hours_per_year", .number(.lowerOpen(0, 8_766)), unit: "hours per staff year",
+                  "hours a whole-time clinician works in a year after leave, training and sickness: how many staff keep an "
+                      + "assessment slot open"),
+        .required("crisis_house_place_day_gbp", cost, unit: "GBP per place day", "NHS: a crisis-house place for a day, used or not"),
+        .required("place_of_safety_suite_year_gbp", cost, unit: "GBP per suite year",
+                  "NHS: a health-based place of safety suite, staffed and ready, for a year, used or not"),
         .required("police_hour_gbp", cost, unit: "GBP per hour",
                   "police: an hour of officers' time with a detained person (custody or the emergency department)"),
         .required("delayed_discharge_day_gbp", cost, unit: "GBP per bed day",

@@ -27,7 +27,7 @@ extension PathwayTraceTests {
     func testNobodyStartsACrisisTeamAssessmentOutOfHours() throws {
         var simulation = try quietSystem { configuration in
             configuration.crht.hours = DailyHours(startHour: 9, hoursPerDay: 8)
-            configuration.crht.assessors = 1
+            configuration.areas[0].services.crhtAssessors = 1
             configuration.crht.assessmentHours = Configurations.fixed(6)
             configuration.crht.referralOutcomes = [.discharge: 1]
         }
@@ -55,7 +55,7 @@ extension PathwayTraceTests {
     func testNobodyStartsALiaisonAssessmentOutOfHours() throws {
         var simulation = try quietSystem { configuration in
             configuration.liaison.hours = DailyHours(startHour: 9, hoursPerDay: 8)
-            configuration.liaison.practitioners = 1
+            configuration.areas[0].services.liaisonPractitioners = 1
             configuration.liaison.responseHours = Configurations.fixed(0)
             configuration.liaison.assessmentHours = Configurations.fixed(6)
             configuration.liaison.outcomes = [.dischargeWithFollowUp: 1]
@@ -270,8 +270,9 @@ extension PathwayTraceTests {
     func testACrisisHouseStayEscalatesAndHoldsItsPlaceUntilABed() throws {
         var simulation = try quietSystem { configuration in
             configuration.crht.referralOutcomes = [.crisisHouse: 1]
-            configuration.crisisHouse = CrisisHouseConfiguration(places: 1, stayDays: Configurations.fixed(10.0 / 24),
-                                                                 eligibleShare: 1, escalationProbability: 1)
+            configuration.crisisHouse = CrisisHouseConfiguration(stayDays: Configurations.fixed(10.0 / 24), eligibleShare: 1,
+                                                                 escalationProbability: 1)
+            configuration.areas[0].services.crisisHousePlaces = 1
             configuration.homeTreatment.episodeDays = Configurations.fixed(100.0 / 24)
             configuration.homeTreatment.escalationProbability = 0
             configuration.beds.bedSearchHours = Configurations.fixed(50)
@@ -302,8 +303,8 @@ extension PathwayTraceTests {
             var simulation = try quietSystem { configuration in
                 configuration.crht.referralOutcomes = [.homeTreatment: 1]
                 configuration.homeTreatment = HomeTreatmentConfiguration(
-                    staff: 1, caseloadPerStaff: 1, whenFull: policy, episodeDays: Configurations.fixed(50.0 / 24),
-                    escalationProbability: 0)
+                    caseloadPerStaff: 1, whenFull: policy, episodeDays: Configurations.fixed(50.0 / 24), escalationProbability: 0)
+                configuration.areas[0].services.homeTreatmentStaff = 1
             }
             simulation.schedule(.arrival(area: 0, source: .community), at: 0)
             simulation.schedule(.arrival(area: 0, source: .community), at: 1)

@@ -10,7 +10,7 @@ final class PathwayTraceTests: XCTestCase {
     /// A system with no random arrivals; the test schedules presentations itself.
     func quietSystem(_ adjust: (inout CrisisConfiguration) -> Void) throws -> Simulation<CrisisSystem> {
         var configuration = Configurations.area(beds: 1, communityPerYear: 0, edPerYear: 0, policePerYear: 0)
-        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 5,
+        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait,
                                                responseHours: Configurations.fixed(0),
                                                assessmentHours: Configurations.fixed(0),
                                                referralOutcomes: [.admissionRequest: 1], admissionsAvoidedShare: 0)
@@ -20,7 +20,8 @@ final class PathwayTraceTests: XCTestCase {
                                                     repatriationBeforeNewAdmissions: false,
                                                     delayedDischargeProbability: 0, delayDays: Configurations.fixed(0))
         configuration.section136.medicalNeedShare = 0
-        configuration.section136.amhps = 1
+        configuration.areas[0].services.crhtAssessors = 5
+        configuration.areas[0].services.amhps = 1
         configuration.section136.assessmentResponseHours = Configurations.fixed(2)
         configuration.section136.assessmentHours = Configurations.fixed(1)
         configuration.section136.outcomes = [.detainedAdmission: 1]
@@ -61,6 +62,20 @@ final class PathwayTraceTests: XCTestCase {
             "210.0 #1 discharged from a local bed",
             "210.0 #1 leaves",
         ])
+    }
+
+    /// The same two people priced: #1 is out of area from 10 h to 100 h, 3.75 bed days at 600
+    /// a day, over a measured 1,000 hours; the one local bed is paid for all that time.
+    func testOutOfAreaDaysArePaidByTheDayAndTheBedWhetherUsedOrNot() throws {
+        var simulation = try quietSystem { _ in }
+        simulation.schedule(.arrival(area: 0, source: .community), at: 0)
+        simulation.schedule(.arrival(area: 0, source: .police), at: 1)
+        simulation.run(until: 1_000)
+        let years = 1_000 / 24 / 365.25
+        let kpis = simulation.model.kpis(at: simulation.now, measuredDays: 1_000.0 / 24)
+        XCTAssertEqual(try XCTUnwrap(kpis.value("oap.bed_days")), 3.75 / years, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(kpis.value("costs.nhs.out_of_area")), 3.75 * 600 / years, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(kpis.value("costs.nhs.local_beds")), 365.25 * 450, accuracy: 1e-6)
     }
 
     /// Out of crisis-team hours under the bypass policy, an admission request from the

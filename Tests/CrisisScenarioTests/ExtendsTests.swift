@@ -22,8 +22,9 @@ final class ExtendsTests: XCTestCase {
             crht:
               assessors: 9
             """)
-        let crht = try load(path).configuration.crht
-        XCTAssertEqual(crht.assessors, 9)
+        let configuration = try load(path).configuration
+        let crht = configuration.crht
+        XCTAssertEqual(configuration.areas[0].services.crhtAssessors, 9)
         // The rest of the section is inherited.
         XCTAssertEqual(crht.referralOutcomes, [.homeTreatment: 0.35, .admissionRequest: 0.15, .discharge: 0.50])
         XCTAssertEqual(crht.outOfHours, .wait)
@@ -75,8 +76,8 @@ final class ExtendsTests: XCTestCase {
         let child = try directory.write("variants/child.yaml", "extends: ../base.yaml\nhome_treatment: {staff: 50}\n")
         let scenario = try load(child)
         XCTAssertEqual(scenario.files, [child, directory.url.appendingPathComponent("base.yaml").path, baseline])
-        XCTAssertEqual(scenario.configuration.crht.assessors, 8)
-        XCTAssertEqual(scenario.configuration.homeTreatment.staff, 50)
+        XCTAssertEqual(scenario.configuration.areas[0].services.crhtAssessors, 8)
+        XCTAssertEqual(scenario.configuration.areas[0].services.homeTreatmentStaff, 50)
     }
 
     func testJoinKeepsTheFormTheUserWrote() {
@@ -102,7 +103,7 @@ final class ExtendsTests: XCTestCase {
             """)
         let configuration = try load(path).configuration
         XCTAssertEqual(configuration.areas[0].beds, 120)
-        XCTAssertEqual(configuration.crht.assessors, 7, "the child's own value wins over its base's set")
+        XCTAssertEqual(configuration.areas[0].services.crhtAssessors, 7, "the child's own value wins over its base's set")
     }
 
     func testAFileThatExtendsItself() throws {

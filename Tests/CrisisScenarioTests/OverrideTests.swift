@@ -6,7 +6,7 @@ final class OverrideTests: XCTestCase {
     private let baseline = Paths.scenario("baseline.yaml")
 
     func testScalarOverride() throws {
-        XCTAssertEqual(try load(baseline, overrides: ["crht.assessors=7"]).configuration.crht.assessors, 7)
+        XCTAssertEqual(try load(baseline, overrides: ["crht.assessors=7"]).configuration.areas[0].services.crhtAssessors, 7)
     }
 
     func testListItemsByIndexAndByName() throws {

@@ -115,15 +115,15 @@ final class ScenarioLibraryTests: XCTestCase {
         let expansion = try load(Paths.scenario("community-expansion.yaml"))
         XCTAssertEqual(expansion.configuration.areas[0].bedSchedule, [CapacityChange(atDay: 730, capacity: 64, rampDays: 365)])
         XCTAssertEqual(expansion.run.horizonDays, 1095)
-        XCTAssertEqual(try load(Paths.scenario("crisis-house.yaml")).configuration.crisisHouse.places, 8)
+        XCTAssertEqual(try load(Paths.scenario("crisis-house.yaml")).configuration.areas[0].services.crisisHousePlaces, 8)
         let triage = try load(Paths.scenario("street-triage.yaml")).configuration.section136
         XCTAssertEqual([triage.streetTriageShare, triage.streetTriageDiversion], [0.5, 0.3])
         XCTAssertEqual(try load(Paths.scenario("liaison-24-7.yaml")).configuration.liaison.outcomes,
                        [.dischargeWithFollowUp: 0.59, .referralToCRHT: 0.25, .admissionRequest: 0.16])
         // One lever: only the hours differ from the baseline's crisis team.
-        let baseline = try load(Paths.scenario("baseline.yaml")).configuration.crht
-        XCTAssertEqual(c247.crht.admissionsAvoidedShare, baseline.admissionsAvoidedShare)
-        XCTAssertEqual(c247.crht.assessors, baseline.assessors)
+        let baseline = try load(Paths.scenario("baseline.yaml")).configuration
+        XCTAssertEqual(c247.crht.admissionsAvoidedShare, baseline.crht.admissionsAvoidedShare)
+        XCTAssertEqual(c247.areas[0].services, baseline.areas[0].services)
         let package = try load(Paths.scenario("crht-24-7-full-gatekeeping.yaml")).configuration.crht
         XCTAssertTrue(package.hours.isRoundTheClock)
         XCTAssertEqual(package.admissionsAvoidedShare, 0.30)

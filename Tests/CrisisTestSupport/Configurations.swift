@@ -17,19 +17,22 @@ public enum Configurations {
                                       sources: SourcesConfiguration(
                                           community: ArrivalSourceConfiguration(perYear: communityPerYear),
                                           emergencyDepartment: ArrivalSourceConfiguration(perYear: edPerYear),
-                                          police: ArrivalSourceConfiguration(perYear: policePerYear)))],
+                                          police: ArrivalSourceConfiguration(perYear: policePerYear)),
+                                      services: AreaServiceCapacities(crhtAssessors: 3, liaisonPractitioners: 2, amhps: 2,
+                                                                      placeOfSafetySuites: 2, homeTreatmentStaff: 14,
+                                                                      crisisHousePlaces: 0))],
             cohorts: [CohortConfiguration(name: "adults", share: 1)],
-            crht: CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 3,
+            crht: CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait,
                                     responseHours: exponential(2), assessmentHours: fixed(1.5),
-                                    referralOutcomes: [.homeTreatment: 0.4, .crisisHouse: 0.05, .admissionRequest: 0.2, .discharge: 0.35], admissionsAvoidedShare: 0.3),
-            homeTreatment: HomeTreatmentConfiguration(staff: 14, caseloadPerStaff: 2, whenFull: .admit,
+                                    referralOutcomes: [.homeTreatment: 0.4, .crisisHouse: 0.05, .admissionRequest: 0.2, .discharge: 0.35],
+                                    admissionsAvoidedShare: 0.3),
+            homeTreatment: HomeTreatmentConfiguration(caseloadPerStaff: 2, whenFull: .admit,
                                                       episodeDays: exponential(21), escalationProbability: 0.1),
-            crisisHouse: CrisisHouseConfiguration(places: 0, stayDays: exponential(7), eligibleShare: 0.5),
-            liaison: LiaisonConfiguration(hours: .roundTheClock, practitioners: 2, responseHours: exponential(1),
-                                          assessmentHours: fixed(1), outcomes: [.dischargeWithFollowUp: 0.6, .referralToCRHT: 0.25, .admissionRequest: 0.15]),
+            crisisHouse: CrisisHouseConfiguration(stayDays: exponential(7), eligibleShare: 0.5),
+            liaison: LiaisonConfiguration(hours: .roundTheClock, responseHours: exponential(1), assessmentHours: fixed(1),
+                                          outcomes: [.dischargeWithFollowUp: 0.6, .referralToCRHT: 0.25, .admissionRequest: 0.15]),
             section136: Section136Configuration(streetTriageShare: 0, streetTriageDiversion: 0.3,
-                                                placeOfSafetySuites: 2, medicalNeedShare: 0.2,
-                                                custodyWhenFullProbability: 0.05, amhps: 2,
+                                                medicalNeedShare: 0.2, custodyWhenFullProbability: 0.05,
                                                 assessmentResponseHours: exponential(6), assessmentHours: fixed(2),
                                                 outcomes: [.detainedAdmission: 0.3, .informalAdmission: 0.1, .homeTreatment: 0.2, .discharge: 0.4], limitHours: 24, extensionHours: 12),
             beds: BedPolicyConfiguration(informalStayDays: try! .lognormal(mean: 30, median: 20),
@@ -37,9 +40,12 @@ public enum Configurations {
                                          bedSearchHours: fixed(12), repatriation: true, repatriationBeforeNewAdmissions: false,
                                          delayedDischargeProbability: 0.1, delayDays: exponential(10)),
             representation: RepresentationConfiguration(probability: 0.1, afterDays: exponential(90)),
-            costs: CostConfiguration(localBedDay: 450, outOfAreaBedDay: 600, homeTreatmentDay: 150,
-                                     crisisHouseDay: 250, placeOfSafetyHour: 60, policeHour: 50,
-                                     delayedDischargeDay: 300))
+            // Staff work 2,191.5 hours a year (6 x 365.25), so a slot open round the clock takes
+            // exactly 4 staff-years: costs tests compute by hand.
+            costs: CostConfiguration(localStaffedBedDay: 450, outOfAreaBedDay: 600, crhtStaffYear: 50_000,
+                                     liaisonStaffYear: 40_000, homeTreatmentStaffYear: 45_000,
+                                     staffWorkingHoursPerYear: 2_191.5, crisisHousePlaceDay: 250,
+                                     placeOfSafetySuiteYear: 300_000, policeHour: 50, delayedDischargeDay: 300))
     }
 
     /// The bed model alone: every community referral asks for a bed, nothing is gatekept
@@ -49,9 +55,10 @@ public enum Configurations {
     public static func bedsOnly(beds: Int, admissionsPerYear: Double, stayDays: Distribution,
                          bedSearchHours: Double) -> CrisisConfiguration {
         var configuration = area(beds: beds, communityPerYear: admissionsPerYear, edPerYear: 0, policePerYear: 0)
-        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, assessors: 1_000_000,
-                                               responseHours: fixed(0), assessmentHours: fixed(0),
-                                               referralOutcomes: [.admissionRequest: 1], admissionsAvoidedShare: 0)
+        configuration.crht = CRHTConfiguration(hours: .roundTheClock, outOfHours: .wait, responseHours: fixed(0),
+                                               assessmentHours: fixed(0), referralOutcomes: [.admissionRequest: 1],
+                                               admissionsAvoidedShare: 0)
+        configuration.areas[0].services.crhtAssessors = 1_000_000
         configuration.beds = BedPolicyConfiguration(informalStayDays: stayDays, detainedStayDays: stayDays,
                                                     bedSearchHours: fixed(bedSearchHours), repatriation: false,
                                                     repatriationBeforeNewAdmissions: false,

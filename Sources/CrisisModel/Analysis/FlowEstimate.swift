@@ -36,7 +36,7 @@ public struct FlowEstimate: Sendable {
             // Cohorts route differently; their arrivals are shares of every source.
             var total = 0.0, detained = 0.0
             for cohort in configuration.cohorts {
-                let flow = admissions(area.sources, cohort: cohort, configuration)
+                let flow = admissions(area, cohort: cohort, configuration)
                 total += cohort.share * flow.total
                 detained += cohort.share * flow.detained
             }
@@ -50,17 +50,19 @@ public struct FlowEstimate: Sendable {
         }
     }
 
-    /// Expected admissions a year (and detained ones) if every arrival were of `cohort`.
-    static func admissions(_ sources: SourcesConfiguration, cohort: CohortConfiguration,
+    /// Expected admissions a year (and detained ones) from `area` if every arrival were of `cohort`.
+    static func admissions(_ area: AreaConfiguration, cohort: CohortConfiguration,
                            _ configuration: CrisisConfiguration) -> (total: Double, detained: Double) {
+        let sources = area.sources
+        let hasCrisisHouse = area.services.crisisHousePlaces > 0
         let crht = configuration.crht
         let avoided = crht.admissionsAvoidedShare
         let detainedShare = cohort.detainedRequestShare ?? crht.detainedRequestShare
         let escalation = configuration.homeTreatment.escalationProbability
         let house = configuration.crisisHouse
         // A crisis-house referral becomes home treatment when there is no crisis house.
-        let houseEscalation = house.places > 0 ? house.escalationProbability : escalation
-        let divertedEscalation = house.places > 0
+        let houseEscalation = hasCrisisHouse ? house.escalationProbability : escalation
+        let divertedEscalation = hasCrisisHouse
             ? house.eligibleShare * house.escalationProbability + (1 - house.eligibleShare) * escalation : escalation
         // Every admission request is gatekept and a share of informal ones is diverted; a
         // diverted person may escalate into a new request. Summing that loop: requests (and

@@ -42,7 +42,7 @@ public struct CrisisConfiguration: Sendable {
     }
 }
 
-/// One catchment area: its population, beds and arrival sources.
+/// One catchment area: its population, beds, services and arrival sources.
 public struct AreaConfiguration: Sendable {
     public var name: String
     /// Adults living in the area (for per-capita figures only).
@@ -55,6 +55,8 @@ public struct AreaConfiguration: Sendable {
     /// its beds): the pooling question. Names of areas in this configuration.
     public var bedNetwork: [String]
     public var sources: SourcesConfiguration
+    /// The capacities of the area's own services (the service sections hold how they work).
+    public var services: AreaServiceCapacities
     /// Beds split by ward type (names from `CrisisConfiguration.wardTypes`; a type missing
     /// here has no local beds). Empty: one pool of `beds` serves every ward type. When given,
     /// `beds` is their total.
@@ -63,15 +65,45 @@ public struct AreaConfiguration: Sendable {
     public var start: StartingState?
 
     public init(name: String, adultPopulation: Int, beds: Int, bedSchedule: [CapacityChange] = [],
-                bedNetwork: [String] = [], sources: SourcesConfiguration, wards: [WardConfiguration] = []) {
+                bedNetwork: [String] = [], sources: SourcesConfiguration, services: AreaServiceCapacities,
+                wards: [WardConfiguration] = []) {
         self.name = name
         self.adultPopulation = adultPopulation
         self.beds = beds
         self.bedSchedule = bedSchedule
         self.bedNetwork = bedNetwork
         self.sources = sources
+        self.services = services
         self.wards = wards
         start = nil
+    }
+}
+
+/// What one area has of each service besides beds. Every area has its own; a scenario gives
+/// them per area or lets an area take the service section's figure.
+public struct AreaServiceCapacities: Sendable, Equatable {
+    /// Crisis team assessments carried out at the same time (each a slot kept open for the
+    /// team's hours).
+    public var crhtAssessors: Int
+    /// Liaison assessments carried out at the same time.
+    public var liaisonPractitioners: Int
+    /// Approved mental health professionals on duty (Mental Health Act assessments at once).
+    public var amhps: Int
+    /// Health-based place of safety suites.
+    public var placeOfSafetySuites: Int
+    /// Home treatment staff; the caseload cap is these x `HomeTreatmentConfiguration.caseloadPerStaff`.
+    public var homeTreatmentStaff: Int
+    /// Crisis-house places (0: no crisis house).
+    public var crisisHousePlaces: Int
+
+    public init(crhtAssessors: Int, liaisonPractitioners: Int, amhps: Int, placeOfSafetySuites: Int,
+                homeTreatmentStaff: Int, crisisHousePlaces: Int) {
+        self.crhtAssessors = crhtAssessors
+        self.liaisonPractitioners = liaisonPractitioners
+        self.amhps = amhps
+        self.placeOfSafetySuites = placeOfSafetySuites
+        self.homeTreatmentStaff = homeTreatmentStaff
+        self.crisisHousePlaces = crisisHousePlaces
     }
 }
 
@@ -258,8 +290,6 @@ public enum OutOfHoursPolicy: String, Sendable, CaseIterable {
 public struct CRHTConfiguration: Sendable {
     public var hours: DailyHours
     public var outOfHours: OutOfHoursPolicy
-    /// Concurrent assessments the team can carry out.
-    public var assessors: Int
     /// Time from referral to the start of an assessment once an assessor is free, hours.
     public var responseHours: Distribution
     /// Duration of an assessment, hours.
@@ -276,12 +306,11 @@ public struct CRHTConfiguration: Sendable {
     /// section 136). Detained requests are gatekept but cannot be diverted.
     public var detainedRequestShare: Double
 
-    public init(hours: DailyHours, outOfHours: OutOfHoursPolicy, assessors: Int, responseHours: Distribution,
+    public init(hours: DailyHours, outOfHours: OutOfHoursPolicy, responseHours: Distribution,
                 assessmentHours: Distribution, referralOutcomes: OutcomeSplit<ReferralOutcome>, admissionsAvoidedShare: Double,
                 detainedRequestShare: Double = 0) {
         self.hours = hours
         self.outOfHours = outOfHours
-        self.assessors = assessors
         self.responseHours = responseHours
         self.assessmentHours = assessmentHours
         self.referralOutcomes = referralOutcomes
@@ -301,7 +330,7 @@ public enum CaseloadFullPolicy: String, Sendable, CaseIterable {
 }
 
 public struct HomeTreatmentConfiguration: Sendable {
-    public var staff: Int
+    /// People each staff member carries (staff are per area: `AreaServiceCapacities`).
     public var caseloadPerStaff: Int
     public var whenFull: CaseloadFullPolicy
     /// Length of a home treatment episode, days.
@@ -309,22 +338,19 @@ public struct HomeTreatmentConfiguration: Sendable {
     /// Probability an episode escalates to an admission request.
     public var escalationProbability: Double
 
-    public init(staff: Int, caseloadPerStaff: Int, whenFull: CaseloadFullPolicy, episodeDays: Distribution,
+    public init(caseloadPerStaff: Int, whenFull: CaseloadFullPolicy, episodeDays: Distribution,
                 escalationProbability: Double) {
-        self.staff = staff
         self.caseloadPerStaff = caseloadPerStaff
         self.whenFull = whenFull
         self.episodeDays = episodeDays
         self.escalationProbability = escalationProbability
     }
 
-    /// Caseload cap: staff x caseload per staff.
-    public var caseloadCap: Int { staff * caseloadPerStaff }
+    /// Caseload cap of a team of `staff`: staff x caseload per staff.
+    public func caseloadCap(staff: Int) -> Int { staff * caseloadPerStaff }
 }
 
 public struct CrisisHouseConfiguration: Sendable {
-    /// Places (0: no crisis house).
-    public var places: Int
     /// Stay, days.
     public var stayDays: Distribution
     /// Share of people diverted from admission who are eligible (informal only).
@@ -333,8 +359,7 @@ public struct CrisisHouseConfiguration: Sendable {
     /// waiting for a bed).
     public var escalationProbability: Double
 
-    public init(places: Int, stayDays: Distribution, eligibleShare: Double, escalationProbability: Double = 0) {
-        self.places = places
+    public init(stayDays: Distribution, eligibleShare: Double, escalationProbability: Double = 0) {
         self.stayDays = stayDays
         self.eligibleShare = eligibleShare
         self.escalationProbability = escalationProbability
@@ -344,18 +369,15 @@ public struct CrisisHouseConfiguration: Sendable {
 /// Liaison psychiatry in the emergency department.
 public struct LiaisonConfiguration: Sendable {
     public var hours: DailyHours
-    /// Concurrent assessments.
-    public var practitioners: Int
     /// Time from referral to assessment start once a practitioner is free, hours.
     public var responseHours: Distribution
     public var assessmentHours: Distribution
     /// Outcome of a liaison assessment; sums to 1.
     public var outcomes: OutcomeSplit<LiaisonOutcome>
 
-    public init(hours: DailyHours, practitioners: Int, responseHours: Distribution,
-                assessmentHours: Distribution, outcomes: OutcomeSplit<LiaisonOutcome>) {
+    public init(hours: DailyHours, responseHours: Distribution, assessmentHours: Distribution,
+                outcomes: OutcomeSplit<LiaisonOutcome>) {
         self.hours = hours
-        self.practitioners = practitioners
         self.responseHours = responseHours
         self.assessmentHours = assessmentHours
         self.outcomes = outcomes
@@ -369,15 +391,11 @@ public struct Section136Configuration: Sendable {
     public var streetTriageShare: Double
     /// Share of triaged contacts diverted from detention (to a crisis team referral).
     public var streetTriageDiversion: Double
-    /// Health-based place of safety suites.
-    public var placeOfSafetySuites: Int
     /// Share of detentions taken to A&E first for a medical need.
     public var medicalNeedShare: Double
     /// When the suites are full: probability of police custody rather than A&E (0: police
     /// cells are never used).
     public var custodyWhenFullProbability: Double
-    /// Approved mental health professionals on duty (concurrent assessments).
-    public var amhps: Int
     /// Time from arrival at the place of safety until the AMHP and doctors start the
     /// assessment (once an AMHP is free), hours.
     public var assessmentResponseHours: Distribution
@@ -389,16 +407,14 @@ public struct Section136Configuration: Sendable {
     /// Extension allowed, hours (12 since December 2017).
     public var extensionHours: Double
 
-    public init(streetTriageShare: Double, streetTriageDiversion: Double, placeOfSafetySuites: Int,
-                medicalNeedShare: Double, custodyWhenFullProbability: Double, amhps: Int,
+    public init(streetTriageShare: Double, streetTriageDiversion: Double,
+                medicalNeedShare: Double, custodyWhenFullProbability: Double,
                 assessmentResponseHours: Distribution, assessmentHours: Distribution, outcomes: OutcomeSplit<MHAOutcome>,
                 limitHours: Double, extensionHours: Double) {
         self.streetTriageShare = streetTriageShare
         self.streetTriageDiversion = streetTriageDiversion
-        self.placeOfSafetySuites = placeOfSafetySuites
         self.medicalNeedShare = medicalNeedShare
         self.custodyWhenFullProbability = custodyWhenFullProbability
-        self.amhps = amhps
         self.assessmentResponseHours = assessmentResponseHours
         self.assessmentHours = assessmentHours
         self.outcomes = outcomes
@@ -469,29 +485,47 @@ public struct RepresentationConfiguration: Sendable {
 }
 
 /// Unit costs, in pounds sterling, by the agency that pays.
+///
+/// The NHS pays for what it staffs, used or not: local beds per staffed (available) bed-day,
+/// crisis-house places per place-day, staff per staff-year and place-of-safety suites per
+/// suite-year, from each area's configured capacities. Out-of-area beds are bought by the
+/// occupied day. Police and local-authority costs follow use.
 public struct CostConfiguration: Sendable {
-    /// NHS: a local adult acute bed day.
-    public var localBedDay: Double
-    /// NHS: an out-of-area bed day.
+    /// NHS: a local adult acute bed available for a day, occupied or not.
+    public var localStaffedBedDay: Double
+    /// NHS: an out-of-area bed occupied for a day.
     public var outOfAreaBedDay: Double
-    /// NHS: a day on the home treatment caseload.
-    public var homeTreatmentDay: Double
-    /// NHS: a crisis-house day.
-    public var crisisHouseDay: Double
-    /// NHS: an hour in a health-based place of safety.
-    public var placeOfSafetyHour: Double
+    /// NHS: a whole-time crisis team clinician for a year. A crisis team assessor is a slot
+    /// for one assessment at a time, costed as the staff who keep it open for the team's hours
+    /// (see `staffWorkingHoursPerYear`).
+    public var crhtStaffYear: Double
+    /// NHS: a whole-time liaison practitioner for a year; practitioners are slots, as assessors.
+    public var liaisonStaffYear: Double
+    /// NHS: a home treatment staff member for a year.
+    public var homeTreatmentStaffYear: Double
+    /// Hours a whole-time clinician works in a year, after leave, training and sickness. A slot
+    /// open `h` hours a day takes h x 365.25 / this staff-years.
+    public var staffWorkingHoursPerYear: Double
+    /// NHS: a crisis-house place for a day, used or not.
+    public var crisisHousePlaceDay: Double
+    /// NHS: a health-based place of safety suite, staffed and ready, for a year.
+    public var placeOfSafetySuiteYear: Double
     /// Police: an hour of officers' time with a detained person (custody or A&E).
     public var policeHour: Double
     /// Local authority: a delayed-discharge bed day (social care and housing).
     public var delayedDischargeDay: Double
 
-    public init(localBedDay: Double, outOfAreaBedDay: Double, homeTreatmentDay: Double, crisisHouseDay: Double,
-                placeOfSafetyHour: Double, policeHour: Double, delayedDischargeDay: Double) {
-        self.localBedDay = localBedDay
+    public init(localStaffedBedDay: Double, outOfAreaBedDay: Double, crhtStaffYear: Double, liaisonStaffYear: Double,
+                homeTreatmentStaffYear: Double, staffWorkingHoursPerYear: Double, crisisHousePlaceDay: Double,
+                placeOfSafetySuiteYear: Double, policeHour: Double, delayedDischargeDay: Double) {
+        self.localStaffedBedDay = localStaffedBedDay
         self.outOfAreaBedDay = outOfAreaBedDay
-        self.homeTreatmentDay = homeTreatmentDay
-        self.crisisHouseDay = crisisHouseDay
-        self.placeOfSafetyHour = placeOfSafetyHour
+        self.crhtStaffYear = crhtStaffYear
+        self.liaisonStaffYear = liaisonStaffYear
+        self.homeTreatmentStaffYear = homeTreatmentStaffYear
+        self.staffWorkingHoursPerYear = staffWorkingHoursPerYear
+        self.crisisHousePlaceDay = crisisHousePlaceDay
+        self.placeOfSafetySuiteYear = placeOfSafetySuiteYear
         self.policeHour = policeHour
         self.delayedDischargeDay = delayedDischargeDay
     }

@@ -58,18 +58,7 @@ enum KPICatalogue {
         }
         var localBedDays: Double { bedHours / 24 }
         var outOfAreaBedDays: Double { integral(.outOfAreaActive) / 24 }
-        var homeTreatmentDays: Double { resourceIntegral { $0.homeTreatment } / 24 }
-        var crisisHouseDays: Double { resourceIntegral { $0.crisisHouse } / 24 }
-        var placeOfSafetyHours: Double { resourceIntegral { $0.placeOfSafetySuites } }
-
-        var nhsCost: Double {
-            let c = system.configuration.costs
-            return (localBedDays * c.localBedDay + outOfAreaBedDays * c.outOfAreaBedDay
-                + homeTreatmentDays * c.homeTreatmentDay + crisisHouseDays * c.crisisHouseDay
-                + placeOfSafetyHours * c.placeOfSafetyHour) / years
-        }
-        var policeCost: Double { perYear(.policeHours) * system.configuration.costs.policeHour }
-        var localAuthorityCost: Double { perYear(.delayedBedDays) * system.configuration.costs.delayedDischargeDay }
+        var costs: AnnualCosts { AnnualCosts(self) }
     }
 
     struct Entry: Sendable {
@@ -163,9 +152,14 @@ enum KPICatalogue {
         entry("s136.breaches_of_limit", "per year", "Detentions longer than the legal limit (24 hours since 2017).") { $0.perYear(.s136BreachesOfLimit) },
         entry("s136.breaches_of_extended_limit", "per year", "Detentions longer than the limit plus extension (36 hours since 2017).") { $0.perYear(.s136BreachesOfExtendedLimit) },
         entry("liaison.assessments", "per year", "Liaison psychiatry assessments in the emergency department.") { $0.perYear(.liaisonAssessments) },
-        entry("costs.nhs", "GBP per year", "Local and out-of-area bed days, home treatment, crisis house and place-of-safety hours.", byCohort: false) { $0.nhsCost },
-        entry("costs.police", "GBP per year", "Police hours with people detained in an emergency department or custody.") { $0.policeCost },
-        entry("costs.local_authority", "GBP per year", "Delayed-discharge bed days (housing and social care).") { $0.localAuthorityCost },
+        entry("costs.nhs", "GBP per year", "What the NHS pays: the sum of costs.nhs.local_beds, costs.nhs.out_of_area, costs.nhs.community_crisis and costs.nhs.places_of_safety.", byCohort: false) { $0.costs.nhs },
+        entry("costs.nhs.local_beds", "GBP per year", "Local beds available (staffed) each day, occupied or not, at the staffed bed-day price; follows bed schedules.", byCohort: false) { $0.costs.localBeds },
+        entry("costs.nhs.out_of_area", "GBP per year", "Out-of-area bed days occupied, at the out-of-area bed-day price (placements are bought by the day).", byCohort: false) { $0.costs.outOfArea },
+        entry("costs.nhs.community_crisis", "GBP per year", "Crisis team and liaison slots (assessments at once), each costed as the staff who keep it open for the team's hours: slots x hours open a year / working hours of a staff-year x the staff-year price; home treatment staff per staff-year; crisis-house places per place-day. Used or not.", byCohort: false) { $0.costs.communityCrisis },
+        entry("costs.nhs.places_of_safety", "GBP per year", "Health-based place of safety suites per suite-year, used or not.", byCohort: false) { $0.costs.placesOfSafety },
+        entry("costs.police", "GBP per year", "Police hours with people detained in an emergency department or custody.") { $0.costs.police },
+        entry("costs.local_authority", "GBP per year", "Delayed-discharge bed days (housing and social care).") { $0.costs.localAuthority },
+        entry("costs.total", "GBP per year", "What the NHS, the police and the local authority pay together: costs.nhs + costs.police + costs.local_authority.", byCohort: false) { $0.costs.total },
     ]
 
     /// The definitions, in reporting order.

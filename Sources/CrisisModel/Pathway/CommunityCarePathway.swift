@@ -6,9 +6,10 @@ extension CrisisSystem {
     /// when one is free, otherwise home treatment.
     mutating func divertFromAdmission(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         leaveWaitingPlace(person, scheduler: &scheduler)
-        let streams = areas[homeArea(person)].streams
-        let house = configuration.crisisHouse
-        if house.places > 0, streams.crisisHouseEligibility.bernoulli(probability: house.eligibleShare) {
+        let area = homeArea(person)
+        let streams = areas[area].streams
+        if configuration.areas[area].services.crisisHousePlaces > 0,
+           streams.crisisHouseEligibility.bernoulli(probability: configuration.crisisHouse.eligibleShare) {
             startCrisisHouse(person, scheduler: &scheduler)
         } else {
             startHomeTreatment(person, scheduler: &scheduler)

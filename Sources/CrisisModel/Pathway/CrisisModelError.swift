@@ -11,6 +11,11 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
         if Set(names).count != names.count { try fail("area names must be unique") }
         for area in configuration.areas {
             if area.beds < 0 { try fail("area \(area.name): beds must be >= 0") }
+            let services = area.services
+            if min(services.crhtAssessors, services.liaisonPractitioners, services.amhps, services.placeOfSafetySuites,
+                   services.homeTreatmentStaff, services.crisisHousePlaces) < 0 {
+                try fail("area \(area.name): service capacities must be >= 0")
+            }
             for neighbour in area.bedNetwork where !names.contains(neighbour) {
                 try fail("area \(area.name): bed network names unknown area \(neighbour)")
             }
@@ -25,5 +30,6 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
         for cohort in configuration.cohorts {
             if let ward = cohort.wardType, !wardNames.contains(ward) { try fail("cohort \(cohort.name): unknown ward type \(ward)") }
         }
+        if !(configuration.costs.staffWorkingHoursPerYear > 0) { try fail("staff working hours per year must be > 0") }
     }
 }

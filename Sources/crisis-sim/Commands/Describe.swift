@@ -8,10 +8,11 @@ struct Describe: ParsableCommand {
         abstract: "Print the resolved scenario and figures a planner can sanity-check.",
         discussion: """
             Shows the scenario after `extends` and --set overrides, with every default written \
-            out, then an estimate per area from the routing probabilities alone: admissions a \
-            year, mean bed days per admission, offered bed load in erlangs, the occupancy Erlang B \
-            predicts, bounds on the share of admissions finding every bed full (Erlang B if \
-            nobody waited, Erlang C if everybody did), and warnings.
+            out, then each area's service capacities (its own or its service sections'), and an \
+            estimate per area from the routing probabilities alone: admissions a year, mean bed \
+            days per admission, offered bed load in erlangs, the occupancy Erlang B predicts, \
+            bounds on the share of admissions finding every bed full (Erlang B if nobody waited, \
+            Erlang C if everybody did), and warnings.
 
             Example:
               crisis-sim describe Scenarios/crht-24-7.yaml --set crht.admissions_avoided_share=0.4
@@ -25,6 +26,18 @@ struct Describe: ParsableCommand {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         print("# \(scenario) (scenario \(loaded.hash)), from \(loaded.files.joined(separator: " <- "))")
         print(loaded.resolvedYAML)
+        // An area without its own `services` takes the sections' capacities, which the YAML
+        // above does not show against the area: say what each area has.
+        print("# Service capacities per area:")
+        let homeTreatment = loaded.configuration.homeTreatment
+        for area in loaded.configuration.areas {
+            let services = area.services
+            print("#   \(area.name): beds \(area.beds), crisis team assessors \(services.crhtAssessors), "
+                + "liaison practitioners \(services.liaisonPractitioners), AMHPs \(services.amhps), "
+                + "place-of-safety suites \(services.placeOfSafetySuites), home treatment staff \(services.homeTreatmentStaff) "
+                + "(caseload cap \(homeTreatment.caseloadCap(staff: services.homeTreatmentStaff))), "
+                + "crisis house places \(services.crisisHousePlaces)")
+        }
         print("# Estimates from the routing probabilities (no opening hours or re-presentations):")
         for estimate in FlowEstimate.estimate(loaded.configuration) {
             print("#   \(estimate.area): ~\(NumberFormat.readable(estimate.admissionsPerYear)) admissions a year "

@@ -1,0 +1,54 @@
+import SimKernel
+
+/// What each agency pays a year for the areas of one stratum, in pounds sterling.
+///
+/// The NHS pays for the capacity it keeps, used or not, so these parts are charged on what
+/// each area is configured to have (and, for beds, on the beds available as schedules open
+/// and close them), never on how busy the resources were: local beds per staffed bed-day,
+/// crisis team and liaison slots as the staff who keep them open, home treatment staff per
+/// staff-year, crisis-house places per place-day and place-of-safety suites per suite-year.
+/// Out-of-area beds are bought by the occupied day; police hours and delayed-discharge days
+/// follow use. The configuration is read rather than the resources' momentary capacity,
+/// which may drop outside a team's hours without the team's pay stopping.
+struct AnnualCosts {
+    let localBeds: Double
+    let outOfArea: Double
+    /// Crisis team, liaison, home treatment and crisis house.
+    let communityCrisis: Double
+    let placesOfSafety: Double
+    let police: Double
+    let localAuthority: Double
+
+    var nhs: Double { localBeds + outOfArea + communityCrisis + placesOfSafety }
+    var total: Double { nhs + police + localAuthority }
+
+    init(_ source: KPICatalogue.Source) {
+        let configuration = source.system.configuration
+        let prices = configuration.costs
+        localBeds = source.integral(.bedCapacity) / 24 * prices.localStaffedBedDay / source.years
+        outOfArea = source.outOfAreaBedDays * prices.outOfAreaBedDay / source.years
+        var community = 0.0, suites = 0.0
+        for a in source.areas {
+            let services = configuration.areas[a].services
+            community += Self.slotStaffYears(services.crhtAssessors, openFor: configuration.crht.hours, prices) * prices.crhtStaffYear
+                + Self.slotStaffYears(services.liaisonPractitioners, openFor: configuration.liaison.hours, prices)
+                * prices.liaisonStaffYear
+                + Double(services.homeTreatmentStaff) * prices.homeTreatmentStaffYear
+                + Double(services.crisisHousePlaces) * Self.daysPerYear * prices.crisisHousePlaceDay
+            suites += Double(services.placeOfSafetySuites) * prices.placeOfSafetySuiteYear
+        }
+        communityCrisis = community
+        placesOfSafety = suites
+        police = source.perYear(.policeHours) * prices.policeHour
+        localAuthority = source.perYear(.delayedBedDays) * prices.delayedDischargeDay
+    }
+
+    static let daysPerYear = RateProfile.hoursPerYear / 24
+
+    /// The staff-years that keep `slots` assessments at once open for `hours` every day: one
+    /// clinician per slot for each open hour of the year, over the hours a whole-time
+    /// clinician works in a year.
+    static func slotStaffYears(_ slots: Int, openFor hours: DailyHours, _ prices: CostConfiguration) -> Double {
+        Double(slots) * min(hours.hoursPerDay, 24) * daysPerYear / prices.staffWorkingHoursPerYear
+    }
+}
