@@ -361,6 +361,27 @@ extension PathwayTraceTests {
         XCTAssertEqual(try XCTUnwrap(kpis(simulation).value("beds.delayed_share_of_bed_days")), 100 * 50 / 160, accuracy: 1e-9)
     }
 
+    /// A ramp from 1 to 3 beds starting on day 1 over 2 days opens one bed at 48 h and one at
+    /// 72 h, each taken by the next person waiting; a closure evicts nobody.
+    func testABedRampOpensBedsOneAtATime() throws {
+        var simulation = try quietSystem { configuration in
+            configuration.beds.bedSearchHours = Configurations.fixed(500)
+            configuration.areas[0].bedSchedule = [CapacityChange(atDay: 1, capacity: 3, rampDays: 2),
+                                                  CapacityChange(atDay: 4, capacity: 0)]
+        }
+        for hour in [0.0, 1, 2] { simulation.schedule(.arrival(area: 0, source: .community), at: hour) }
+        simulation.run(until: 99)
+        XCTAssertEqual(lines(simulation).filter { $0.contains("bed") }, [
+            "0.0 #0 admitted to a local bed",
+            "1.0 #1 waits for a bed",
+            "2.0 #2 waits for a bed",
+            "48.0 #1 admitted to a local bed",
+            "72.0 #2 admitted to a local bed",
+        ])
+        // Every bed closes at 96 h, and nobody is evicted: 99 + 51 + 27 bed-hours by 99 h.
+        XCTAssertEqual(try count("beds.bed_days", simulation), (99.0 + 51 + 27) / 24, accuracy: 1e-9)
+    }
+
     /// Section 136 feels bed pressure: a detainee waiting for a bed holds the place of safety,
     /// so a 30-hour bed search makes a 33-hour detention, past the 24-hour limit.
     func testWaitingForABedAtAPlaceOfSafetyBreachesTheLimit() throws {
