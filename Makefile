@@ -27,8 +27,8 @@ test: deps report-deps
 	$(SWIFT) test
 
 # docs/VALIDATION.md: every study in Scenarios/studies/ against the analytic or published
-# result it checks (about two and a half minutes on 2 cores). Commit before running it: the
-# document names the commit it was made from.
+# result it checks (about 80 s on 2 idle cores, 150 s on busy ones). Commit before running
+# it: the document names the commit it was made from.
 validation: deps
 	$(SWIFT) run -c release crisis-sim validation
 

@@ -11,8 +11,8 @@ struct Validation: ParsableCommand {
             units at 85% occupancy, an occupancy sweep for Bagust et al. 1999, Paton and \
             Tiffin's sensitivity of out-of-area placements, the baseline's calibration bands) \
             and writes the model against each analytic or published value: mean, 95% confidence \
-            interval and a verdict per row. Run it from the package root. About two and a half \
-            minutes in a release build on 2 cores at the default replications.
+            interval and a verdict per row. Run it from the package root. In a release build at \
+            the default replications it takes about 80 s on 2 idle cores (150 s on 2 busy ones).
 
             Examples:
               crisis-sim validation
