@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps report-deps build run test sanitize bench bench-check yardsticks clean
+.PHONY: deps report-deps build run test validation sanitize bench bench-check yardsticks clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -25,6 +25,12 @@ run: deps
 
 test: deps report-deps
 	$(SWIFT) test
+
+# docs/VALIDATION.md: every study in Scenarios/studies/ against the analytic or published
+# result it checks (about 80 s on 2 idle cores, 150 s on busy ones). Commit before running
+# it: the document names the commit it was made from.
+validation: deps
+	$(SWIFT) run -c release crisis-sim validation
 
 # The test suite under AddressSanitizer, then ThreadSanitizer (each in its own build folder;
 # several times slower than `make test`, so not part of CI's run).

@@ -41,10 +41,14 @@ let package = Package(
         // Replications in parallel, summaries with confidence intervals, paired comparisons.
         .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
         .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel"]),
+        // The model against analytic and published results: runs Scenarios/studies/ and
+        // writes docs/VALIDATION.md.
+        .target(name: "CrisisValidation", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "SimKernel"]),
         .executableTarget(
             name: "crisis-sim",
             dependencies: [
                 "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment", "CrisisReport",
+                "CrisisValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,8 +62,9 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim", "CrisisTestSupport"]),
         .testTarget(name: "CrisisReportTests", dependencies: ["CrisisReport", "CrisisExperiment", "CrisisModel", "CrisisScenario"]),
         .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
-        // Shards, merge, sweep and the Slurm scripts: the library, and the built executable beside the tests.
-        .testTarget(name: "CrisisExperimentShardTests", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "CrisisTestSupport", "crisis-sim"]),
+        // Experiments over scenario files: shards, merge, sweep, the Slurm scripts and the
+        // validation studies; the libraries, and the built executable beside the tests.
+        .testTarget(name: "CrisisExperimentShardTests", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "CrisisTestSupport", "CrisisValidation", "SimKernel", "crisis-sim"]),
         // Broken scenario files for validation tests, read by path (#filePath), not as resources.
         .testTarget(
             name: "CrisisScenarioTests",

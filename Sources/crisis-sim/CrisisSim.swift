@@ -13,13 +13,14 @@ struct CrisisSim: ParsableCommand {
               crisis-sim run Scenarios/baseline.yaml
               crisis-sim compare Scenarios/baseline.yaml Scenarios/crht-24-7.yaml
               crisis-sim describe Scenarios/beds-minus-10.yaml
+              crisis-sim validation                # every study in Scenarios/studies/ -> docs/VALIDATION.md
               crisis-sim demo                      # a 100-bed pool at 95% offered load, checked against Erlang B
               crisis-sim bench bedpool --referrals 5000000 --beds 100 --seed 42
               crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5
               crisis-sim run Scenarios/baseline.yaml --shard 2/4 --output results/base; crisis-sim merge results/base
               crisis-sim slurm --shards 20 --output results/big run Scenarios/baseline.yaml --replications 400
             """,
-        subcommands: [Run.self, Warmup.self, Compare.self, Report.self, Validate.self, Describe.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
+        subcommands: [Run.self, Warmup.self, Compare.self, Report.self, Validate.self, Validation.self, Describe.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
     )
 
     /// Parses and runs the command, stopping cleanly (exit status 130) on SIGINT or SIGTERM.

@@ -92,6 +92,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(outcome.error.contains("--replications must be at least 1"), outcome.error)
     }
 
+    /// `validation` reads Scenarios/studies/ from where it runs: elsewhere it refuses, and
+    /// writes no document.
+    func testValidationRunsOnlyFromThePackageRoot() throws {
+        let folder = try temporaryFolder()
+        let outcome = try CrisisSimTool.run(["validation", "--quiet"], in: folder)
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.error.contains("run crisis-sim validation from the package root"), outcome.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("docs/VALIDATION.md").path))
+        let few = try crisisSim(["validation", "--replications", "1"])
+        XCTAssertNotEqual(few.status, 0)
+        XCTAssertTrue(few.error.contains("--replications must be at least 2"), few.error)
+    }
+
     /// `--replications auto` stops once the chosen KPI is precise enough, and says so.
     func testAutomaticReplicationsReachTheStatedPrecision() throws {
         let folder = try temporaryFolder()

@@ -21,6 +21,13 @@ enum Paths {
         try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Scenarios").path)
             .filter { $0.hasSuffix(".yaml") }.sorted().map(scenario)
     }
+
+    /// Every validation study file (Scenarios/studies/).
+    static func studyLibrary() throws -> [String] {
+        let folder = root.appendingPathComponent("Scenarios/studies")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
 }
 
 /// A directory of its own for files a test writes, removed when the test ends.
