@@ -69,7 +69,7 @@ struct ScenarioAssignment {
         switch type {
         case .record(let entries):
             guard let entry = entries.first(where: { $0.key == segment }) else {
-                return problem(here, "unknown key '\(segment)'" + Suggestion.hint(for: segment, among: entries.map(\.key)))
+                return problem(here, RetiredKeys.unknownKey(segment, at: walked, among: entries.map(\.key)))
             }
             switch entry.type {
             case .path, .assignments:

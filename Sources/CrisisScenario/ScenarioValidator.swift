@@ -99,7 +99,7 @@ struct ScenarioValidator {
         let before = problems.count
         let keys = schema.map(\.key)
         for entry in entries where !keys.contains(entry.key) {
-            report(at: entry.keyLocation, path + [entry.key], "unknown key '\(entry.key)'" + Suggestion.hint(for: entry.key, among: keys))
+            report(at: entry.keyLocation, path + [entry.key], RetiredKeys.unknownKey(entry.key, at: path, among: keys))
         }
         var fields: [ScenarioValue.Field] = []
         for field in schema {

@@ -16,4 +16,26 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(Suggestion.closest(to: "out_of_hour", among: keys), "out_of_hours")
         XCTAssertNil(Suggestion.closest(to: "budget", among: keys))
     }
+
+    /// A file written for an earlier version is told what replaced a retired key, in a file
+    /// and on the command line.
+    func testARetiredKeyNamesItsReplacement() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("base.yaml", try String(contentsOfFile: Paths.scenario("baseline.yaml"), encoding: .utf8))
+        let path = try folder.write("old.yaml", """
+            extends: base.yaml
+            beds:
+              max_wait_hours: 4
+            costs:
+              local_bed_day_gbp: 450
+
+            """)
+        let found = problems(path)
+        XCTAssertEqual(found.map(\.keyPath), ["beds.max_wait_hours", "costs.local_bed_day_gbp"])
+        XCTAssertTrue(found[0].message.hasPrefix("unknown key 'max_wait_hours': replaced by 'bed_search_hours'"), found[0].message)
+        XCTAssertTrue(found[1].message.contains("renamed 'local_staffed_bed_day_gbp'"), found[1].message)
+        let overridden = problems(Paths.scenario("baseline.yaml"), overrides: ["costs.home_treatment_day_gbp=150"])
+        XCTAssertEqual(overridden.count, 1)
+        XCTAssertTrue(overridden.first?.message.contains("replaced by 'home_treatment_staff_year_gbp'") ?? false, "\(overridden)")
+    }
 }
