@@ -24,8 +24,9 @@ public enum KPITable {
                               stratum: String = "all") -> String {
         let rows = comparison.filter { $0.stratum == stratum && $0.difference.count > 0 }
         let nameWidth = max(24, (rows.map(\.id.count).max() ?? 0) + 2)
-        var lines = [NumberFormat.pad("KPI", nameWidth) + NumberFormat.pad(String(baseName.prefix(14)), 14, right: true)
-            + NumberFormat.pad(String(variantName.prefix(14)), 14, right: true)
+        // Scenario names are cut to 13 characters so a space always separates the columns.
+        var lines = [NumberFormat.pad("KPI", nameWidth) + NumberFormat.pad(String(baseName.prefix(13)), 14, right: true)
+            + NumberFormat.pad(String(variantName.prefix(13)), 14, right: true)
             + NumberFormat.pad("difference", 13, right: true) + "  " + NumberFormat.pad("95% CI of difference", 26) + "  unit"]
         for row in rows {
             let d = row.difference

@@ -44,9 +44,9 @@ enum TimeToBedFigure {
                 + "bins, added up over replications\(width == 0.25 ? "" : " and grouped into \(hours(width))-hour bars"). "
                 + "Each bar counts waits from its left edge up to, not including, its right edge"
                 + (edges.last!.isFinite ? "." : "; the last bar holds every wait of \(hours(limit)) hours or more.")
-                + " Nobody waits longer than the scenario's maximum wait for a local bed: then they are placed out of "
-                + "area, so those placements pile up in the bar holding that wait. The KPI table gives the mean, the "
-                + "95th percentile and the shares waiting over 4 and 12 hours.",
+                + " Those who find every bed full wait until a local bed frees or the bed search finds one out of "
+                + "area, whichever comes first. The KPI table gives the mean, the 95th percentile and the shares "
+                + "waiting over 4 and 12 hours.",
             table: DataTable(caption: "Share of admissions by time to a bed", columns: columns, rows: rows))
     }
 

@@ -82,7 +82,14 @@ extension ScenarioSchema {
             }
             lines += table(title: "`\(entry.key)`", rows: rows)
         }
+        lines += ["## Retired keys", "",
+                  "Keys of earlier versions; a file that still uses one is told what replaced it.", "",
+                  "| key | what replaced it |", "| --- | --- |"]
+        for key in RetiredKeys.replacements.keys.sorted() {
+            lines.append("| `\(key)` | \(RetiredKeys.replacements[key]!) |")
+        }
         lines += [
+            "",
             "## Distributions",
             "",
             "| type | parameters | meaning |",
