@@ -1,3 +1,5 @@
+import SimRandom
+
 /// Loads a scenario file for `run`, `validate` and `describe`: reads it and every file it
 /// extends, applies `set:` sections and `--set` overrides, validates the whole result
 /// against the schema and compiles it.

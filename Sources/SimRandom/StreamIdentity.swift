@@ -12,14 +12,7 @@ public struct StreamIdentity: Hashable, Sendable, CustomStringConvertible, Expre
     public init(stringLiteral name: String) { self.name = name }
 
     /// FNV-1a of the UTF-8 bytes of the name.
-    public var index: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
+    public var index: UInt64 { FNV1a.hash(name) }
 
     public var description: String { name }
 }
