@@ -1,17 +1,20 @@
 import CrisisModel
 import Foundation
 
-/// The files a run writes: summary.json, summary.csv and replications.csv, each written
-/// atomically, with the same bytes for the same scenario, seed and version.
+/// The files a run writes: summary.json, summary.csv and replications.csv (and daily.csv,
+/// distributions.csv when asked), replaced as one set (see `ResultFolder`), with the same
+/// bytes for the same scenario, seed and version.
 public enum ResultFiles {
+    /// Writes the set into `folder`; `daily` adds daily.csv and `distributions` adds
+    /// distributions.csv, which need replications run with the daily series and histograms.
     public static func write(summary: Summary, results: [ReplicationResult], provenance: RunProvenance,
-                             to folder: URL) throws {
-        try AtomicFile.write(summaryCSV(summary), to: folder.appendingPathComponent("summary.csv"))
-        try AtomicFile.write(to: folder.appendingPathComponent("replications.csv")) { append in
-            try writeReplicationsCSV(results, append)
-        }
-        // The JSON last: its presence marks a complete result folder.
-        try AtomicFile.write(summaryJSON(summary, provenance: provenance), to: folder.appendingPathComponent("summary.json"))
+                             to folder: URL, daily: Bool = false, distributions: Bool = false) throws {
+        var files = [ResultFile("summary.csv") { summaryCSV(summary) },
+                     ResultFile("replications.csv") { append in try writeReplicationsCSV(results, append) }]
+        if daily { files.append(ResultFile("daily.csv") { DailyFiles.csv(results) }) }
+        if distributions { files.append(ResultFile("distributions.csv") { DistributionFiles.csv(results) }) }
+        files.append(ResultFile("summary.json") { summaryJSON(summary, provenance: provenance) })
+        try ResultFolder(folder).replace(with: files, provenance: provenance)
     }
 
     public static func summaryCSV(_ summary: Summary) -> String {

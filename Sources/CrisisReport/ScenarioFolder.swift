@@ -7,9 +7,7 @@ import Foundation
 /// `compare --report` writes one per scenario.
 public enum ScenarioFolder {
     public static func write(results: [ReplicationResult], provenance: RunProvenance, to folder: URL) throws {
-        try AtomicFile.write(DailyFiles.csv(results), to: folder.appendingPathComponent("daily.csv"))
-        try AtomicFile.write(DistributionFiles.csv(results), to: folder.appendingPathComponent("distributions.csv"))
-        // The summaries last: summary.json marks a complete result folder.
-        try ResultFiles.write(summary: Summary(results), results: results, provenance: provenance, to: folder)
+        try ResultFiles.write(summary: Summary(results), results: results, provenance: provenance, to: folder,
+                              daily: true, distributions: true)
     }
 }

@@ -26,12 +26,27 @@ public struct ScenarioResults: Sendable {
     }
 
     /// Reads a result folder as `crisis-sim run` writes it: summary.json and summary.csv are
-    /// required; daily.csv and distributions.csv are read when present. The name is the
-    /// scenario file's, as the command-line tool names folders and table columns.
+    /// required; daily.csv and distributions.csv are read when the run wrote them. Every file
+    /// must match the folder's manifest.json, so a folder mixing two runs is refused, naming
+    /// the file. The name is the scenario file's, as the command-line tool names folders and
+    /// table columns.
     public init(folder: URL) throws {
         let json = folder.appendingPathComponent("summary.json")
-        guard let data = FileManager.default.contents(atPath: json.path) else {
+        guard FileManager.default.fileExists(atPath: json.path) else {
             throw ReportError(file: json.path, problem: "not found: is this a crisis-sim result folder?")
+        }
+        let manifest: ResultManifest
+        do {
+            manifest = try ResultManifest.verified(folder)
+        } catch {
+            throw ReportError(file: folder.appendingPathComponent(error.file).path, problem: error.problem)
+        }
+        for required in ["summary.json", "summary.csv"] where !manifest.lists(required) {
+            throw ReportError(file: folder.appendingPathComponent(required).path,
+                              problem: "is not in the folder's manifest.json: not a result of `crisis-sim run`")
+        }
+        guard let data = FileManager.default.contents(atPath: json.path) else {
+            throw ReportError(file: json.path, problem: "cannot be read")
         }
         let header: SummaryHeader
         do {
@@ -47,10 +62,11 @@ public struct ScenarioResults: Sendable {
                                    horizonDays: header.horizonDays, generator: header.generator)
         toolVersion = header.version
         kpis = try KPIEstimate.rows(of: CSVTable(contentsOf: folder.appendingPathComponent("summary.csv")))
+        // Only the run's own: a daily.csv left by an earlier run with --daily is not this run's.
         let dailyFile = folder.appendingPathComponent("daily.csv")
-        daily = FileManager.default.fileExists(atPath: dailyFile.path) ? try DailyCensus(CSVTable(contentsOf: dailyFile)) : nil
+        daily = manifest.lists("daily.csv") ? try DailyCensus(CSVTable(contentsOf: dailyFile)) : nil
         let distributions = folder.appendingPathComponent("distributions.csv")
-        timeToBed = FileManager.default.fileExists(atPath: distributions.path)
+        timeToBed = manifest.lists("distributions.csv")
             ? try BinnedCounts(CSVTable(contentsOf: distributions), distribution: DistributionFiles.timeToBed) : nil
     }
 

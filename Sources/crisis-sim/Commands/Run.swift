@@ -8,8 +8,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario's replications and report every KPI with a 95% confidence interval.",
         discussion: """
-            Writes summary.json, summary.csv and replications.csv to the output folder (each \
-            written whole or not at all). The same scenario, seed and version give the same \
+            Writes summary.json, summary.csv and replications.csv to the output folder, with \
+            manifest.json naming them: the folder holds every file of this run or of the one \
+            before, never some of each. The same scenario, seed and version give the same \
             bytes, whatever the thread count.
 
             Examples:
@@ -101,9 +102,8 @@ struct Run: ParsableCommand {
                                        replications: settings.replications, warmupDays: settings.warmupDays,
                                        horizonDays: settings.horizonDays, generator: settings.generator.rawValue)
         let folder = URL(fileURLWithPath: output ?? "results/\(name)")
-        if daily { try AtomicFile.write(DailyFiles.csv(results), to: folder.appendingPathComponent("daily.csv")) }
-        if report { try AtomicFile.write(DistributionFiles.csv(results), to: folder.appendingPathComponent("distributions.csv")) }
-        try ResultFiles.write(summary: summary, results: results, provenance: provenance, to: folder)
+        try ResultFiles.write(summary: summary, results: results, provenance: provenance, to: folder,
+                              daily: daily, distributions: report)
 
         print("\(name): \(loaded.summary.isEmpty ? scenario : loaded.summary)")
         print("\(settings.replications) replications of \(NumberFormat.readable(settings.horizonDays)) days after a "

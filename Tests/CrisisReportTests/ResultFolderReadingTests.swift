@@ -1,0 +1,76 @@
+import CrisisExperiment
+import CrisisModel
+import CrisisReport
+import CrisisScenario
+import Foundation
+import XCTest
+
+/// A report draws one run's numbers or none: a folder whose files come from two runs is
+/// refused, naming the file, and a file the run did not write is not read as its own.
+final class ResultFolderReadingTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A short run of the baseline with `seed`, written as `run --report` writes it.
+    private func write(seed: UInt64, to folder: URL, daily: Bool = true) throws {
+        let loaded = try ScenarioLoader.load(Self.repository.appendingPathComponent("Scenarios/baseline.yaml").path)
+        let length = RunLength(warmupDays: 10, horizonDays: 20)
+        let results = try ReplicationRunner(configuration: loaded.configuration, length: length, seed: seed,
+                                            generator: loaded.run.generator, dailySeries: true).run([0, 1], threads: 2)
+        let provenance = RunProvenance(scenario: "Scenarios/baseline.yaml", scenarioHash: loaded.hash, seed: seed,
+                                       replications: 2, warmupDays: 10, horizonDays: 20,
+                                       generator: loaded.run.generator.rawValue)
+        try ResultFiles.write(summary: Summary(results), results: results, provenance: provenance, to: folder,
+                              daily: daily, distributions: daily)
+    }
+
+    func testAFolderMixingTwoRunsIsRefusedNamingTheFile() throws {
+        let root = try temporaryFolder()
+        let (one, two) = (root.appendingPathComponent("one"), root.appendingPathComponent("two"))
+        try write(seed: 1, to: one)
+        try write(seed: 2, to: two)
+        XCTAssertEqual(try ScenarioResults(folder: one).provenance.seed, 1)
+        // The state a kill between renames used to leave: one file of the newer run.
+        try FileManager.default.removeItem(at: one.appendingPathComponent("daily.csv"))
+        try FileManager.default.copyItem(at: two.appendingPathComponent("daily.csv"), to: one.appendingPathComponent("daily.csv"))
+        XCTAssertThrowsError(try ScenarioResults(folder: one)) { error in
+            let report = error as? ReportError
+            XCTAssertEqual(report?.file, one.appendingPathComponent("daily.csv").path)
+            XCTAssertTrue(report?.problem.hasPrefix("does not belong with the other files") ?? false, "\(error)")
+        }
+        XCTAssertThrowsError(try HTMLReport.write(folder: one, to: nil))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: one.appendingPathComponent("report.html").path))
+    }
+
+    /// daily.csv left by an earlier run with --daily beside a run without it is not drawn.
+    func testADailyFileTheRunDidNotWriteIsIgnored() throws {
+        let root = try temporaryFolder()
+        let folder = root.appendingPathComponent("base")
+        try write(seed: 1, to: folder)
+        let stale = try Data(contentsOf: folder.appendingPathComponent("daily.csv"))
+        try write(seed: 2, to: folder, daily: false)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("daily.csv").path),
+                       "the earlier run's daily.csv goes with its set")
+        try stale.write(to: folder.appendingPathComponent("daily.csv"))
+        let read = try ScenarioResults(folder: folder)
+        XCTAssertEqual(read.provenance.seed, 2)
+        XCTAssertNil(read.daily)
+        XCTAssertNil(read.timeToBed)
+    }
+
+    func testAFolderWithoutAManifestIsRefused() throws {
+        let folder = try temporaryFolder()
+        try write(seed: 1, to: folder, daily: false)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("manifest.json"))
+        XCTAssertThrowsError(try ScenarioResults(folder: folder)) { error in
+            XCTAssertEqual((error as? ReportError)?.file, folder.appendingPathComponent("manifest.json").path)
+        }
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+}
