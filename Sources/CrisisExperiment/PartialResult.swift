@@ -1,5 +1,6 @@
 import CrisisModel
 import Foundation
+import SimRandom
 
 /// What one shard of an experiment measured: every KPI value of its replications, written
 /// exactly, with what is needed to check that shards belong together (the experiment's
@@ -7,10 +8,13 @@ import Foundation
 ///
 /// It is the unit `merge` works from: the merged summaries are computed from these values by
 /// the same code an unsharded run uses, so they are the same bytes. A shard writes its file
-/// atomically, so a file that exists is complete; `merge` still checks every item.
+/// atomically, so a file that exists is complete; `merge` still checks every item, and the
+/// checksum over every value, so a value changed after the shard wrote it is refused rather
+/// than merged.
 public struct PartialResult: Codable, Sendable {
-    /// Names the file format; bumped when the layout changes.
-    public static let formatName = "crisis-sim partial result 1"
+    /// Names the file format; bumped when the layout changes (2: a checksum, and undefined
+    /// values as null rather than "nan").
+    public static let formatName = "crisis-sim partial result 2"
 
     public var format: String
     public var toolVersion: String
@@ -18,6 +22,9 @@ public struct PartialResult: Codable, Sendable {
     public var experiment: ExperimentIdentity
     /// The groups this shard has replications of, in group order.
     public var groups: [PartialGroup]
+    /// FNV-1a 64 (hex) of the file's canonical JSON (keys sorted, no spaces) without this
+    /// field: set by `encoded()`, checked by `read(_:)`.
+    public var checksum: String?
 
     /// A partial result of `shard` from its results (as `ExperimentPlan.run(shard:)` returns
     /// them: per group, sorted by replication).
@@ -36,29 +43,61 @@ public struct PartialResult: Codable, Sendable {
         }
     }
 
-    /// The file's text: JSON, keys sorted, values as exact text.
+    /// The file's text: JSON, keys sorted, values as exact text, with its checksum.
     public func encoded() throws -> String {
+        var signed = self
+        signed.checksum = try contentChecksum()
+        return try signed.canonicalJSON() + "\n"
+    }
+
+    /// The checksum of everything but the checksum: what `checksum` must be.
+    func contentChecksum() throws -> String {
+        var body = self
+        body.checksum = nil
+        return FNV1a.hex(try body.canonicalJSON())
+    }
+
+    private func canonicalJSON() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    /// Reads a partial result file, checking its format name.
+    /// Reads a partial result file, checking its format name and that its checksum matches
+    /// its values.
     public static func read(_ url: URL) throws -> PartialResult {
         let data = try Data(contentsOf: url)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
+        // The format first: an older layout is named as such, not as a broken file.
+        guard let probe = try? decoder.decode(FormatProbe.self, from: data) else {
+            throw PartialResultError("\(url.path): not a crisis-sim partial result (no 'format' name)")
+        }
+        guard probe.format == formatName else {
+            throw PartialResultError("\(url.path): format '\(probe.format)', expected '\(formatName)': run the shard again")
+        }
         let partial: PartialResult
         do {
             partial = try decoder.decode(PartialResult.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+            throw PartialResultError("\(url.path): \(path(context)): \(context.debugDescription)")
         } catch {
             throw PartialResultError("\(url.path): not a crisis-sim partial result (\(describe(error)))")
         }
-        guard partial.format == formatName else {
-            throw PartialResultError("\(url.path): format '\(partial.format)', expected '\(formatName)'")
+        guard let claimed = partial.checksum else {
+            throw PartialResultError("\(url.path): no checksum, so its values cannot be trusted: run the shard again")
+        }
+        let actual = try partial.contentChecksum()
+        guard claimed == actual else {
+            throw PartialResultError("\(url.path): its values do not match its checksum (\(actual), recorded \(claimed)): "
+                + "the file was changed after its shard wrote it; run the shard again")
         }
         return partial
+    }
+
+    private struct FormatProbe: Decodable {
+        var format: String
     }
 
     /// Writes the file atomically: it appears whole or not at all.
@@ -97,6 +136,9 @@ public struct PartialResult: Codable, Sendable {
                 }
                 if replication.values.count != group.kpis.count {
                     problems.append("\(place) has \(replication.values.count) values for \(group.kpis.count) KPIs")
+                }
+                for (kpi, value) in zip(group.kpis, replication.values) where value.value.isInfinite {
+                    problems.append("\(place): \(kpi.id) (\(kpi.stratum)) is \(value.value), not a finite number")
                 }
             }
         }
@@ -160,8 +202,11 @@ public struct PartialReplication: Codable, Sendable {
 }
 
 /// A Double written as the shortest text that reads back to the same value (Swift's
-/// description; "nan", "inf", "-inf" otherwise), so it survives a file bit for bit (NaN
-/// payloads aside, which no output shows).
+/// description), so it survives a file bit for bit; NaN, a KPI undefined in a replication
+/// (a share with no denominator), is null.
+///
+/// Nothing else non-finite is written or read: the text "nan" or "inf" in a file is an
+/// edit, not a measurement, and reading it as undefined would drop a replication silently.
 public struct ExactDouble: Codable, Sendable {
     public var value: Double
 
@@ -169,28 +214,26 @@ public struct ExactDouble: Codable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = .nan
+            return
+        }
         let text = try container.decode(String.self)
-        guard let value = ExactDouble.parse(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a number")
+        guard let value = Double(text), value.isFinite else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a finite number "
+                + "(a value undefined in a replication is null)")
         }
         self.value = value
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(NumberFormat.exact(value))
-    }
-
-    /// The value of `NumberFormat.exact`'s text, or nil.
-    public static func parse(_ text: String) -> Double? {
-        switch text {
-        case "nan": return .nan
-        case "inf": return .infinity
-        case "-inf": return -.infinity
-        default:
-            guard let value = Double(text), value.isFinite else { return nil }
-            return value
+        if value.isNaN { return try container.encodeNil() }
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: encoder.codingPath,
+                                                          debugDescription: "\(value) is not a finite number"))
         }
+        try container.encode(NumberFormat.exact(value))
     }
 }
 

@@ -148,7 +148,7 @@ final class ShardMergeTests: XCTestCase {
 
     func testPartialFileRoundTripsEveryValueExactly() throws {
         let values: [Double] = [0, -0.0, 1, 0.1, 1.0 / 3, .pi, 2234.1125, 2021.0500000000002, .leastNonzeroMagnitude,
-                                .greatestFiniteMagnitude, -1e-300, .infinity, -.infinity, .nan]
+                                .greatestFiniteMagnitude, -1e-300, .nan]
         var random = SystemRandomNumberGenerator()
         let all = values + (0..<200).map { _ in Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF) }
         let kpis = all.indices.map { KPIValue(id: "k\($0)", stratum: "all", value: all[$0]) }
@@ -167,6 +167,66 @@ final class ShardMergeTests: XCTestCase {
         for (a, b) in zip(back.kpis, kpis) {
             if b.value.isNaN { XCTAssertTrue(a.value.isNaN) } else { XCTAssertEqual(a.value.bitPattern, b.value.bitPattern, "\(b.value)") }
         }
+        // Undefined is null, never the text "nan"; an infinity is not a KPI value at all.
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains("null") && !text.contains("nan"), text)
+        let infinite = ReplicationResult(replication: 0, kpis: [KPIValue(id: "k", stratum: "all", value: .infinity)],
+                                         eventsHandled: 1, daily: nil, trace: [])
+        XCTAssertThrowsError(try PartialResult(shard: .whole, experiment: identity, results: [[infinite]]).encoded())
+    }
+
+    /// A shard file whose values changed after its shard wrote it is refused, naming the
+    /// file: the audit's value multiplied by 1000 merged silently before checksums.
+    func testAValueChangedInAShardFileIsRefused() throws {
+        let plan = try SmallExperiments.run(replications: 2)
+        let folder = try temporaryFolder()
+        let url = folder.appendingPathComponent("shard-1-of-1.partial.json")
+        try PartialResult(shard: .whole, experiment: plan.identity, results: try plan.run(shard: .whole, threads: 2)).write(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertNoThrow(try PartialResult.read(url))
+        // The first KPI value, times 1000: its exact text with three more digits.
+        let values = try XCTUnwrap(text.range(of: "\"values\":[\""))
+        let end = try XCTUnwrap(text[values.upperBound...].firstIndex(of: "\""))
+        let value = try XCTUnwrap(Double(text[values.upperBound..<end]))
+        var edited = text
+        edited.replaceSubrange(values.upperBound..<end, with: NumberFormat.exact(value * 1000))
+        try edited.write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PartialResult.read(url)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(url.path): its values do not match its checksum ("), "\(error)")
+        }
+        // Without its checksum it is refused too.
+        let checksum = try XCTUnwrap(text.range(of: #""checksum":"[0-9a-f]{16}","#, options: .regularExpression))
+        var unsigned = text
+        unsigned.removeSubrange(checksum)
+        try unsigned.write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PartialResult.read(url)) { error in
+            XCTAssertTrue("\(error)".contains("no checksum"), "\(error)")
+        }
+    }
+
+    /// "nan" and "inf" are refused, naming the file and the field, checksum or not: read as
+    /// undefined they would drop a replication from the mean without a word.
+    func testNonFiniteTextInAShardFileIsRefusedNamingTheField() throws {
+        let plan = try SmallExperiments.run(replications: 2)
+        let url = try temporaryFolder().appendingPathComponent("shard-1-of-1.partial.json")
+        try PartialResult(shard: .whole, experiment: plan.identity, results: try plan.run(shard: .whole, threads: 2)).write(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let values = try XCTUnwrap(text.range(of: "\"values\":[\""))
+        let end = try XCTUnwrap(text[values.upperBound...].firstIndex(of: "\""))
+        for bad in ["nan", "inf", "-inf", "Infinity"] {
+            var edited = text
+            edited.replaceSubrange(values.upperBound..<end, with: bad)
+            try edited.write(to: url, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try PartialResult.read(url)) { error in
+                XCTAssertEqual("\(error)", "\(url.path): groups.0.replications.0.values.0: '\(bad)' is not a finite number "
+                    + "(a value undefined in a replication is null)")
+            }
+        }
+        // An infinity that reaches the merge another way is named by KPI.
+        var shards = try partials(plan, count: 1)
+        shards[0].partial.groups[0].replications[1].values[0] = ExactDouble(.infinity)
+        let kpi = shards[0].partial.groups[0].kpis[0]
+        XCTAssertEqual(mergeProblems(shards), ["shard-1: replication 1 of baseline: \(kpi.id) (\(kpi.stratum)) is inf, not a finite number"])
     }
 
     func testAFileThatIsNotAPartialResultIsNamed() throws {
