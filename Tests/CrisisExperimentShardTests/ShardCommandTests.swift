@@ -1,3 +1,4 @@
+import CrisisExperiment
 import CrisisTestSupport
 import Foundation
 import XCTest
@@ -86,6 +87,34 @@ final class ShardCommandTests: XCTestCase {
         let empty = try crisisSim(["merge", try temporaryFolder().path])
         XCTAssertEqual(empty.status, 1)
         XCTAssertTrue(empty.error.contains("no shard-K-of-N.partial.json files"), empty.error)
+    }
+
+    /// A shard file edited after its shard wrote it is named and nothing is merged; a merge
+    /// over an earlier result replaces its whole set, and the report reads it.
+    func testMergeRefusesAnEditedShardAndReplacesTheWholeSet() throws {
+        let folder = try temporaryFolder()
+        for index in 1...2 {
+            try succeed(["run", "Scenarios/baseline.yaml"] + short + ["--shard", "\(index)/2", "--output", folder.path])
+        }
+        try succeed(["merge", folder.path])
+        let merged = try Data(contentsOf: folder.appendingPathComponent("summary.csv"))
+        let shard = folder.appendingPathComponent("shard-2-of-2.partial.json")
+        let text = try String(contentsOf: shard, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"values\":[\"", with: "\"values\":[\"1000").write(to: shard, atomically: true, encoding: .utf8)
+        let outcome = try crisisSim(["merge", folder.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("\(shard.path): its values do not match its checksum"), outcome.error)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("summary.csv")), merged, "the earlier merge stays")
+
+        // Re-running the shard replaces the edited file; merging again leaves one whole set.
+        let again = try succeed(["run", "Scenarios/baseline.yaml"] + short + ["--shard", "2/2", "--output", folder.path])
+        XCTAssertTrue(again.error.contains("note: replacing \(shard.path)"), again.error)
+        try succeed(["merge", folder.path])
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("summary.csv")), merged)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(names, ["manifest.json", "replications.csv", "shard-1-of-2.partial.json", "shard-2-of-2.partial.json",
+                               "summary.csv", "summary.json"])
+        XCTAssertEqual(try ResultManifest.verified(folder).files.map(\.name), ["summary.csv", "replications.csv", "summary.json"])
     }
 
     func testBadShardAndVaryArgumentsAreExplained() throws {
