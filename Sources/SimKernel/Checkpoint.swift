@@ -6,21 +6,27 @@
 /// delays that feeds itself): such a run would otherwise spin at one instant for ever,
 /// deaf to everything. The clock never goes back, so when two checkpoints in a row see the
 /// same time, every event between them happened at that instant.
-@usableFromInline struct Checkpoint {
+public struct Checkpoint {
     /// Events between checkpoints, minus one, as a mask: a checkpoint falls when
     /// `handled & interval == 0`.
-    @inlinable static var interval: Int { (1 << 16) - 1 }
+    @inlinable public static var interval: Int { (1 << 16) - 1 }
 
-    /// Checkpoints in a row at one instant before the run is stopped: 160 × 65,536 ≈ 10.5
-    /// million events. Legitimate same-instant bursts are bounded by the people in the
-    /// system, each handling a few events (a capacity change or an opening that takes every
-    /// queued person; the England scenario holds tens of thousands of people at once), so
-    /// this is over a hundred times anything a real scenario does, and at ~10-100 ns an
-    /// event a stuck run is still stopped within about a second.
-    static var stalledLimit: Int { 160 }
+    /// Events at one instant before a run is stopped, by default: 160 × 65,536 ≈ 10.5
+    /// million. Legitimate same-instant bursts are bounded by the people in the system, each
+    /// handling a few events (a capacity change or an opening that takes every queued person;
+    /// the England scenario holds tens of thousands of people at once), so this is over a
+    /// hundred times anything a real scenario does, and at ~100 ns an event a stuck release
+    /// run is still stopped within about a second.
+    public static var defaultStalledEventLimit: Int { 160 << 16 }
 
+    /// Checkpoints in a row at one instant that make the limit (at least one).
+    let stalledLimit: Int
     var lastClock = -Double.infinity
     var stalledCheckpoints = 0
+
+    init(stalledEventLimit: Int) {
+        stalledLimit = max(1, (stalledEventLimit + Self.interval) / (Self.interval + 1))
+    }
 
     /// Records a checkpoint at `clock`; true when the clock has stood still for the limit.
     mutating func clockStood(at clock: Double) -> Bool {
@@ -30,7 +36,7 @@
             stalledCheckpoints = 0
             lastClock = clock
         }
-        return stalledCheckpoints >= Self.stalledLimit
+        return stalledCheckpoints >= stalledLimit
     }
 
     /// A lower bound on the events handled at the current instant.

@@ -60,12 +60,17 @@ public struct Simulation<Model: SimulationModel> {
     /// Asked at every checkpoint (see `Checkpoint`) whether to stop, e.g. on SIGTERM; a long
     /// replication then stops within a few milliseconds rather than at its end.
     public var stopRequested: (() -> Bool)?
-    @usableFromInline var checkpoint = Checkpoint()
+    @usableFromInline var checkpoint: Checkpoint
 
-    public init(model: Model, trace: EventTrace = EventTrace(), stopRequested: (() -> Bool)? = nil) {
+    /// - Parameter stalledEventLimit: events handled without the clock moving before the run
+    ///   is stopped as a loop at one instant (rounded up to whole checkpoints); the default
+    ///   is far above any legitimate burst, and tests lower it.
+    public init(model: Model, trace: EventTrace = EventTrace(), stopRequested: (() -> Bool)? = nil,
+                stalledEventLimit: Int = Checkpoint.defaultStalledEventLimit) {
         self.model = model
         scheduler = Scheduler(trace: trace)
         self.stopRequested = stopRequested
+        checkpoint = Checkpoint(stalledEventLimit: stalledEventLimit)
     }
 
     /// The current simulated time, in hours.
@@ -105,7 +110,7 @@ public struct Simulation<Model: SimulationModel> {
     }
 
     /// Every `Checkpoint.interval + 1` events: honours a stop request, and stops a run whose
-    /// clock has not moved for `Checkpoint.stalledLimit` checkpoints in a row. Kept out of
+    /// clock has not moved for the stalled-event limit. Kept out of
     /// line so the hot loop stays small.
     @usableFromInline @inline(never) mutating func passCheckpoint() throws(SimulationStop) {
         if let stopRequested, stopRequested() { throw .interrupted(atHour: scheduler.clock) }

@@ -28,9 +28,21 @@ extension CrisisSystem {
                                       replication: Int, generator: GeneratorKind = .mrg32k3a,
                                       dailySeries: Bool = false, trace: EventTrace = EventTrace(),
                                       stopRequested: (() -> Bool)? = nil) throws -> ReplicationResult {
+        try runReplication(configuration, length: length, seed: seed, replication: replication, generator: generator,
+                           dailySeries: dailySeries, trace: trace, stopRequested: stopRequested,
+                           stalledEventLimit: Checkpoint.defaultStalledEventLimit)
+    }
+
+    /// As the public `runReplication`, with the kernel's stalled-event limit lowered for tests
+    /// (a debug build takes minutes to reach the default).
+    static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
+                               replication: Int, generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false,
+                               trace: EventTrace = EventTrace(), stopRequested: (() -> Bool)? = nil,
+                               stalledEventLimit: Int) throws -> ReplicationResult {
         let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
         let model = try CrisisSystem(configuration, streams: streams)
-        var simulation = Simulation(model: model, trace: trace, stopRequested: stopRequested)
+        var simulation = Simulation(model: model, trace: trace, stopRequested: stopRequested,
+                                    stalledEventLimit: stalledEventLimit)
         let warmupEnd = length.warmupDays * 24
         let end = warmupEnd + length.horizonDays * 24
         simulation.model.start(&simulation.scheduler, horizonHours: end, dailySeries: dailySeries)
