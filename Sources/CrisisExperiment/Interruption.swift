@@ -7,7 +7,8 @@ import Synchronization
 
 /// Stopping cleanly on SIGINT (Ctrl-C) or SIGTERM (a scheduler's time limit).
 ///
-/// The first signal asks running replications to finish the one in hand and take no more;
+/// The first signal stops the replications in hand (the kernel looks at the flag every
+/// 65,536 events, so even one long replication stops within milliseconds) and starts no more;
 /// the command then stops with `Interrupted` before writing any result file, so nothing
 /// half-done is left that looks complete (files are only ever written whole). A second
 /// signal ends the process at once, as usual.

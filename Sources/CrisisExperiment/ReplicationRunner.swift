@@ -36,12 +36,15 @@ public struct ReplicationRunner: Sendable {
                 let outcome = Result {
                     try CrisisSystem.runReplication(configuration, length: length, seed: seed,
                                                     replication: replications[slot], generator: generator,
-                                                    dailySeries: dailySeries)
+                                                    dailySeries: dailySeries,
+                                                    stopRequested: { Interruption.requested })
                 }
                 let done = box.store(outcome, at: slot)
                 progress?(done)
             }
         }
+        // A replication stopped by the signal failed with `SimulationStop.interrupted`; this
+        // reports the stop as `Interrupted` first, which the commands turn into exit 130.
         try Interruption.check()
         return try box.results()
     }

@@ -46,6 +46,8 @@ public enum ScenarioLoader {
         guard problems.isEmpty, let value else { throw ScenarioError(problems: ordered(problems, files: files)) }
 
         let (configuration, run, summary) = ScenarioCompiler.compile(value)
+        let cycles = ZeroTimeCycleCheck.problems(configuration, tree: tree)
+        guard cycles.isEmpty else { throw ScenarioError(problems: ordered(cycles, files: files)) }
         let text = CanonicalYAML.document(value)
         return LoadedScenario(configuration: configuration, run: run, summary: summary, files: files,
                               resolvedYAML: text, hash: FNV1a.hex(text))

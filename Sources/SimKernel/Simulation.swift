@@ -57,10 +57,20 @@ public struct Scheduler<Event> {
 public struct Simulation<Model: SimulationModel> {
     public var model: Model
     public var scheduler: Scheduler<Model.Event>
+    /// Asked at every checkpoint (see `Checkpoint`) whether to stop, e.g. on SIGTERM; a long
+    /// replication then stops within a few milliseconds rather than at its end.
+    public var stopRequested: (() -> Bool)?
+    @usableFromInline var checkpoint: Checkpoint
 
-    public init(model: Model, trace: EventTrace = EventTrace()) {
+    /// - Parameter stalledEventLimit: events handled without the clock moving before the run
+    ///   is stopped as a loop at one instant (rounded up to whole checkpoints); the default
+    ///   is far above any legitimate burst, and tests lower it.
+    public init(model: Model, trace: EventTrace = EventTrace(), stopRequested: (() -> Bool)? = nil,
+                stalledEventLimit: Int = Checkpoint.defaultStalledEventLimit) {
         self.model = model
         scheduler = Scheduler(trace: trace)
+        self.stopRequested = stopRequested
+        checkpoint = Checkpoint(stalledEventLimit: stalledEventLimit)
     }
 
     /// The current simulated time, in hours.
@@ -74,22 +84,51 @@ public struct Simulation<Model: SimulationModel> {
     /// Handles events in order up to and including `endTime`, then sets the clock to `endTime`.
     /// Events after `endTime` stay pending, so a run can continue in steps (e.g. a warm-up,
     /// then the measured period).
-    @inlinable public mutating func run(until endTime: Double) {
+    /// - Throws: `SimulationStop` when `stopRequested` says so or the clock stops moving (see
+    ///   `Checkpoint`); the model is then left mid-run.
+    @inlinable public mutating func run(until endTime: Double) throws(SimulationStop) {
         while let next = scheduler.events.first, next.time <= endTime {
             let entry = scheduler.events.pop().unsafelyUnwrapped
             scheduler.clock = entry.time
             scheduler.handled &+= 1
             model.handle(entry.payload, scheduler: &scheduler)
+            // The only per-event cost of the guards: a mask and a compare.
+            if scheduler.handled & Checkpoint.interval == 0 { try passCheckpoint() }
         }
         if endTime > scheduler.clock { scheduler.clock = endTime }
     }
 
     /// Handles events until none is pending.
-    @inlinable public mutating func runUntilEmpty() {
+    /// - Throws: `SimulationStop`, as `run(until:)`.
+    @inlinable public mutating func runUntilEmpty() throws(SimulationStop) {
         while let entry = scheduler.events.pop() {
             scheduler.clock = entry.time
             scheduler.handled &+= 1
             model.handle(entry.payload, scheduler: &scheduler)
+            if scheduler.handled & Checkpoint.interval == 0 { try passCheckpoint() }
         }
+    }
+
+    /// Every `Checkpoint.interval + 1` events: honours a stop request, and stops a run whose
+    /// clock has not moved for the stalled-event limit. Kept out of
+    /// line so the hot loop stays small.
+    @usableFromInline @inline(never) mutating func passCheckpoint() throws(SimulationStop) {
+        if let stopRequested, stopRequested() { throw .interrupted(atHour: scheduler.clock) }
+        guard checkpoint.clockStood(at: scheduler.clock) else { return }
+        throw .zeroTimeLoop(ZeroTimeLoop(atHour: scheduler.clock, events: checkpoint.eventsAtOneInstant,
+                                         recentEvents: recentEventKinds()))
+    }
+
+    /// Handles a few more events (the run is stopping anyway) to name the loop by its event
+    /// kinds: the case names of the model's events, payloads left out.
+    mutating func recentEventKinds() -> [String] {
+        var kinds: [String] = []
+        while kinds.count < ZeroTimeLoop.recentCount, let entry = scheduler.events.pop() {
+            scheduler.clock = entry.time
+            scheduler.handled &+= 1
+            kinds.append(String(String(describing: entry.payload).prefix { $0 != "(" }))
+            model.handle(entry.payload, scheduler: &scheduler)
+        }
+        return kinds
     }
 }

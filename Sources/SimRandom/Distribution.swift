@@ -177,6 +177,18 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The least value a draw can take: the lower end of the support (0 for the distributions
+    /// on [0, inf)). A duration whose minimum is 0 can let a chain of events happen with no
+    /// time passing, which scenario validation looks for.
+    public var minimum: Double {
+        switch kind {
+        case .fixed(let value): return value
+        case .uniform(let min, _), .triangular(let min, _, _), .pert(let min, _, _): return min
+        case .exponential, .gamma, .lognormal, .weibull: return 0
+        case .empirical(let table): return table.minimum
+        }
+    }
+
     public var description: String {
         switch kind {
         case .fixed(let value): return "fixed(\(value))"

@@ -21,6 +21,9 @@ public struct EmpiricalDistribution: Sendable, Equatable {
 
     public var count: Int { sorted.count }
 
+    /// The smallest observed value: no draw is below it.
+    public var minimum: Double { sorted[0] }
+
     /// The mean of the interpolated distribution: the average of the segment midpoints.
     public var mean: Double {
         guard sorted.count > 1 else { return sorted[0] }

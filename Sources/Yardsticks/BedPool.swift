@@ -111,7 +111,7 @@ public struct BedPool: SimulationModel {
     /// Runs the whole yardstick: `parameters.referrals` referrals, until the last discharge.
     public static func run(_ parameters: Parameters, seed: UInt64, generator: GeneratorKind = .mrg32k3a) throws -> Counts {
         var simulation = try simulation(parameters, seed: seed, generator: generator)
-        simulation.runUntilEmpty()
+        try simulation.runUntilEmpty()
         var counts = simulation.model.counts
         counts.events = simulation.scheduler.eventsHandled
         return counts
@@ -133,9 +133,9 @@ public struct BedPool: SimulationModel {
         var simulation = try simulation(parameters, seed: seed, replication: replication)
         let warmupEnd = warmupDays * 24
         let end = warmupEnd + days * 24
-        simulation.run(until: warmupEnd)
+        try simulation.run(until: warmupEnd)
         simulation.model.resetStatistics(at: warmupEnd)
-        simulation.run(until: end)
+        try simulation.run(until: end)
         var counts = simulation.model.counts
         counts.events = simulation.scheduler.eventsHandled
         return ReplicationResult(counts: counts,

@@ -164,6 +164,52 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(written, [], "nothing may be written")
     }
 
+    /// SIGTERM (a scheduler's time limit) in the middle of one long replication stops it
+    /// promptly, not at its end: status 130 and no result file. Replications used to be
+    /// stopped only between each other.
+    func testTerminatedLongReplicationStopsPromptlyAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = CrisisSimTool.executable
+        // A century of the England scenario: one replication of many minutes.
+        process.arguments = ["run", "Scenarios/england-scale.yaml", "--replications", "1", "--warmup-days", "0",
+                             "--horizon-days", "36500", "--output", output.path, "--quiet"]
+        process.currentDirectoryURL = Self.repository
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        XCTAssertTrue(process.isRunning, "the replication must still be going when terminated")
+        let signalled = Date()
+        process.terminate()  // SIGTERM
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            process.waitUntilExit()
+            stopped.signal()
+        }
+        guard stopped.wait(timeout: .now() + 10) == .success else {
+            kill(process.processIdentifier, SIGKILL)
+            return XCTFail("still running 10 s after SIGTERM")
+        }
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertLessThan(Date().timeIntervalSince(signalled), 10)
+        XCTAssertEqual(process.terminationStatus, 130, message)
+        XCTAssertTrue(message.contains("interrupted: stopped before writing any result file"), message)
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        XCTAssertEqual(written, [], "nothing may be written")
+    }
+
+    /// A scenario forced to loop at one instant cannot be run: validation refuses it, with a
+    /// non-zero exit and the loop's keys, before anything runs.
+    func testRunRefusesAZeroTimeLoopWithAClearError() throws {
+        let outcome = try crisisSim(["run", "Tests/CrisisScenarioTests/Fixtures/zero-time-loop.yaml", "--quiet"])
+        XCTAssertEqual(outcome.status, 1, outcome.error)
+        XCTAssertTrue(outcome.error.contains("zero-time-loop.yaml:25:15: representation.after_days: these steps can repeat "
+                                             + "for ever without the clock moving"), outcome.error)
+    }
+
     /// Far more load than beds: the run completes, nothing overflows, and a warning says so.
     func testOverloadedScenarioRunsAndWarns() throws {
         let folder = try temporaryFolder()

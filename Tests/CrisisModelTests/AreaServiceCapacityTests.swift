@@ -59,7 +59,7 @@ final class AreaServiceCapacityTests: XCTestCase {
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)  // #1, Northshire
         simulation.schedule(.arrival(area: 1, source: .community), at: 0)  // #2, Southdale
         simulation.schedule(.arrival(area: 1, source: .community), at: 0)  // #3, Southdale
-        simulation.run(until: 100)
+        try simulation.run(until: 100)
         let lines = simulation.scheduler.trace.records.map { "\($0.time) #\($0.entity) \($0.event)" }
         XCTAssertEqual(lines, [
             "0.0 #0 presents to community services",

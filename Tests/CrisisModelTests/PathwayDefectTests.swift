@@ -32,7 +32,7 @@ extension PathwayTraceTests {
             configuration.crht.referralOutcomes = [.discharge: 1]
         }
         for hour in [9.0, 10, 11] { simulation.schedule(.arrival(area: 0, source: .community), at: hour) }
-        simulation.run(until: 48)
+        try simulation.run(until: 48)
         XCTAssertEqual(lines(simulation), [
             "9.0 #0 presents to community services",
             "9.0 #0 crisis team assessment starts",
@@ -61,7 +61,7 @@ extension PathwayTraceTests {
             configuration.liaison.outcomes = [.dischargeWithFollowUp: 1]
         }
         for hour in [9.0, 10, 11] { simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: hour) }
-        simulation.run(until: 48)
+        try simulation.run(until: 48)
         XCTAssertEqual(lines(simulation).filter { $0.contains("assessment starts") }, [
             "9.0 #0 liaison assessment starts",
             "15.0 #1 liaison assessment starts",
@@ -97,7 +97,7 @@ extension PathwayTraceTests {
         var simulation = try quietSystem { $0.beds.bedSearchHours = Configurations.fixed(200) }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .community), at: 1)
-        simulation.run(until: 300)
+        try simulation.run(until: 300)
         XCTAssertEqual(lines(simulation), [
             "0.0 #0 presents to community services",
             "0.0 #0 crisis team assessment starts",
@@ -129,7 +129,7 @@ extension PathwayTraceTests {
         }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: 0)
-        simulation.run(until: 150)
+        try simulation.run(until: 150)
         XCTAssertEqual(try count("ed.bed_waits", simulation), 1, accuracy: 1e-9)
         XCTAssertEqual(try count("ed.bed_waits_over_12h", simulation), 1, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(kpis(simulation).value("ed.decision_to_admit_hours.mean")), 99, accuracy: 1e-9)
@@ -146,7 +146,7 @@ extension PathwayTraceTests {
         }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .police), at: 1)
-        simulation.run(until: 1_100)
+        try simulation.run(until: 1_100)
         return lines(simulation).filter { $0.contains("#1") && ($0.contains("area") || $0.contains("local bed")) }
     }
 
@@ -186,7 +186,7 @@ extension PathwayTraceTests {
             simulation.schedule(.arrival(area: 0, source: .community), at: 0)
             simulation.schedule(.arrival(area: 0, source: .community), at: 1)  // out of area at 7 h
             simulation.schedule(.arrival(area: 0, source: .community), at: 98)  // waiting at 100 h
-            simulation.run(until: 101)
+            try simulation.run(until: 101)
             return lines(simulation).filter { $0.hasPrefix("100.0") && !$0.contains("#0") }
         }
         XCTAssertEqual(try admitted(repatriationFirst: true), ["100.0 #1 repatriated to a local bed"])
@@ -198,7 +198,7 @@ extension PathwayTraceTests {
         var simulation = try quietSystem { $0.beds.repatriation = false }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .community), at: 1)  // out of area 7 h to 107 h
-        simulation.run(until: 200)
+        try simulation.run(until: 200)
         let values = kpis(simulation)
         XCTAssertEqual(try XCTUnwrap(values.value("oap.length_days.mean")), 100.0 / 24, accuracy: 1e-9)
         XCTAssertEqual(values.value("oap.lasting_15_nights"), 0)
@@ -216,7 +216,7 @@ extension PathwayTraceTests {
             configuration.liaison.outcomes = [.admissionRequest: 1]
         }
         simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: 2)
-        simulation.run(until: 50)
+        try simulation.run(until: 50)
         XCTAssertEqual(try count("crht.out_of_hours_bypasses", simulation), 1, accuracy: 1e-9)
         XCTAssertEqual(try count("admissions.requests", simulation), 1, accuracy: 1e-9)
         XCTAssertEqual(try count("admissions.total", simulation), 1, accuracy: 1e-9)
@@ -234,7 +234,7 @@ extension PathwayTraceTests {
         }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .police), at: 1)
-        simulation.run(until: 60)
+        try simulation.run(until: 60)
         XCTAssertEqual(lines(simulation), [
             "0.0 #0 presents to community services",
             "0.0 #0 crisis team assessment starts",
@@ -259,7 +259,7 @@ extension PathwayTraceTests {
 
         var detained = try quietSystem { $0.crht.admissionsAvoidedShare = 1 }
         detained.schedule(.arrival(area: 0, source: .police), at: 1)
-        detained.run(until: 10)
+        try detained.run(until: 10)
         XCTAssertTrue(lines(detained).contains("4.0 #0 admitted to a local bed"))
     }
 
@@ -283,7 +283,7 @@ extension PathwayTraceTests {
         simulation.schedule(.arrival(area: 0, source: .community), at: 5)
         simulation.schedule(.arrival(area: 0, source: .community), at: 20)
         simulation.schedule(.arrival(area: 0, source: .community), at: 70)
-        simulation.run(until: 75)
+        try simulation.run(until: 75)
         XCTAssertEqual(lines(simulation).filter { !$0.contains("#0") && !$0.contains("presents") && !$0.contains("team assessment") }, [
             "4.0 #1 crisis house stay starts",
             "5.0 #2 crisis house full",
@@ -308,7 +308,7 @@ extension PathwayTraceTests {
             }
             simulation.schedule(.arrival(area: 0, source: .community), at: 0)
             simulation.schedule(.arrival(area: 0, source: .community), at: 1)
-            simulation.run(until: 120)
+            try simulation.run(until: 120)
             return lines(simulation).filter { $0.contains("#1") && !$0.contains("presents") && !$0.contains("team assessment") }
         }
         XCTAssertEqual(try second(.admit), ["1.0 #1 admitted to a local bed", "101.0 #1 discharged from a local bed", "101.0 #1 leaves"])
@@ -331,7 +331,7 @@ extension PathwayTraceTests {
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .community), at: 1)
         simulation.schedule(.arrival(area: 0, source: .community), at: 2)
-        simulation.run(until: 20)
+        try simulation.run(until: 20)
         XCTAssertEqual(lines(simulation).filter { $0.contains("bed") || $0.contains("area") }, [
             "0.0 #0 admitted to a local bed",
             "1.0 #1 admitted to a local bed",
@@ -350,7 +350,7 @@ extension PathwayTraceTests {
         }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .community), at: 1)
-        simulation.run(until: 160)
+        try simulation.run(until: 160)
         XCTAssertEqual(lines(simulation).filter { $0.contains("bed") || $0.contains("discharge") }, [
             "0.0 #0 admitted to a local bed",
             "1.0 #1 waits for a bed",
@@ -370,7 +370,7 @@ extension PathwayTraceTests {
                                                   CapacityChange(atDay: 4, capacity: 0)]
         }
         for hour in [0.0, 1, 2] { simulation.schedule(.arrival(area: 0, source: .community), at: hour) }
-        simulation.run(until: 99)
+        try simulation.run(until: 99)
         XCTAssertEqual(lines(simulation).filter { $0.contains("bed") }, [
             "0.0 #0 admitted to a local bed",
             "1.0 #1 waits for a bed",
@@ -388,7 +388,7 @@ extension PathwayTraceTests {
         var simulation = try quietSystem { $0.beds.bedSearchHours = Configurations.fixed(30) }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .police), at: 1)
-        simulation.run(until: 50)
+        try simulation.run(until: 50)
         XCTAssertEqual(lines(simulation).filter { $0.contains("#1") }.suffix(3), [
             "4.0 #1 waits for a bed",
             "34.0 #1 leaves the place of safety",
@@ -407,7 +407,7 @@ extension PathwayTraceTests {
             $0.representation = RepresentationConfiguration(probability: 1, afterDays: Configurations.fixed(10))
         }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
-        simulation.run(until: 450)
+        try simulation.run(until: 450)
         XCTAssertTrue(lines(simulation).contains("340.0 #0 admitted to a local bed"))
         XCTAssertEqual(try XCTUnwrap(kpis(simulation).value("readmissions.within_30_days")), 50, accuracy: 1e-9,
                        "1 readmission over 2 discharges")

@@ -44,7 +44,7 @@ final class PathwayTraceTests: XCTestCase {
         var simulation = try quietSystem { _ in }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .police), at: 1)
-        simulation.run(until: 1_000)
+        try simulation.run(until: 1_000)
         XCTAssertEqual(lines(simulation), [
             "0.0 #0 presents to community services",
             "0.0 #0 crisis team assessment starts",
@@ -70,7 +70,7 @@ final class PathwayTraceTests: XCTestCase {
         var simulation = try quietSystem { _ in }
         simulation.schedule(.arrival(area: 0, source: .community), at: 0)
         simulation.schedule(.arrival(area: 0, source: .police), at: 1)
-        simulation.run(until: 1_000)
+        try simulation.run(until: 1_000)
         let years = 1_000 / 24 / 365.25
         let kpis = simulation.model.kpis(at: simulation.now, measuredDays: 1_000.0 / 24)
         XCTAssertEqual(try XCTUnwrap(kpis.value("oap.bed_days")), 3.75 / years, accuracy: 1e-9)
@@ -89,7 +89,7 @@ final class PathwayTraceTests: XCTestCase {
             configuration.liaison.outcomes = [.admissionRequest: 1]
         }
         simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: 2)
-        simulation.run(until: 50)
+        try simulation.run(until: 50)
         XCTAssertEqual(Array(lines(simulation).prefix(4)), [
             "2.0 #0 presents at the emergency department",
             "2.0 #0 liaison assessment starts",
@@ -107,7 +107,7 @@ final class PathwayTraceTests: XCTestCase {
             configuration.liaison.outcomes = [.admissionRequest: 1]
         }
         simulation.schedule(.arrival(area: 0, source: .emergencyDepartment), at: 2)
-        simulation.run(until: 50)
+        try simulation.run(until: 50)
         XCTAssertEqual(Array(lines(simulation).prefix(4)), [
             "2.0 #0 presents at the emergency department",
             "2.0 #0 liaison assessment starts",
@@ -125,7 +125,7 @@ final class PathwayTraceTests: XCTestCase {
         }
         var simulation = try quietSystem(configuration)
         simulation.schedule(.arrival(area: 0, source: .police), at: 0)
-        simulation.run(until: 100)
+        try simulation.run(until: 100)
         XCTAssertEqual(lines(simulation), [
             "0.0 #0 police mental health contact",
             "0.0 #0 s136: taken to a health-based place of safety",

@@ -110,9 +110,9 @@ final class QueueingAnalyticTests: XCTestCase {
                                           isLoss: isLoss, streams: streams)
             var simulation = Simulation(model: model)
             simulation.schedule(.arrival, at: simulation.model.arrivals.next(after: 0))
-            simulation.run(until: warmUp)
+            try simulation.run(until: warmUp)
             simulation.model.resetStatistics(at: warmUp)
-            simulation.run(until: warmUp + window)
+            try simulation.run(until: warmUp + window)
             return Measured(model: simulation.model, window: window, end: warmUp + window)
         }
     }

@@ -128,14 +128,14 @@ final class ResourceTests: XCTestCase {
 
     /// In a simulation: a patient who gives up after the maximum wait leaves the queue; one
     /// whose give-up time comes after being admitted finds a stale ticket and stays in bed.
-    func testPatientsGiveUpAfterTheirMaximumWait() {
+    func testPatientsGiveUpAfterTheirMaximumWait() throws {
         let patients = [
             Ward.Patient(arrival: 0, stay: 10),
             Ward.Patient(arrival: 1, stay: 2, maximumWait: 3),  // gives up at 4
             Ward.Patient(arrival: 2, stay: 2, maximumWait: 20),  // admitted at 10, give-up at 22 is stale
         ]
         var simulation = Ward.simulation(patients, beds: 1, queues: true)
-        simulation.runUntilEmpty()
+        try simulation.runUntilEmpty()
         XCTAssertEqual(simulation.model.gaveUpAt, [1: 4])
         XCTAssertNil(simulation.model.admittedAt[1])
         XCTAssertEqual(simulation.model.admittedAt[2], 10, "patient 1 left, so patient 2 is next")
@@ -148,14 +148,14 @@ final class ResourceTests: XCTestCase {
 
     /// A give-up at 10:00 and a discharge at 10:00: the discharge runs first and the waiting
     /// patient is admitted, even though the give-up went on the event list first.
-    func testRenegeAtTheSameTimeAsAReleaseLosesToTheRelease() {
+    func testRenegeAtTheSameTimeAsAReleaseLosesToTheRelease() throws {
         let patients = [
             Ward.Patient(arrival: 0, stay: 3),  // discharged at 3
             Ward.Patient(arrival: 0.5, stay: 7),  // admitted at 3, discharge at 10 scheduled at 3
             Ward.Patient(arrival: 1, stay: 2, maximumWait: 9),  // give-up at 10, scheduled at 1
         ]
         var simulation = Ward.simulation(patients, beds: 1, queues: true)
-        simulation.runUntilEmpty()
+        try simulation.runUntilEmpty()
         XCTAssertEqual(simulation.model.dischargedAt[1], 10)
         XCTAssertEqual(simulation.model.admittedAt[2], 10, "a bed freed at the moment the wait ends is taken")
         XCTAssertEqual(simulation.model.gaveUpAt, [:])
@@ -165,7 +165,7 @@ final class ResourceTests: XCTestCase {
         var control = Ward.simulation(patients, beds: 1, queues: true)
         control.model.giveUpPriority = .normal
         control.model.dischargePriority = .normal
-        control.runUntilEmpty()
+        try control.runUntilEmpty()
         XCTAssertEqual(control.model.gaveUpAt, [2: 10])
         XCTAssertNil(control.model.admittedAt[2])
     }
@@ -217,13 +217,13 @@ final class ResourceTests: XCTestCase {
         XCTAssertEqual(beds.waitsServed.mean, 1)
     }
 
-    func testCapacityChangeEventsInASimulation() {
+    func testCapacityChangeEventsInASimulation() throws {
         // Two beds, five patients at 0 staying 10 h; a third bed opens at 2, two close at 4.
         let patients = (0..<5).map { _ in Ward.Patient(arrival: 0, stay: 10) }
         var simulation = Ward.simulation(patients, beds: 2, queues: true)
         simulation.schedule(.setCapacity(3), at: 2, priority: .capacityChange)
         simulation.schedule(.setCapacity(1), at: 4, priority: .capacityChange)
-        simulation.runUntilEmpty()
+        try simulation.runUntilEmpty()
         let admitted = simulation.model.admittedAt
         XCTAssertEqual(admitted[0], 0)
         XCTAssertEqual(admitted[1], 0)

@@ -7,9 +7,9 @@ final class TraceTests: XCTestCase {
     /// waits, gets the bed at 5 when patient 0 leaves, stays 3 h and leaves at 8.
     private let twoPatients = [Ward.Patient(arrival: 0, stay: 5), Ward.Patient(arrival: 1, stay: 3)]
 
-    func testTwoPatientsOneBedTraceIsExact() {
+    func testTwoPatientsOneBedTraceIsExact() throws {
         var simulation = Ward.simulation(twoPatients, beds: 1, queues: true, trace: EventTrace(enabled: true))
-        simulation.run(until: 10)
+        try simulation.run(until: 10)
         let expected = [
             TraceRecord(time: 0, entity: 0, event: "arrive", resource: "bed"),
             TraceRecord(time: 0, entity: 0, event: "seize", resource: "bed"),
@@ -25,9 +25,9 @@ final class TraceTests: XCTestCase {
         XCTAssertEqual(simulation.scheduler.trace.records[3].description, "1.0\t#1\tqueue\tbed")
     }
 
-    func testTwoPatientsOneBedStatistics() {
+    func testTwoPatientsOneBedStatistics() throws {
         var simulation = Ward.simulation(twoPatients, beds: 1, queues: true)
-        simulation.run(until: 10)
+        try simulation.run(until: 10)
         let beds = simulation.model.beds
         // Only patient 1 queued: one wait, of 4 hours.
         XCTAssertEqual(beds.waitsServed.count, 1)
@@ -52,11 +52,11 @@ final class TraceTests: XCTestCase {
     }
 
     /// Statistics reset at the end of a warm-up count from then on; the state carries over.
-    func testResetStatisticsForgetsTheWarmUpButKeepsTheState() {
+    func testResetStatisticsForgetsTheWarmUpButKeepsTheState() throws {
         var simulation = Ward.simulation(twoPatients, beds: 1, queues: true)
-        simulation.run(until: 2)
+        try simulation.run(until: 2)
         simulation.model.beds.resetStatistics(at: 2)
-        simulation.run(until: 10)
+        try simulation.run(until: 10)
         let beds = simulation.model.beds
         XCTAssertEqual(beds.waitsServed.count, 1, "the wait ends after the reset, so it counts")
         XCTAssertEqual(beds.waitsServed.mean, 4)
@@ -64,9 +64,9 @@ final class TraceTests: XCTestCase {
         XCTAssertEqual(beds.waiting.integral(at: 10), 3, accuracy: 1e-12, "queue time in [2, 5) only")
     }
 
-    func testTraceOffRecordsNothing() {
+    func testTraceOffRecordsNothing() throws {
         var simulation = Ward.simulation(twoPatients, beds: 1, queues: true)
-        simulation.run(until: 10)
+        try simulation.run(until: 10)
         XCTAssertFalse(simulation.scheduler.trace.isEnabled)
         XCTAssertEqual(simulation.scheduler.trace.records, [])
         XCTAssertEqual(simulation.scheduler.trace.dropped, 0)
@@ -74,10 +74,10 @@ final class TraceTests: XCTestCase {
         XCTAssertEqual(simulation.model.dischargedAt[1], 8)
     }
 
-    func testTraceLimitKeepsTheFirstRecordsAndCountsTheDropped() {
+    func testTraceLimitKeepsTheFirstRecordsAndCountsTheDropped() throws {
         var simulation = Ward.simulation(twoPatients, beds: 1, queues: true,
                                          trace: EventTrace(enabled: true, limit: 3))
-        simulation.run(until: 10)
+        try simulation.run(until: 10)
         XCTAssertEqual(simulation.scheduler.trace.records, [
             TraceRecord(time: 0, entity: 0, event: "arrive", resource: "bed"),
             TraceRecord(time: 0, entity: 0, event: "seize", resource: "bed"),

@@ -56,9 +56,9 @@ final class BedPoolTests: XCTestCase {
         var shares = Replications()
         for batch in 1...batches {
             if batch < batches {
-                simulation.run(until: horizonHours * Double(batch) / Double(batches))
+                try simulation.run(until: horizonHours * Double(batch) / Double(batches))
             } else {
-                simulation.runUntilEmpty()
+                try simulation.runUntilEmpty()
             }
             let counts = simulation.model.counts
             let requests = counts.admitted + counts.outOfArea - previousRequests

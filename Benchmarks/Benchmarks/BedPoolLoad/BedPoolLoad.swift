@@ -42,7 +42,7 @@ func runBedPool(referrals: Int, load: Double) throws {
     var parameters = BedPool.Parameters(referrals: referrals, beds: 100)
     parameters.loadPerBed = load
     var simulation = try BedPool.simulation(parameters, seed: 42)
-    simulation.runUntilEmpty()
+    try simulation.runUntilEmpty()
     blackHole(simulation.model.counts)
     blackHole(simulation.scheduler.eventsHandled)
 }

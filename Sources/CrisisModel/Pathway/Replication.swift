@@ -19,19 +19,42 @@ extension CrisisSystem {
     ///
     /// The result depends only on (configuration, seed, replication, generator), never on
     /// which thread runs it or what ran before.
+    ///
+    /// - Parameter stopRequested: asked every 65,536 events; when it says yes the replication
+    ///   stops with `SimulationStop.interrupted`.
+    /// - Throws: `CrisisModelError` for a configuration the model refuses, or one that loops
+    ///   without the clock moving (validation refuses those; this is the kernel's guard).
     public static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
                                       replication: Int, generator: GeneratorKind = .mrg32k3a,
-                                      dailySeries: Bool = false, trace: EventTrace = EventTrace()) throws -> ReplicationResult {
+                                      dailySeries: Bool = false, trace: EventTrace = EventTrace(),
+                                      stopRequested: (() -> Bool)? = nil) throws -> ReplicationResult {
+        try runReplication(configuration, length: length, seed: seed, replication: replication, generator: generator,
+                           dailySeries: dailySeries, trace: trace, stopRequested: stopRequested,
+                           stalledEventLimit: Checkpoint.defaultStalledEventLimit)
+    }
+
+    /// As the public `runReplication`, with the kernel's stalled-event limit lowered for tests
+    /// (a debug build takes minutes to reach the default).
+    static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
+                               replication: Int, generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false,
+                               trace: EventTrace = EventTrace(), stopRequested: (() -> Bool)? = nil,
+                               stalledEventLimit: Int) throws -> ReplicationResult {
         let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
         let model = try CrisisSystem(configuration, streams: streams)
-        var simulation = Simulation(model: model, trace: trace)
+        var simulation = Simulation(model: model, trace: trace, stopRequested: stopRequested,
+                                    stalledEventLimit: stalledEventLimit)
         let warmupEnd = length.warmupDays * 24
         let end = warmupEnd + length.horizonDays * 24
         simulation.model.start(&simulation.scheduler, horizonHours: end, dailySeries: dailySeries)
         simulation.model.populate(&simulation.scheduler)
-        simulation.run(until: warmupEnd)
-        simulation.model.resetStatistics(at: warmupEnd)
-        simulation.run(until: end)
+        do throws(SimulationStop) {
+            try simulation.run(until: warmupEnd)
+            simulation.model.resetStatistics(at: warmupEnd)
+            try simulation.run(until: end)
+        } catch .zeroTimeLoop(let loop) {
+            throw CrisisModelError(description: "replication \(replication) stopped: \(loop); "
+                + "`crisis-sim validate` names the scenario keys that close such loops")
+        }
         return ReplicationResult(replication: replication,
                                  kpis: simulation.model.kpis(at: end, measuredDays: length.horizonDays),
                                  eventsHandled: simulation.scheduler.eventsHandled,
