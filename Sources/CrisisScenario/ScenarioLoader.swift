@@ -46,7 +46,7 @@ public enum ScenarioLoader {
         let (configuration, run, summary) = ScenarioCompiler.compile(value)
         let text = CanonicalYAML.document(value)
         return LoadedScenario(configuration: configuration, run: run, summary: summary, files: files,
-                              resolvedYAML: text, hash: FNV1a.hex(text))
+                              resolvedYAML: text, hash: FNV1a.hex(text), bedScheduleChanges: BedScheduleChange.all(in: tree))
     }
 
     /// Problems in the order a planner reads them: the files in the order they were read,
