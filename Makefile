@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps report-deps build run test validation sanitize bench bench-check yardsticks clean
+.PHONY: deps report-deps build run test validation sanitize fuzz bench bench-check yardsticks clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -39,6 +39,13 @@ validation: deps
 sanitize: deps report-deps
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer on the scenario loader and validator for FUZZ_SECONDS (default 60), seeded with
+# the library, the studies and the broken-file fixtures (Fuzz/, a package of its own so it
+# stays out of `swift build` and `swift test`). Findings land in Fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/fuzz.sh
 
 # The package-benchmark suite (Benchmarks/, a nested package). See Benchmarks/README.md.
 bench: deps

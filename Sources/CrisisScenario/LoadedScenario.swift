@@ -17,4 +17,15 @@ public struct LoadedScenario: Sendable {
     /// the same scenario, different (with overwhelming odds) otherwise. For provenance in
     /// outputs, not for security.
     public let hash: String
+    /// Bed changes with where they were written, for `warnings(for:)`.
+    let bedScheduleChanges: [BedScheduleChange]
+
+    /// What loads and runs but can hardly be meant, for runs of `run`'s length: printed on
+    /// standard error, never failing the command (a bed change after the run ends).
+    public func warnings(for run: RunSettings) -> [ScenarioProblem] {
+        bedScheduleChanges.compactMap { $0.warning(for: run) }
+    }
+
+    /// `warnings(for:)` the scenario's own run settings.
+    public var warnings: [ScenarioProblem] { warnings(for: run) }
 }

@@ -1,7 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a scenario file from disk, refusing what cannot be a scenario before the YAML
-/// parser sees it: missing files, directories, files over the size limit, binary data.
+/// parser sees it: missing files, symbolic link loops, anything but a regular file (a
+/// directory, a FIFO, a device, a socket), files over the size limit, binary data.
 enum ScenarioFileReader {
     /// Largest file accepted. The whole scenario library is a few kilobytes; a file this big
     /// is a mistake (a data export, a log) and parsing it would only waste time and memory.
@@ -20,17 +26,23 @@ enum ScenarioFileReader {
             } ?? ScenarioProblem(location: .file(path), keyPath: "", message: "cannot read the file: \(message)")
             return .failure(ScenarioError(problems: [problem]))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return fail("no such file") }
-        guard !isDirectory.boolValue else { return fail("it is a directory, not a scenario file") }
-        if let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue,
-           size > maximumBytes {
-            return fail(tooLarge(size))
+        // Look before opening: opening a FIFO blocks until a writer comes (forever, for a
+        // planner who typed the wrong name), and opening a device can have side effects.
+        // stat follows symbolic links, so a link is judged by what it finally names.
+        var status = stat()
+        guard stat(path, &status) == 0 else { return fail(whyNotFound(path, errno: errno)) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return fail("it is \(kind(of: status.st_mode)), not a scenario file") }
+        if Int(status.st_size) > maximumBytes { return fail(tooLarge(Int(status.st_size))) }
+        // O_NONBLOCK so that, should the path be swapped for a FIFO after the look above, the
+        // open returns at once and the check on what was opened refuses it.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { return fail("it cannot be opened (check its permissions)") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            return fail("it is \(kind(of: opened.st_mode)), not a scenario file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return fail("it cannot be opened (check its permissions)") }
-        defer { try? handle.close() }
-        // Read at most one byte past the limit: the size attribute says nothing for devices
-        // and pipes.
+        // Read at most one byte past the limit: the file may have grown since the look above.
         let data: Data
         do {
             data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
@@ -52,6 +64,42 @@ enum ScenarioFileReader {
                 message: "the file is empty: expected a mapping of sections (description, run, areas, ...)")]))
         }
         return .success(node)
+    }
+
+    /// Why `stat` found nothing at `path`, in the planner's words.
+    private static func whyNotFound(_ path: String, errno error: Int32) -> String {
+        switch error {
+        case ENOENT:
+            // lstat looks at the link itself: a link whose target is gone is not "no such file".
+            var link = stat()
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                return "it is a symbolic link to a file that does not exist"
+            }
+            return "no such file"
+        case ELOOP:
+            return "it is a symbolic link loop (ELOOP): following its links never reaches a file"
+        case ENOTDIR:
+            return "a folder in its path is a file"
+        case EACCES:
+            return "a folder in its path cannot be searched (check its permissions)"
+        case ENAMETOOLONG:
+            return "the path is too long"
+        default:
+            return String(cString: strerror(error))
+        }
+    }
+
+    /// What kind of thing a file mode says is there, as in "it is a directory".
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
     }
 
     private static func tooLarge(_ bytes: Int) -> String {

@@ -35,9 +35,8 @@ struct ScenarioInheritance {
             problems += error.problems
             return nil
         }
-        guard document.entries != nil else {
-            problems.append(ScenarioProblem(location: document.location, keyPath: "",
-                                            message: "expected a mapping of sections (description, run, areas, ...) at the top level, got \(document.written)"))
+        if let foreign = Self.notAScenario(document) {
+            problems.append(ScenarioProblem(location: document.location, keyPath: "", message: foreign))
             return nil
         }
         var own = document
@@ -65,6 +64,26 @@ struct ScenarioInheritance {
             }
         }
         return merged
+    }
+
+    /// Why `document` is not a scenario at all, or nil when it may be one.
+    ///
+    /// An `extends` can name any file (`/etc/passwd`, a key file, a config of another tool),
+    /// and problems are printed, logged and shown in a browser: so a file that is not a
+    /// scenario is described by its shape only, and none of its text is ever repeated.
+    private static func notAScenario(_ document: ScenarioNode) -> String? {
+        let expected = "not a scenario file: expected a mapping of sections (description, run, areas, ...) at the top level"
+        guard let entries = document.entries else {
+            switch document.content {
+            case .sequence(let items): return "\(expected), got \(items.isEmpty ? "an empty list" : "a list")"
+            default: return "\(expected), got a single value"
+            }
+        }
+        let sections = ScenarioSchema.root.map(\.key)
+        if !entries.isEmpty, !entries.contains(where: { sections.contains($0.key) }) {
+            return "\(expected), got a mapping with none of them"
+        }
+        return nil
     }
 
     /// The file itself, however it was named: absolute, `.` and `..` removed, symbolic links

@@ -50,7 +50,7 @@ public enum ScenarioLoader {
         guard cycles.isEmpty else { throw ScenarioError(problems: ordered(cycles, files: files)) }
         let text = CanonicalYAML.document(value)
         return LoadedScenario(configuration: configuration, run: run, summary: summary, files: files,
-                              resolvedYAML: text, hash: FNV1a.hex(text))
+                              resolvedYAML: text, hash: FNV1a.hex(text), bedScheduleChanges: BedScheduleChange.all(in: tree))
     }
 
     /// Problems in the order a planner reads them: the files in the order they were read,

@@ -105,6 +105,10 @@ extension ScenarioSchema {
         }
         lines += [
             "",
+            "Every distribution is a duration: draws are never negative, and its mean is at least one minute",
+            "(1/60 hours, 1/1440 days), or exactly 0 (`{type: fixed, value: 0}`: no time at all) except for keys",
+            "marked \"never 0\" (stays and episodes of care), which must take time.",
+            "",
             "Examples: `{type: lognormal, mean: 37, median: 23}`, `{type: lognormal, mean: 5, cv: 1.2}`,",
             "`{type: gamma, shape: 2, scale: 1.5}`, `{type: exponential, mean: 4}`, `{type: fixed, value: 2}`,",
             "`{type: empirical, values: [1, 2, 2, 3, 8]}`.",
@@ -134,7 +138,8 @@ extension ScenarioSchema {
     private static func row(_ entry: SchemaEntry, path: String) -> String {
         let type: String
         switch entry.type {
-        case .distribution: type = "[distribution](#distributions)"
+        case .distribution(.meaningful): type = "[distribution](#distributions)"
+        case .distribution(.nonsense): type = "[distribution](#distributions), never 0"
         default: type = entry.type.summary
         }
         let presence: String

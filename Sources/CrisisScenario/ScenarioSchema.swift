@@ -139,9 +139,9 @@ public enum ScenarioSchema {
     static let cohort: [SchemaEntry] = [
         .required("name", .text, "names the cohort in results stratified by cohort"),
         .required("share", .probability, "share of every source's arrivals in this cohort"),
-        .optional("informal_stay_days", .distribution, unit: "days", whenAbsent: "`beds.informal_stay_days`",
+        .optional("informal_stay_days", .distribution(zero: .nonsense), unit: "days", whenAbsent: "`beds.informal_stay_days`",
                   "clinical length of stay of this cohort's informal admissions"),
-        .optional("detained_stay_days", .distribution, unit: "days", whenAbsent: "`beds.detained_stay_days`",
+        .optional("detained_stay_days", .distribution(zero: .nonsense), unit: "days", whenAbsent: "`beds.detained_stay_days`",
                   "clinical length of stay of this cohort's detained admissions"),
         .optional("detention_probability", .probability, whenAbsent: "`section_136.outcomes.detained_admission`",
                   "share of this cohort's Mental Health Act assessments ending in detention (other outcomes scale to fit)"),
@@ -172,9 +172,9 @@ public enum ScenarioSchema {
                   "admission requests while the team is closed: `wait` for it to open, or `bypass` gatekeeping to a bed"),
         .required("assessors", capacity, unit: "assessments at once",
                   "assessments each area's team can carry out at the same time, unless the area's `services` says otherwise"),
-        .required("response_hours", .distribution, unit: "hours",
+        .required("response_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from referral to the start of an assessment, once an assessor is free"),
-        .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
+        .required("assessment_hours", .distribution(zero: .meaningful), unit: "hours", "length of an assessment"),
         .required("referral_outcomes", .split(OutcomeSplit<ReferralOutcome>.keys),
                   "outcome of a referral to the team (discharge: to community care)"),
         .required("admissions_avoided_share", .probability,
@@ -192,14 +192,14 @@ public enum ScenarioSchema {
                   "people each staff member can carry; the caseload cap is staff x caseload_per_staff"),
         .required("when_full", .choice(CaseloadFullPolicy.allCases.map(\.rawValue)),
                   "when the caseload is full: `admit` to a bed, `wait` at home, or `discharge` to community follow-up"),
-        .required("episode_days", .distribution, unit: "days", "length of a home treatment episode"),
+        .required("episode_days", .distribution(zero: .nonsense), unit: "days", "length of a home treatment episode"),
         .required("escalation_probability", .probability, "probability an episode ends in an admission request"),
     ]
 
     static let crisisHouse: [SchemaEntry] = [
         .required("places", capacity, unit: "places",
                   "crisis house places of each area (0: no crisis house), unless the area's `services` says otherwise"),
-        .required("stay_days", .distribution, unit: "days", "length of a crisis house stay"),
+        .required("stay_days", .distribution(zero: .nonsense), unit: "days", "length of a crisis house stay"),
         .required("eligible_share", .probability,
                   "share of people diverted from admission who may use the crisis house (informal only)"),
         .defaulted("escalation_probability", .probability, default: .number(0),
@@ -210,9 +210,9 @@ public enum ScenarioSchema {
         hours(of: "liaison team"),
         .required("practitioners", capacity, unit: "assessments at once",
                   "assessments liaison can carry out at the same time in each area, unless the area's `services` says otherwise"),
-        .required("response_hours", .distribution, unit: "hours",
+        .required("response_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from referral to the start of an assessment, once a practitioner is free"),
-        .required("assessment_hours", .distribution, unit: "hours", "length of an assessment"),
+        .required("assessment_hours", .distribution(zero: .meaningful), unit: "hours", "length of an assessment"),
         .required("outcomes", .split(OutcomeSplit<LiaisonOutcome>.keys),
                   "outcome of a liaison assessment"),
     ]
@@ -230,9 +230,9 @@ public enum ScenarioSchema {
         .required("amhps", capacity, unit: "assessments at once",
                   "approved mental health professionals on duty in each area (Mental Health Act assessments at the same time), "
                       + "unless the area's `services` says otherwise"),
-        .required("assessment_response_hours", .distribution, unit: "hours",
+        .required("assessment_response_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from arrival at the place of safety to the start of the assessment, once an AMHP is free"),
-        .required("assessment_hours", .distribution, unit: "hours", "length of a Mental Health Act assessment"),
+        .required("assessment_hours", .distribution(zero: .meaningful), unit: "hours", "length of a Mental Health Act assessment"),
         .required("outcomes", .split(OutcomeSplit<MHAOutcome>.keys),
                   "outcome of the Mental Health Act assessment"),
         .defaulted("limit_hours", .number(.lowerOpen(0, 8_760)), unit: "hours", default: .number(24),
@@ -242,9 +242,9 @@ public enum ScenarioSchema {
     ]
 
     static let beds: [SchemaEntry] = [
-        .required("informal_stay_days", .distribution, unit: "days", "clinical length of stay of informal admissions"),
-        .required("detained_stay_days", .distribution, unit: "days", "clinical length of stay of detained admissions"),
-        .required("bed_search_hours", .distribution, unit: "hours",
+        .required("informal_stay_days", .distribution(zero: .nonsense), unit: "days", "clinical length of stay of informal admissions"),
+        .required("detained_stay_days", .distribution(zero: .nonsense), unit: "days", "clinical length of stay of detained admissions"),
+        .required("bed_search_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from a decision to admit that finds no local or network bed to an out-of-area bed being found; "
                       + "meanwhile the person waits where they are and takes a local bed if one frees first "
                       + "(fixed 0: out of area at once)"),
@@ -258,12 +258,12 @@ public enum ScenarioSchema {
         hours(of: "repatriation window", key: "repatriation_hours"),
         .required("repatriation_weekdays_only", .boolean, "whether repatriations happen Monday to Friday only"),
         .required("delayed_discharge_probability", .probability, "probability a discharge is delayed (housing, social care)"),
-        .required("delay_days", .distribution, unit: "days", "extra bed days when a discharge is delayed"),
+        .required("delay_days", .distribution(zero: .meaningful), unit: "days", "extra bed days when a discharge is delayed"),
     ]
 
     static let representation: [SchemaEntry] = [
         .required("probability", .probability, "probability that someone re-presents after a bed, home treatment or crisis house episode"),
-        .required("after_days", .distribution, unit: "days", "time from the end of the episode to re-presentation"),
+        .required("after_days", .distribution(zero: .meaningful), unit: "days", "time from the end of the episode to re-presentation"),
     ]
 
     /// Pounds per unit; the bound only catches slips of a few orders of magnitude.

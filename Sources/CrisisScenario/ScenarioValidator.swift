@@ -1,3 +1,4 @@
+import Foundation
 import SimRandom
 
 /// Checks a merged scenario tree against the schema table and builds its canonical value.
@@ -34,8 +35,9 @@ struct ScenarioValidator {
         return nil
     }
 
-    /// The value of `node` as `type`, or nil after recording why not.
-    mutating func check(_ node: ScenarioNode, as type: SchemaType, path: [String]) -> ScenarioValue? {
+    /// The value of `node` as `type`, or nil after recording why not. `unit` is the unit of
+    /// the key holding it, which sets a duration's least mean.
+    mutating func check(_ node: ScenarioNode, as type: SchemaType, path: [String], unit: String? = nil) -> ScenarioValue? {
         switch type {
         case .integer(let range):
             guard let value = node.integer else { return expected(type, node, path) }
@@ -59,8 +61,8 @@ struct ScenarioValidator {
                 return nil
             }
             return .text(text)
-        case .distribution:
-            return distribution(node, path: path)
+        case .distribution(let zero):
+            return distribution(node, zero: zero, unit: unit, path: path)
         case .split(let parts):
             return split(node, parts: parts, type: type, path: path)
         case .weights(let count, let first):
@@ -107,7 +109,7 @@ struct ScenarioValidator {
             if case .assignments = field.type { continue }
             let childPath = path + [field.key]
             if let child = node.value(forKey: field.key), !child.isNull {
-                if let value = check(child, as: field.type, path: childPath) {
+                if let value = check(child, as: field.type, path: childPath, unit: field.unit) {
                     fields.append(ScenarioValue.Field(key: field.key, value: value))
                 }
                 continue
@@ -279,8 +281,9 @@ struct ScenarioValidator {
 
     // MARK: Distributions
 
-    private mutating func distribution(_ node: ScenarioNode, path: [String]) -> ScenarioValue? {
-        guard let entries = node.entries else { return expected(.distribution, node, path) }
+    private mutating func distribution(_ node: ScenarioNode, zero: SchemaType.ZeroDuration, unit: String?,
+                                       path: [String]) -> ScenarioValue? {
+        guard let entries = node.entries else { return expected(.distribution(zero: zero), node, path) }
         let types = DistributionForm.all.map(\.type)
         guard let typeNode = node.value(forKey: "type") else {
             report(node, path + ["type"], "missing 'type': expected one of \(types.joined(separator: ", "))")
@@ -338,6 +341,18 @@ struct ScenarioValidator {
                 report(parameter, path + [lowest], "a duration cannot be negative: expected \(lowest) >= 0, got \(NumberRange.format(least))")
                 return nil
             }
+        }
+        // Every form's mean is finite or +inf, never NaN, so the comparison decides.
+        let mean = built.mean
+        if let floor = SchemaType.minimumMean(unit: unit), mean < floor.value, !(mean == 0 && zero == .meaningful) {
+            if mean == 0 {
+                report(node, path, "every draw is 0, but this cannot take no time: expected a mean of at least \(floor.text)")
+            } else {
+                let accepted = zero == .meaningful ? "0 or at least \(floor.text)" : "at least \(floor.text)"
+                // Three figures: a mean derived from other parameters carries rounding noise.
+                report(node, path, "the mean is \(String(format: "%.3g", mean)) \(unit ?? ""), under one minute: expected \(accepted)")
+            }
+            return nil
         }
         let fields = set.map { key in
             ScenarioValue.Field(key: key, value: key == "values" ? .list(parameters.values.map(ScenarioValue.number))

@@ -25,7 +25,8 @@ enum ScenarioYAML {
         } catch let error as YamlError {
             return (nil, [problem(error, text: text, start: start)])
         } catch {
-            return (nil, [ScenarioProblem(location: start, keyPath: "", message: "cannot parse: \(error)")])
+            // Not a YamlError, so of unknown content: it is not repeated (see `problem`).
+            return (nil, [ScenarioProblem(location: start, keyPath: "", message: "cannot parse the YAML")])
         }
         guard let root else { return (nil, []) }
         var converter = Converter(start: start)
@@ -33,7 +34,9 @@ enum ScenarioYAML {
         return (converter.problems.isEmpty ? node : nil, converter.problems)
     }
 
-    /// Yams' error as a problem at libyaml's line and column.
+    /// Yams' error as a problem at libyaml's line and column. libyaml's problem and context
+    /// texts are fixed phrases ("did not find expected ','"); Yams' `description` would add
+    /// the offending line of the file, so it is never used.
     private static func problem(_ error: YamlError, text: String, start: SourceLocation) -> ScenarioProblem {
         func at(_ mark: Mark) -> SourceLocation { start.at(line: mark.line, column: mark.column) }
         switch error {
@@ -54,11 +57,15 @@ enum ScenarioYAML {
             return ScenarioProblem(location: start.at(line: position.line, column: position.column), keyPath: "",
                                    message: "cannot read the text: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Only the format's own words are quoted: the file may not be a scenario at all
+            // (an `extends` naming a secret), and its text must not leak into a message.
+            let named = duplicates.allSatisfy(ScenarioSchema.vocabulary.contains)
+                ? "key " + duplicates.map { "'\($0)'" }.joined(separator: ", ") : "a key"
             return ScenarioProblem(location: at(context.mark), keyPath: "",
-                                   message: "key \(keys) appears more than once in the same mapping")
+                                   message: "\(named) appears more than once in the same mapping")
         default:
-            return ScenarioProblem(location: start, keyPath: "", message: "cannot parse: \(error)")
+            // Yams' own description of these quotes the text around the error.
+            return ScenarioProblem(location: start, keyPath: "", message: "cannot parse the YAML")
         }
     }
 

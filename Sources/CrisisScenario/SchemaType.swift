@@ -11,8 +11,9 @@ indirect enum SchemaType: Sendable {
     /// One of fixed words (an enum's raw values).
     case choice([String])
     /// A duration distribution, written as a mapping with a `type` (see `DistributionForm`),
-    /// in the unit the key names; draws are never negative.
-    case distribution
+    /// in the unit the key names; draws are never negative, and the mean is at least a minute
+    /// or, where `zero` says no time at all means something, exactly 0.
+    case distribution(zero: ZeroDuration)
     /// Named shares that sum to 1, compiled into an array in this order.
     case split([String])
     /// `count` non-negative relative weights, `first` naming what the first one is for, or
@@ -26,6 +27,26 @@ indirect enum SchemaType: Sendable {
     case path
     /// A mapping of key paths to values, applied like `--set` (the `set` section).
     case assignments
+
+    /// Whether a duration may take no time at all: a fixed 0 bed search means "out of area at
+    /// once", and a fixed 0 assessment reduces the pathway to the bed model (the studies do),
+    /// but a hospital stay or treatment episode of no time is a slip (a value in the wrong
+    /// unit, a blank) that would discharge everyone as they arrive.
+    enum ZeroDuration: Sendable {
+        case meaningful
+        case nonsense
+    }
+
+    /// The least mean a duration may have (unless 0 is meaningful and the mean is 0): a
+    /// minute. Shorter means are below the resolution the model is written at, and are slips
+    /// (a mean in seconds, `1e-300`) that would flood the event list with instant events.
+    static func minimumMean(unit: String?) -> (value: Double, text: String)? {
+        switch unit {
+        case "hours": (1.0 / 60, "one minute (1/60 hours)")
+        case "days": (1.0 / 1440, "one minute (1/1440 days)")
+        default: nil
+        }
+    }
 
     /// Rules on a list as a whole.
     struct ListRules: Sendable {
@@ -76,7 +97,8 @@ indirect enum SchemaType: Sendable {
         case .boolean: return "true or false"
         case .text: return "text"
         case .choice(let words): return words.map { "`\($0)`" }.joined(separator: " or ")
-        case .distribution: return "distribution"
+        case .distribution(.meaningful): return "distribution"
+        case .distribution(.nonsense): return "distribution, never 0"
         case .split(let parts): return "shares summing to 1: " + parts.map { "`\($0)`" }.joined(separator: ", ")
         case .weights(let count, let first): return "\(count) weights >= 0 (\(first) first), or `[]`"
         case .list(let item, let rules):

@@ -1,4 +1,4 @@
-/// "Did you mean ...?" for misspelt keys and words, by edit distance.
+/// "Did you mean ...?" for misspelt keys and words, by edit distance (swapped letters count as one slip).
 enum Suggestion {
     /// The candidate nearest to `word`, when near enough to be a likely slip: at most a third
     /// of the shorter word's letters changed (at least one), ignoring case.
@@ -21,21 +21,28 @@ enum Suggestion {
         return " (expected one of: \(candidates.joined(separator: ", ")))"
     }
 
-    /// Levenshtein distance: insertions, deletions and substitutions of characters.
+    /// Optimal string alignment distance: insertions, deletions and substitutions of
+    /// characters, and swaps of two adjacent characters, each one edit. The swap is the
+    /// commonest typing slip (`crth` for `crht`), which plain Levenshtein counts as two.
     /// - Complexity: O(a.count x b.count).
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
+        // Rows i - 2, i - 1 and i of the distance table; a swap looks two rows back.
+        var beforePrevious = Array(0...b.count)
+        var previous = beforePrevious
         var current = previous
         for i in 1...a.count {
             current[0] = i
             for j in stride(from: 1, through: b.count, by: 1) {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

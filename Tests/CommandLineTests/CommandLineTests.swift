@@ -29,6 +29,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("Scenarios/baseline.yaml: OK"), String(lines[0]))
     }
 
+    /// A warning is printed on standard error and fails nothing.
+    func testValidatePrintsWarningsWithoutFailing() throws {
+        let fixture = "Tests/CrisisScenarioTests/Fixtures/bed-schedule-after-run.yaml"
+        let outcome = try crisisSim(["validate", fixture])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        XCTAssertTrue(outcome.output.hasPrefix("\(fixture): OK"), outcome.output)
+        XCTAssertEqual(outcome.error, "\(fixture):5:68: warning: areas.0.bed_schedule.1.at_day: day 300 is not before the run "
+            + "ends on day 300 (warm-up 100 + horizon 200 days), so this change never happens\n")
+    }
+
     func testInvalidScenarioExitsWithStatusOneAndALocation() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("broken.yaml")

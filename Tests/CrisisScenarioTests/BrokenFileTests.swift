@@ -184,7 +184,7 @@ final class BrokenFileTests: XCTestCase {
 
     func testTopLevelMustBeAMapping() {
         assertProblem(problems(Paths.fixture("top-level-list.yaml")).first, in: "top-level-list.yaml", line: 1, column: 1,
-                      keyPath: "", message: "expected a mapping of sections (description, run, areas, ...) at the top level, got a list")
+                      keyPath: "", message: "not a scenario file: expected a mapping of sections (description, run, areas, ...) at the top level, got a list")
     }
 
     func testEveryMissingSectionIsReported() {

@@ -9,6 +9,28 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(Suggestion.editDistance("beds", "beds"), 0)
     }
 
+    /// Two adjacent letters typed in the wrong order are one slip, not two substitutions.
+    func testASwapOfAdjacentLettersIsOneEdit() {
+        XCTAssertEqual(Suggestion.editDistance("crth", "crht"), 1)
+        XCTAssertEqual(Suggestion.editDistance("assessros", "assessors"), 1)
+        XCTAssertEqual(Suggestion.editDistance("ab", "ba"), 1)
+        // Optimal string alignment edits no substring twice: "ca" to "abc" stays 3.
+        XCTAssertEqual(Suggestion.editDistance("ca", "abc"), 3)
+        let sections = ScenarioSchema.root.map(\.key)
+        XCTAssertEqual(Suggestion.closest(to: "crth", among: sections), "crht")
+        XCTAssertEqual(Suggestion.closest(to: "assessros", among: ScenarioSchema.crht.map(\.key)), "assessors")
+    }
+
+    /// The suggestion reaches the planner: a swapped section name in a file.
+    func testASwappedSectionNameIsSuggested() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("swapped.yaml", "extends: \(Paths.scenario("baseline.yaml"))\ncrth:\n  assessros: 4\n")
+        let found = problems(path)
+        XCTAssertEqual(found.count, 1)
+        assertProblem(found.first, in: "swapped.yaml", line: 2, column: 1, keyPath: "crth",
+                      message: "unknown key 'crth'; did you mean 'crht'?")
+    }
+
     func testSuggestsOnlyLikelySlips() {
         let keys = ["assessors", "hours", "out_of_hours", "response_hours"]
         XCTAssertEqual(Suggestion.closest(to: "asessors", among: keys), "assessors")

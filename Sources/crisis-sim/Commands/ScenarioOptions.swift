@@ -67,10 +67,13 @@ enum ReplicationCount: ExpressibleByArgument, Equatable {
     var isAuto: Bool { self == .auto }
 }
 
-/// Loads a scenario, or prints every problem to standard error and exits with status 1.
+/// Loads a scenario, printing its warnings to standard error, or prints every problem there
+/// and exits with status 1.
 func loadScenario(_ path: String, overrides: [String]) throws -> LoadedScenario {
     do {
-        return try ScenarioLoader.load(path, overrides: overrides)
+        let loaded = try ScenarioLoader.load(path, overrides: overrides)
+        printWarnings(loaded.warnings)
+        return loaded
     } catch {
         printError(error.description)
         let count = error.problems.count
@@ -87,6 +90,13 @@ func warnIfOverloaded(_ scenario: LoadedScenario, name: String) {
         printError("\(name): WARNING: \(estimate.area) is offered \(NumberFormat.readable(estimate.offeredLoad)) erlangs "
             + "on \(estimate.beds) beds (estimate from the routing; see `crisis-sim describe`): waits and out-of-area "
             + "placements will grow through the run")
+    }
+}
+
+/// Each warning as `file:line:column: warning: key.path: message`, the form compilers use.
+func printWarnings(_ warnings: [ScenarioProblem]) {
+    for warning in warnings {
+        printError("\(warning.location): warning: \(warning.keyPath.isEmpty ? "" : warning.keyPath + ": ")\(warning.message)")
     }
 }
 

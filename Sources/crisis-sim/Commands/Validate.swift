@@ -6,7 +6,8 @@ struct Validate: ParsableCommand {
         abstract: "Check scenario files without running them.",
         discussion: """
             Prints every problem, each with file, line, column and key, or one OK line per file. \
-            Exits with status 1 when any file has a problem.
+            Exits with status 1 when any file has a problem. Warnings (a bed change after the \
+            run ends) are printed on standard error and do not fail the file.
 
             Example:
               crisis-sim validate Scenarios/*.yaml
@@ -26,6 +27,7 @@ struct Validate: ParsableCommand {
             do {
                 let loaded = try ScenarioLoader.load(file, overrides: scenarioOptions.overrides)
                 print("\(file): OK (scenario \(loaded.hash))")
+                printWarnings(loaded.warnings)
             } catch {
                 printError(error.description)
                 failed = true

@@ -1,0 +1,1 @@
+// Only the header: LLVMFuzzerRunDriver is defined in the fuzzer runtime.

@@ -1,0 +1,87 @@
+import XCTest
+@testable import CrisisScenario
+
+/// Values of the right type that cannot be meant: refused where they are nonsense (a stay
+/// of no time, a mean of 1e-300 hours), a warning where they are only suspicious (a bed
+/// change after the run ends).
+final class ImplausibleValueTests: XCTestCase {
+    func testDurationsThatCannotBeMeant() {
+        let found = problems(Paths.fixture("nonsense-durations.yaml"))
+        XCTAssertEqual(found.count, 5, "\(found)")
+        assertProblem(found[0], in: "nonsense-durations.yaml", line: 5, column: 23, keyPath: "beds.informal_stay_days",
+                      message: "every draw is 0, but this cannot take no time: expected a mean of at least one minute (1/1440 days)")
+        assertProblem(found[1], in: "nonsense-durations.yaml", line: 8, column: 17, keyPath: "home_treatment.episode_days",
+                      message: "every draw is 0, but this cannot take no time: expected a mean of at least one minute (1/1440 days)")
+        assertProblem(found[2], in: "nonsense-durations.yaml", line: 10, column: 19, keyPath: "crht.response_hours",
+                      message: "the mean is 1e-300 hours, under one minute: expected 0 or at least one minute (1/60 hours)")
+        assertProblem(found[3], in: "nonsense-durations.yaml", line: 11, column: 21, keyPath: "crht.assessment_hours",
+                      message: "the mean is 0.001 hours, under one minute: expected 0 or at least one minute (1/60 hours)")
+        assertProblem(found[4], in: "nonsense-durations.yaml", line: 13, column: 14, keyPath: "crisis_house.stay_days",
+                      message: "the mean is 1e-05 days, under one minute: expected at least one minute (1/1440 days)")
+    }
+
+    /// Every duration key says whether no time at all means something; the ones that are
+    /// lengths of care (stays, episodes) must take time. A fixed 0 assessment is how the
+    /// studies reduce the pathway to the bed model.
+    func testWhichDurationsMayBeZero() {
+        var mayBeZero: [String] = []
+        var neverZero: [String] = []
+        func walk(_ entries: [SchemaEntry], _ path: String) {
+            for entry in entries {
+                let full = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+                switch entry.type {
+                case .distribution(.meaningful): mayBeZero.append(full)
+                case .distribution(.nonsense): neverZero.append(full)
+                case .record(let inner), .list(.record(let inner), _): walk(inner, full)
+                default: break
+                }
+                if case .distribution = entry.type {
+                    XCTAssertNotNil(SchemaType.minimumMean(unit: entry.unit), "\(full) has no unit the floor knows")
+                }
+            }
+        }
+        walk(ScenarioSchema.root, "")
+        XCTAssertEqual(mayBeZero, ["crht.response_hours", "crht.assessment_hours", "liaison.response_hours",
+                                   "liaison.assessment_hours", "section_136.assessment_response_hours",
+                                   "section_136.assessment_hours", "beds.bed_search_hours", "beds.delay_days",
+                                   "representation.after_days"])
+        XCTAssertEqual(neverZero, ["cohorts.informal_stay_days", "cohorts.detained_stay_days", "home_treatment.episode_days",
+                                   "crisis_house.stay_days", "beds.informal_stay_days", "beds.detained_stay_days"])
+    }
+
+    /// One minute is accepted, just under it is not.
+    func testTheFloorIsOneMinute() throws {
+        let baseline = Paths.scenario("baseline.yaml")
+        XCTAssertNoThrow(try load(baseline, overrides: ["crht.response_hours={type: fixed, value: 0.016666666666666666}"]))
+        let found = problems(baseline, overrides: ["crht.response_hours={type: fixed, value: 0.0166}"])
+        XCTAssertEqual(found.map(\.message), ["the mean is 0.0166 hours, under one minute: expected 0 or at least one minute (1/60 hours)"])
+    }
+
+    func testABedChangeAfterTheRunEndsIsAWarning() throws {
+        let scenario = try load(Paths.fixture("bed-schedule-after-run.yaml"))
+        XCTAssertEqual(scenario.warnings.count, 1)
+        assertProblem(scenario.warnings.first, in: "bed-schedule-after-run.yaml", line: 5, column: 68,
+                      keyPath: "areas.0.bed_schedule.1.at_day",
+                      message: "day 300 is not before the run ends on day 300 (warm-up 100 + horizon 200 days), so this change never happens")
+        // Judged against the run length used: a longer run reaches the change.
+        var longer = scenario.run
+        longer.horizonDays = 201
+        XCTAssertEqual(scenario.warnings(for: longer), [])
+        XCTAssertEqual(try load(Paths.fixture("bed-schedule-after-run.yaml"), overrides: ["run.horizon_days=365"]).warnings, [])
+    }
+
+    func testAWardBedChangeAfterTheRunEndsIsAWarning() throws {
+        let scenario = try load(Paths.scenario("baseline.yaml"), overrides: [
+            "ward_types=[{name: acute, share: 1}]",
+            "areas.Northshire.wards=[{name: acute, beds: 74, bed_schedule: [{at_day: 1000, beds: 70}]}]",
+        ])
+        XCTAssertEqual(scenario.warnings.map(\.keyPath), ["areas.0.wards.0.bed_schedule.0.at_day"])
+    }
+
+    /// Nothing in the library or the studies is implausible.
+    func testTheLibraryHasNoWarnings() throws {
+        for path in try Paths.scenarioLibrary() + Paths.studyLibrary() {
+            XCTAssertEqual(try load(path).warnings, [], path)
+        }
+    }
+}
