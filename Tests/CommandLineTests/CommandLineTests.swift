@@ -214,9 +214,9 @@ final class CommandLineTests: XCTestCase {
     /// A scenario forced to loop at one instant cannot be run: validation refuses it, with a
     /// non-zero exit and the loop's keys, before anything runs.
     func testRunRefusesAZeroTimeLoopWithAClearError() throws {
-        let outcome = try crisisSim(["run", "Tests/CrisisScenarioTests/Fixtures/zero-time-loop.yaml", "--quiet"])
+        let outcome = try crisisSim(["run", "Tests/CrisisScenarioTests/Fixtures/zero-time-loop-exponential.yaml", "--quiet"])
         XCTAssertEqual(outcome.status, 1, outcome.error)
-        XCTAssertTrue(outcome.error.contains("zero-time-loop.yaml:25:15: representation.after_days: these steps can repeat "
+        XCTAssertTrue(outcome.error.contains("zero-time-loop-exponential.yaml:25:15: representation.after_days: these steps can repeat "
                                              + "for ever without the clock moving"), outcome.error)
     }
 

@@ -6,11 +6,21 @@ import XCTest
 /// Loops of the pathway that could go round for ever at one instant: refused by validation
 /// with the keys that close them, and stopped by the kernel when forced past validation.
 final class ZeroTimeLoopTests: XCTestCase {
-    /// The outside audit's scenario: `validate` used to say OK and `run` spun for ever.
-    func testTheAuditsScenarioIsRefusedNamingTheLoop() {
+    /// The outside audit's scenario: `validate` used to say OK and `run` spun for ever. Stays
+    /// and episodes of no time are refused key by key before any loop is looked for.
+    func testTheAuditsScenarioIsRefused() {
         let found = problems(Paths.fixture("zero-time-loop.yaml"))
+        XCTAssertEqual(found.map(\.keyPath), ["home_treatment.episode_days", "crisis_house.stay_days",
+                                              "beds.informal_stay_days", "beds.detained_stay_days"])
+        XCTAssertTrue(found.allSatisfy { $0.message.hasPrefix("every draw is 0, but this cannot take no time") }, "\(found)")
+    }
+
+    /// The same loop with durations that pass their floors but whose minimum is 0: refused as a
+    /// loop, naming it.
+    func testTheLoopIsRefusedNamingIt() {
+        let found = problems(Paths.fixture("zero-time-loop-exponential.yaml"))
         XCTAssertEqual(found.count, 1, "\(found)")
-        assertProblem(found.first, in: "zero-time-loop.yaml", line: 25, column: 15, keyPath: "representation.after_days",
+        assertProblem(found.first, in: "zero-time-loop-exponential.yaml", line: 25, column: 15, keyPath: "representation.after_days",
                       message: "these steps can repeat for ever without the clock moving, so a run would never end: "
                           + "re-presentation and crisis team assessment -> referral to home treatment -> home treatment episode "
                           + "-> end of home treatment -> re-presentation and crisis team assessment. Every step can take no time "
@@ -23,7 +33,7 @@ final class ZeroTimeLoopTests: XCTestCase {
 
     /// Any one way out, or any one step that takes time, is enough.
     func testOneWayOutOrOneStepThatTakesTimeBreaksTheLoop() throws {
-        let audit = Paths.fixture("zero-time-loop.yaml")
+        let audit = Paths.fixture("zero-time-loop-exponential.yaml")
         for fix in ["representation.probability=0.99",
                     "representation.after_days={type: fixed, value: 0.5}",
                     "crht.referral_outcomes={home_treatment: 0.9, crisis_house: 0, admission_request: 0, discharge: 0.1}",
@@ -37,7 +47,7 @@ final class ZeroTimeLoopTests: XCTestCase {
     /// A duration "can be 0" when its minimum is 0: uniform from 0, an empirical list holding 0.
     func testDurationsWhoseMinimumIsZeroCanCloseALoop() {
         for episode in ["{type: uniform, min: 0, max: 2}", "{type: empirical, values: [3, 0, 7]}", "{type: exponential, mean: 2}"] {
-            let found = problems(Paths.fixture("zero-time-loop.yaml"), overrides: ["home_treatment.episode_days=\(episode)"])
+            let found = problems(Paths.fixture("zero-time-loop-exponential.yaml"), overrides: ["home_treatment.episode_days=\(episode)"])
             XCTAssertEqual(found.map(\.keyPath), ["representation.after_days"], episode)
         }
     }
@@ -46,7 +56,7 @@ final class ZeroTimeLoopTests: XCTestCase {
     /// still make a loop when each is certain.
     func testTheEscalationLoopIsFoundWithoutRepresentation() {
         let found = problems(Paths.scenario("baseline.yaml"), overrides: [
-            "home_treatment.episode_days={type: fixed, value: 0}", "home_treatment.escalation_probability=1",
+            "home_treatment.episode_days={type: exponential, mean: 0.001}", "home_treatment.escalation_probability=1",
             "crht.admissions_avoided_share=1", "crht.detained_request_share=0"])
         XCTAssertEqual(found.count, 1, "\(found)")
         XCTAssertEqual(found.first?.keyPath, "home_treatment.episode_days")
