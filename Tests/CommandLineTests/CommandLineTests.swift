@@ -86,12 +86,6 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(overloaded.output.contains("WARNING: offered load is at or above capacity"), overloaded.output)
     }
 
-    func testBadOptionsAreRejectedBeforeAnythingRuns() throws {
-        let outcome = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "0"])
-        XCTAssertNotEqual(outcome.status, 0)
-        XCTAssertTrue(outcome.error.contains("--replications must be at least 1"), outcome.error)
-    }
-
     /// `validation` reads Scenarios/studies/ from where it runs: elsewhere it refuses, and
     /// writes no document.
     func testValidationRunsOnlyFromThePackageRoot() throws {

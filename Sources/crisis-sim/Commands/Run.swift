@@ -38,7 +38,7 @@ struct Run: ParsableCommand {
 
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
-    @Option(help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
+    @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
     var precision: Double?
 
     @Option(name: .customLong("precision-kpi"),
@@ -46,7 +46,9 @@ struct Run: ParsableCommand {
                                + "(repeatable; default: beds.occupancy, admissions.total, oap.placements)."))
     var precisionKPIs: [String] = []
 
-    @Option(name: .customLong("max-replications"), help: "With --replications auto: stop here even if imprecise.")
+    @Option(name: .customLong("max-replications"), parsing: .unconditional,
+            help: "With --replications auto: stop here even if imprecise.",
+            transform: RunSettingLimit.replications.integerArgument)
     var maxReplications = 500
 
     func validate() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrisisExperiment
+import CrisisScenario
 import CrisisValidation
 import Foundation
 
@@ -25,10 +26,13 @@ struct Validation: ParsableCommand {
     @Option(help: "The document to write.")
     var output = Validation.defaultOutput
 
-    @Option(help: "Replications for every study (default: each study file's run.replications).")
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    @Option(parsing: .unconditional, help: "Replications for every study (default: each study file's run.replications).",
+            transform: RunSettingLimit.replications.integerArgument)
     var replications: Int?
 
-    @Option(help: "Threads running replications (default: every core). Results do not depend on it.")
+    @Option(parsing: .unconditional,
+            help: "Threads running replications (default: every core). Results do not depend on it.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress on standard error.")
