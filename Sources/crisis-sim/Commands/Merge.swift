@@ -23,7 +23,7 @@ struct Merge: ParsableCommand {
 
     @Argument(help: "Folders holding shard files, or shard files.") var inputs: [String]
 
-    @Option(help: "Folder for the merged files (default: the first folder given).")
+    @Option(help: "Folder for the merged files (default: the first folder given).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which KPIs to print for run and compare: all, area:<name> or cohort:<name>.")

@@ -24,7 +24,7 @@ struct Run: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Folder for the result files (default: results/<scenario name>).")
+    @Option(help: "Folder for the result files (default: results/<scenario name>).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
@@ -73,6 +73,8 @@ struct Run: ParsableCommand {
         warnIfOverloaded(loaded, name: scenarioName(scenario))
         var settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)
+        let folder = resultsFolder
+        try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
         let daily = daily || report  // the report draws the census
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
@@ -102,7 +104,6 @@ struct Run: ParsableCommand {
         let provenance = RunProvenance(scenario: scenario, scenarioHash: loaded.hash, seed: settings.seed,
                                        replications: settings.replications, warmupDays: settings.warmupDays,
                                        horizonDays: settings.horizonDays, generator: settings.generator.rawValue)
-        let folder = URL(fileURLWithPath: output ?? "results/\(name)")
         if daily { try AtomicFile.write(DailyFiles.csv(results), to: folder.appendingPathComponent("daily.csv")) }
         if report { try AtomicFile.write(DistributionFiles.csv(results), to: folder.appendingPathComponent("distributions.csv")) }
         try ResultFiles.write(summary: summary, results: results, provenance: provenance, to: folder)

@@ -28,7 +28,7 @@ struct Slurm: ParsableCommand {
     @Option(parsing: .unconditional, help: "Shards: array tasks, each running an even share of the replications (and sweep points).")
     var shards: Int
 
-    @Option(help: "Results folder, on a file system every node sees (shard files, merged results, scripts, logs).")
+    @Option(help: "Results folder, on a file system every node sees (shard files, merged results, scripts, logs).", transform: outputPathArgument)
     var output: String
 
     @Option(name: .customLong("job-name"), help: "Job name (default: crisis-<scenario name>).")
@@ -130,7 +130,7 @@ struct Slurm: ParsableCommand {
         let workFolder = absolute(workdir ?? here, from: here)
         let scripts = folder.appendingPathComponent("slurm")
         let logs = scripts.appendingPathComponent("logs")
-        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        try AtomicFile.createFolder(logs)
         let executable = absolute(binary ?? Slurm.currentExecutable(), from: here).path
 
         let job = jobName ?? "crisis-\(name)"

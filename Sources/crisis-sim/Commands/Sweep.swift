@@ -42,7 +42,7 @@ struct Sweep: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Folder for sweep.csv and sweep.svg (default: results/sweep-<scenario name>).")
+    @Option(help: "Folder for sweep.csv and sweep.svg (default: results/sweep-<scenario name>).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which stratum to tabulate and chart: all, area:<name> or cohort:<name>.")
@@ -155,11 +155,12 @@ struct Sweep: ParsableCommand {
                 try ShardWork.run(plan, shard: try ShardSpec.parse("\(index)/\(count)").get(), name: "sweep-\(name)",
                                   folder: checkpoints, threads: runOptions.threads, quiet: true, announce: false)
             }
-            var merge = try Merge.parse([checkpoints.path, "--output", resultsFolder.path, "--stratum", stratum])
+            let merge = try Merge.parse([checkpoints.path, "--output", resultsFolder.path, "--stratum", stratum])
             try merge.run()
             return
         }
         let identity = plan.identity
+        try AtomicFile.createFolder(resultsFolder)  // a bad --output stops now, not after the sweep
         let progress = Progress("sweep-\(name)", total: identity.itemCount, quiet: runOptions.quiet)
         let started = Date()
         let results = try plan.run(threads: runOptions.threads, progress: { progress.update($0) })

@@ -35,7 +35,7 @@ struct Warmup: ParsableCommand {
     var seed: UInt64?
     @Option(parsing: .unconditional, help: "Threads running replications (default: every core).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Folder for warmup.csv and warmup.html (default: results/warmup-<scenario name>).")
+    @Option(help: "Folder for warmup.csv and warmup.html (default: results/warmup-<scenario name>).", transform: outputPathArgument)
     var output: String?
     @Flag(help: "No progress on standard error.") var quiet = false
 
@@ -50,6 +50,8 @@ struct Warmup: ParsableCommand {
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         let name = scenarioName(scenario)
+        let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
+        try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: 0, horizonDays: horizonDays),
                                        seed: seed ?? loaded.run.seed, generator: loaded.run.generator, dailySeries: true)
@@ -68,7 +70,6 @@ struct Warmup: ParsableCommand {
             csv.append("\(day.day),\(NumberFormat.exact(day.mean)),\(NumberFormat.exact(day.lower)),\(NumberFormat.exact(day.upper)),"
                 + (d < welch.count ? NumberFormat.exact(welch[d]) : ""))
         }
-        let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
         try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("warmup.csv"))
         let page = WarmupPage.html(.init(scenario: name, scenarioHash: loaded.hash, replications: replications, census: days,
                                          welch: welch, window: window, recommendedDays: cut))
