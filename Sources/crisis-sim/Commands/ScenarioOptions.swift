@@ -80,7 +80,9 @@ func warnIfOverloaded(_ scenario: LoadedScenario, name: String) {
     }
 }
 
+/// Writes a line to standard error, ending any progress line first so the text stands alone.
 func printError(_ text: String) {
+    Progress.endLine()
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
