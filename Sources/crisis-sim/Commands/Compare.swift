@@ -51,6 +51,7 @@ struct Compare: ParsableCommand {
             do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
         }
         if failed { throw ExitCode(1) }
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded[0].configuration))
         let settings = runOptions.settings(for: loaded[0])
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the runs

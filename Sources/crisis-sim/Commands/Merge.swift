@@ -62,6 +62,7 @@ struct Merge: ParsableCommand {
         let merged: MergedExperiment
         do { merged = try ShardMerge.merge(partials) } catch { return try fail(error.problems) }
 
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: merged.results[0].first?.kpis ?? []))
         let folder = URL(fileURLWithPath: output ?? Merge.defaultFolder(inputs[0]))
         let identity = merged.identity
         let events = merged.results.joined().reduce(0) { $0 + $1.eventsHandled }

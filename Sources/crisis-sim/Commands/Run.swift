@@ -70,6 +70,7 @@ struct Run: ParsableCommand {
         if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded.configuration))
         warnIfOverloaded(loaded, name: scenarioName(scenario))
         var settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)

@@ -72,9 +72,6 @@ struct Sweep: ParsableCommand {
                 problems.append("--kpi \(kpi) is measured per area, not per cohort: choose --stratum all or area:<name>")
             }
         }
-        if stratum != "all" && !stratum.hasPrefix("area:") && !stratum.hasPrefix("cohort:") {
-            problems.append("--stratum \(stratum): expected all, area:<name> or cohort:<name>")
-        }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
@@ -86,7 +83,7 @@ struct Sweep: ParsableCommand {
     func experimentPlan() throws -> ExperimentPlan {
         let grid = try SweepGrid.parse(vary)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
-        try checkStratum(base.configuration)
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
         let settings = runOptions.settings(for: base)
         var groups: [WorkGroup] = []
         var configurations: [CrisisConfiguration] = []
@@ -118,21 +115,6 @@ struct Sweep: ParsableCommand {
             kind: .sweep, seed: settings.seed, generator: settings.generator, replications: settings.replications,
             warmupDays: settings.warmupDays, horizonDays: settings.horizonDays, groups: groups, sweep: sweep)
         return ExperimentPlan(identity: identity, configurations: configurations)
-    }
-
-    private func checkStratum(_ configuration: CrisisConfiguration) throws {
-        let names: [String]
-        if stratum.hasPrefix("area:") {
-            names = configuration.areas.map { "area:" + $0.name }
-        } else if stratum.hasPrefix("cohort:") {
-            names = configuration.cohorts.map { "cohort:" + $0.name }
-        } else {
-            return
-        }
-        guard names.contains(stratum) else {
-            printError("--stratum \(stratum): the scenario has \(names.joined(separator: ", "))")
-            throw ExitCode(1)
-        }
     }
 
     func run() throws {
