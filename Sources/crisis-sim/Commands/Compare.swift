@@ -53,6 +53,10 @@ struct Compare: ParsableCommand {
         if failed { throw ExitCode(1) }
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded[0].configuration))
         let settings = runOptions.settings(for: loaded[0])
+        try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
+                           censusDays: report ? settings.warmupDays + settings.horizonDays : nil)
+            .check(option: ("--replications", loaded.count), otherWays: ["compare fewer variants at a time"]
+                    + (report ? ["leave out --report (the census grows with the run's length)"] : []))
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the runs
         let length = RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays)

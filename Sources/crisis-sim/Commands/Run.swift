@@ -74,16 +74,21 @@ struct Run: ParsableCommand {
         warnIfOverloaded(loaded, name: scenarioName(scenario))
         var settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)
+        let daily = daily || report  // the report draws the census
+        let auto = runOptions.replications?.isAuto == true
+        try MemoryEstimate([(loaded.configuration, auto ? maxReplications : settings.replications)],
+                           censusDays: daily ? settings.warmupDays + settings.horizonDays : nil)
+            .check(option: (auto ? "--max-replications" : "--replications", 1),
+                   otherWays: daily ? ["leave out --daily and --report (the census grows with the run's length)"] : [])
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
-        let daily = daily || report  // the report draws the census
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
                                        seed: settings.seed, generator: settings.generator, dailySeries: daily)
         let started = Date()
         let results: [ReplicationResult]
         var precisionNote: String?
-        if let precision, runOptions.replications?.isAuto == true {
+        if let precision, auto {
             let search = AdaptiveReplications(runner: runner,
                                               targets: precisionKPIs.isEmpty ? AdaptiveReplications.defaultTargets : precisionKPIs,
                                               precision: precision, maximum: maxReplications)

@@ -32,6 +32,8 @@ enum ShardWork {
             printError("note: replacing \(url.path): it is not a complete result of this shard with these settings")
         }
         let replications = plan.replications(for: shard)
+        try MemoryEstimate(Array(zip(plan.configurations, replications.map(\.count))), censusDays: nil)
+            .check(option: nil, otherWays: ["split the work into more shards"])
         let count = replications.reduce(0) { $0 + $1.count }
         let progress = Progress("\(name) shard \(shard)", total: count, quiet: quiet)
         let started = Date()

@@ -120,6 +120,10 @@ struct Sweep: ParsableCommand {
     func run() throws {
         let plan = try experimentPlan()
         let name = scenarioName(scenario)
+        if shard == nil {  // a shard checks its own share
+            try MemoryEstimate(plan.configurations.map { ($0, plan.identity.replications) }, censusDays: nil)
+                .check(option: ("--replications", plan.configurations.count), otherWays: ["vary over fewer points"])
+        }
         if let shard {
             try ShardWork.run(plan, shard: shard, name: "sweep-\(name)", folder: resultsFolder,
                               threads: runOptions.threads, quiet: runOptions.quiet)

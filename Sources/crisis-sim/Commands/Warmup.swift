@@ -50,6 +50,8 @@ struct Warmup: ParsableCommand {
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         let name = scenarioName(scenario)
+        try MemoryEstimate([(loaded.configuration, replications)], censusDays: horizonDays)
+            .check(option: ("--replications", 1), otherWays: ["use a shorter --horizon-days"])
         let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
         let runner = ReplicationRunner(configuration: loaded.configuration,
