@@ -5,6 +5,10 @@ import Foundation
 /// renamed over the target (rename is atomic within a file system).
 ///
 /// One file at a time: a set of files that must change together is a `ResultFolder`.
+///
+/// Every step is a system call whose `errno` becomes an `OutputPathError` naming the path
+/// and what is wrong with it: a planner sees "results is a file, not a folder", not a
+/// Foundation error dump.
 public enum AtomicFile {
     public static func write(_ text: String, to url: URL) throws {
         try write(to: url) { append in try append(text) }
@@ -23,29 +27,31 @@ public enum AtomicFile {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(stamp.text)")
     }
 
-    /// Writes `produce`'s pieces to `url`'s temporary file and returns it; removes it on failure.
+    /// Writes `produce`'s pieces to `url`'s temporary file, flushed to disk, and returns it;
+    /// removes it on failure.
     static func stage(_ url: URL, stamp: WriterStamp = .current,
                       _ produce: ((String) throws -> Void) throws -> Void) throws -> URL {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try createFolder(url.deletingLastPathComponent())
         let temporary = temporary(for: url, stamp: stamp)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputPathError(path: url.path, errno: errno) }
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
             var buffer = Data()
             try produce { piece in
                 buffer.append(contentsOf: piece.utf8)
                 if buffer.count >= 1 << 20 {
-                    try handle.write(contentsOf: buffer)
+                    try writeAll(buffer, to: descriptor, path: url.path)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            try handle.write(contentsOf: buffer)
-            try handle.synchronize()
+            try writeAll(buffer, to: descriptor, path: url.path)
+            if fsync(descriptor) != 0 { throw OutputPathError(path: url.path, errno: errno) }
+            // A network file system may report a full disk only when the file is closed.
+            let closed = close(descriptor)
+            if closed != 0 { throw OutputPathError(path: url.path, errno: errno) }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            close(descriptor)
+            unlink(temporary.path)
             throw error
         }
         return temporary
@@ -56,17 +62,44 @@ public enum AtomicFile {
         do {
             try rename(source, to: target)
         } catch {
-            try? FileManager.default.removeItem(at: source)
+            unlink(source.path)
             throw error
         }
     }
 
-    /// rename(2), atomic within a file system, as a Swift error naming `target`.
+    /// rename(2), atomic within a file system, as an error naming `target`.
     static func rename(_ source: URL, to target: URL) throws {
-        if Foundation.rename(source.path, target.path) != 0 {
-            let code = errno
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path,
-                                                            NSLocalizedDescriptionKey: String(cString: strerror(code))])
+        if Foundation.rename(source.path, target.path) != 0 { throw OutputPathError(path: target.path, errno: errno) }
+    }
+
+    /// Creates `folder` and any missing parents, and checks it can be written in: commands
+    /// call this before a long run, so a bad --output stops at once rather than after hours.
+    public static func createFolder(_ folder: URL) throws {
+        let path = folder.standardizedFileURL.path
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o777) != 0, errno != EEXIST { throw OutputPathError(path: path, errno: errno) }
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw OutputPathError(path: path, errno: ENOTDIR)
+        }
+        if access(path, W_OK | X_OK) != 0 { throw OutputPathError(path: path, errno: errno) }
+    }
+
+    /// Writes every byte of `data`, resuming after partial writes and interrupted calls.
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputPathError(path: path, errno: errno)
+                }
+                offset += written
+            }
         }
     }
 }

@@ -23,9 +23,15 @@ public enum ResultFiles {
             lines.append([csvField(kpi.id), csvField(kpi.stratum), csvField(kpi.unit), String(kpi.count),
                           NumberFormat.exact(kpi.mean), NumberFormat.exact(kpi.standardDeviation),
                           NumberFormat.exact(kpi.lower), NumberFormat.exact(kpi.upper),
-                          NumberFormat.exact(kpi.relativeHalfWidth)].joined(separator: ","))
+                          relativeHalfWidthField(kpi.relativeHalfWidth)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The half-width relative to the mean is undefined when the mean is 0 (a KPI that never
+    /// happened): an empty cell, which spreadsheets and pandas read as missing, not `nan` text.
+    static func relativeHalfWidthField(_ value: Double) -> String {
+        value.isFinite ? NumberFormat.exact(value) : ""
     }
 
     public static func replicationsCSV(_ results: [ReplicationResult]) -> String {

@@ -1,8 +1,8 @@
 /// "Did you mean ...?" for misspelt keys and words, by edit distance (swapped letters count as one slip).
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word`, when near enough to be a likely slip: at most a third
     /// of the shorter word's letters changed (at least one), ignoring case.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -26,6 +26,10 @@ struct CrisisSim: ParsableCommand {
     /// Parses and runs the command, stopping cleanly (exit status 130) on SIGINT or SIGTERM.
     static func main() {
         Interruption.install()
+        if let problem = CommandNameCheck.problem(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
+            printError("Error: " + problem)
+            Self.exit(withError: ExitCode.validationFailure)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -33,7 +37,13 @@ struct CrisisSim: ParsableCommand {
             printError("interrupted: stopped before writing any result file (files are only ever written whole); "
                 + "sharded work keeps the shards already complete")
             Self.exit(withError: ExitCode(130))
+        } catch let error as ValidationError {
+            // Found while running (after the scenario was read): the message is the whole
+            // story, and argument-parser would follow it with the root command's usage.
+            printError("Error: \(error.message)")
+            Self.exit(withError: ExitCode.validationFailure)
         } catch {
+            Progress.endLine()
             exit(withError: error)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrisisScenario
 import SimRandom
 import Yardsticks
 
@@ -26,9 +27,11 @@ struct BedPoolCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Referrals to simulate.") var referrals = 1_000_000
-    @Option(help: "Local beds.") var beds = 100
-    @Option(help: "Master seed.") var seed: UInt64 = 42
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    @Option(parsing: .unconditional, help: "Referrals to simulate.") var referrals = 1_000_000
+    @Option(parsing: .unconditional, help: "Local beds.") var beds = 100
+    @Option(parsing: .unconditional, help: "Master seed.", transform: RunSettingLimit.seed.seedArgument)
+    var seed: UInt64 = 42
     @Option(help: "Uniform generator: mrg32k3a (crisis-sim's default) or mt19937 (the C program's).")
     var generator: GeneratorKind = .mrg32k3a
 

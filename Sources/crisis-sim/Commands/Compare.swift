@@ -25,7 +25,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Folder for comparison.csv (default: results/compare-<base>).")
+    @Option(help: "Folder for comparison.csv (default: results/compare-<base>).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
@@ -51,7 +51,14 @@ struct Compare: ParsableCommand {
             do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
         }
         if failed { throw ExitCode(1) }
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded[0].configuration))
         let settings = runOptions.settings(for: loaded[0])
+        try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
+                           censusDays: report ? settings.warmupDays + settings.horizonDays : nil)
+            .check(option: ("--replications", loaded.count), otherWays: ["compare fewer variants at a time"]
+                    + (report ? ["leave out --report (the census grows with the run's length)"] : []))
+        let folder = resultsFolder
+        try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the runs
         let length = RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays)
         var results: [[ReplicationResult]] = []
         for (path, scenario) in zip([base] + variants, loaded) {
@@ -79,7 +86,6 @@ struct Compare: ParsableCommand {
             }
             compared.append((scenarioName(path), comparison))
         }
-        let folder = URL(fileURLWithPath: output ?? "results/compare-\(scenarioName(base))")
         try AtomicFile.write(ComparisonFiles.csv(compared), to: folder.appendingPathComponent("comparison.csv"))
         print("")
         print("Wrote \(folder.path)/comparison.csv")

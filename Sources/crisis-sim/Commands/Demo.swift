@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrisisExperiment
+import CrisisScenario
 import SimKernel
 import Yardsticks
 
@@ -18,11 +19,16 @@ struct Demo: ParsableCommand {
             """
     )
 
-    @Option(help: "Local beds.") var beds = 100
-    @Option(help: "Offered load as a share of beds (0.95 = 95 erlangs on 100 beds).") var load = 0.95
-    @Option(help: "Simulated years per replication.") var years = 5.0
-    @Option(help: "Independent replications.") var replications = 20
-    @Option(help: "Master seed.") var seed: UInt64 = 42
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    @Option(parsing: .unconditional, help: "Local beds.") var beds = 100
+    @Option(parsing: .unconditional, help: "Offered load as a share of beds (0.95 = 95 erlangs on 100 beds).")
+    var load = 0.95
+    @Option(parsing: .unconditional, help: "Simulated years per replication.") var years = 5.0
+    @Option(parsing: .unconditional, help: "Independent replications.",
+            transform: RunSettingLimit.replications.integerArgument)
+    var replications = 20
+    @Option(parsing: .unconditional, help: "Master seed.", transform: RunSettingLimit.seed.seedArgument)
+    var seed: UInt64 = 42
 
     func validate() throws {
         guard beds >= 1 else { throw ValidationError("--beds must be at least 1") }

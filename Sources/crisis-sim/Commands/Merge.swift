@@ -23,7 +23,7 @@ struct Merge: ParsableCommand {
 
     @Argument(help: "Folders holding shard files, or shard files.") var inputs: [String]
 
-    @Option(help: "Folder for the merged files (default: the first folder given).")
+    @Option(help: "Folder for the merged files (default: the first folder given).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which KPIs to print for run and compare: all, area:<name> or cohort:<name>.")
@@ -62,6 +62,7 @@ struct Merge: ParsableCommand {
         let merged: MergedExperiment
         do { merged = try ShardMerge.merge(partials) } catch { return try fail(error.problems) }
 
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: merged.results[0].first?.kpis ?? []))
         let folder = URL(fileURLWithPath: output ?? Merge.defaultFolder(inputs[0]))
         let identity = merged.identity
         let events = merged.results.joined().reduce(0) { $0 + $1.eventsHandled }

@@ -7,7 +7,6 @@ final class Progress: @unchecked Sendable {
     private let total: Int
     private let enabled: Bool
     private let start = Date()
-    private let lock = NSLock()
 
     init(_ label: String, total: Int, quiet: Bool) {
         self.label = label
@@ -17,12 +16,38 @@ final class Progress: @unchecked Sendable {
 
     func update(_ done: Int) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(start)
         let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        let line = "\r\(label): \(done)/\(total) replications, \(Int(elapsed)) s elapsed, ~\(Int(remaining.rounded())) s left "
-        FileHandle.standardError.write(Data(line.utf8))
-        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        Progress.line.rewrite("\(label): \(done)/\(total) replications, \(Int(elapsed)) s elapsed, ~\(Int(remaining.rounded())) s left ",
+                              finished: done == total)
+    }
+
+    /// Ends an unfinished progress line, so that a message printed next (an error, a warning,
+    /// `interrupted:`) starts on a line of its own instead of after "~12 s left".
+    static func endLine() { line.end() }
+
+    /// The one line every progress display rewrites in place; shared, because a message may
+    /// come from anywhere while some command's progress is showing.
+    private static let line = TerminalLine()
+}
+
+/// A line of standard error rewritten in place with a carriage return, and whether it is
+/// still open (written without its newline).
+private final class TerminalLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = false
+
+    func rewrite(_ text: String, finished: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data(("\r" + text + (finished ? "\n" : "")).utf8))
+        open = !finished
+    }
+
+    func end() {
+        lock.lock()
+        defer { lock.unlock() }
+        if open { FileHandle.standardError.write(Data("\n".utf8)) }
+        open = false
     }
 }

@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
 
     @Argument(help: "A result folder written by run or compare.") var folder: String
 
-    @Option(help: "The HTML file to write (default: <folder>/report.html).")
+    @Option(help: "The HTML file to write (default: <folder>/report.html).", transform: outputPathArgument)
     var output: String?
 
     func run() throws {

@@ -25,7 +25,7 @@ struct Run: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Folder for the result files (default: results/<scenario name>).")
+    @Option(help: "Folder for the result files (default: results/<scenario name>).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
 
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
-    @Option(help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
+    @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
     var precision: Double?
 
     @Option(name: .customLong("precision-kpi"),
@@ -47,7 +47,9 @@ struct Run: ParsableCommand {
                                + "(repeatable; default: beds.occupancy, admissions.total, oap.placements)."))
     var precisionKPIs: [String] = []
 
-    @Option(name: .customLong("max-replications"), help: "With --replications auto: stop here even if imprecise.")
+    @Option(name: .customLong("max-replications"), parsing: .unconditional,
+            help: "With --replications auto: stop here even if imprecise.",
+            transform: RunSettingLimit.replications.integerArgument)
     var maxReplications = 500
 
     func validate() throws {
@@ -69,17 +71,25 @@ struct Run: ParsableCommand {
         if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded.configuration))
         warnIfOverloaded(loaded, name: scenarioName(scenario))
         var settings = runOptions.settings(for: loaded)
         let name = scenarioName(scenario)
         let daily = daily || report  // the report draws the census
+        let auto = runOptions.replications?.isAuto == true
+        try MemoryEstimate([(loaded.configuration, auto ? maxReplications : settings.replications)],
+                           censusDays: daily ? settings.warmupDays + settings.horizonDays : nil)
+            .check(option: (auto ? "--max-replications" : "--replications", 1),
+                   otherWays: daily ? ["leave out --daily and --report (the census grows with the run's length)"] : [])
+        let folder = resultsFolder
+        try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
                                        seed: settings.seed, generator: settings.generator, dailySeries: daily)
         let started = Date()
         let results: [ReplicationResult]
         var precisionNote: String?
-        if let precision, runOptions.replications?.isAuto == true {
+        if let precision, auto {
             let search = AdaptiveReplications(runner: runner,
                                               targets: precisionKPIs.isEmpty ? AdaptiveReplications.defaultTargets : precisionKPIs,
                                               precision: precision, maximum: maxReplications)
@@ -101,7 +111,6 @@ struct Run: ParsableCommand {
         let provenance = RunProvenance(scenario: scenario, scenarioHash: loaded.hash, seed: settings.seed,
                                        replications: settings.replications, warmupDays: settings.warmupDays,
                                        horizonDays: settings.horizonDays, generator: settings.generator.rawValue)
-        let folder = URL(fileURLWithPath: output ?? "results/\(name)")
         try ResultFiles.write(summary: summary, results: results, provenance: provenance, to: folder,
                               daily: daily, distributions: report)
 

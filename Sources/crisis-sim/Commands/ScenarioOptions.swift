@@ -12,35 +12,37 @@ struct ScenarioOptions: ParsableArguments {
     var overrides: [String] = []
 }
 
-/// Options of commands that run replications.
+/// Options of commands that run replications. Those with a twin in the scenario's `run`
+/// section allow what the file allows (see `RunSettingLimit`); every number is parsed
+/// unconditionally so that `-1` is refused with its limit, not taken for an option.
 struct RunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Independent replications (default: the scenario's run.replications); `auto` "
-                               + "(run only) adds batches until --precision is reached.", valueName: "n|auto"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Independent replications (default: the scenario's run.replications); `auto` "
+                               + "(run only) adds batches until --precision is reached.", valueName: "n|auto"),
+            transform: ReplicationCount.argument)
     var replications: ReplicationCount?
 
-    @Option(help: "Master seed (default: the scenario's run.seed).")
+    @Option(parsing: .unconditional, help: "Master seed (default: the scenario's run.seed).",
+            transform: RunSettingLimit.seed.seedArgument)
     var seed: UInt64?
 
-    @Option(name: .customLong("horizon-days"), help: "Days measured after the warm-up (default: run.horizon_days).")
+    @Option(name: .customLong("horizon-days"), parsing: .unconditional,
+            help: "Days measured after the warm-up (default: run.horizon_days).",
+            transform: RunSettingLimit.horizonDays.numberArgument)
     var horizonDays: Double?
 
-    @Option(name: .customLong("warmup-days"), help: "Days simulated and discarded first (default: run.warmup_days).")
+    @Option(name: .customLong("warmup-days"), parsing: .unconditional,
+            help: "Days simulated and discarded first (default: run.warmup_days).",
+            transform: RunSettingLimit.warmupDays.numberArgument)
     var warmupDays: Double?
 
-    @Option(help: "Threads running replications (default: every core). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Threads running replications (default: every core). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
     func validate() throws {
-        if case .fixed(let count)? = replications, count < 1 { throw ValidationError("--replications must be at least 1") }
-        if let horizonDays, !(horizonDays > 0 && horizonDays <= 365.25 * 1000) {
-            throw ValidationError("--horizon-days must be in (0, 365250]")
-        }
-        if let warmupDays, !(warmupDays >= 0 && warmupDays <= 365.25 * 1000) {
-            throw ValidationError("--warmup-days must be in [0, 365250]")
-        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -53,18 +55,6 @@ struct RunOptions: ParsableArguments {
         if let warmupDays { settings.warmupDays = warmupDays }
         return settings
     }
-}
-
-/// A number of replications, or `auto`: as many as a stated precision needs.
-enum ReplicationCount: ExpressibleByArgument, Equatable {
-    case fixed(Int)
-    case auto
-
-    init?(argument: String) {
-        if argument == "auto" { self = .auto } else if let count = Int(argument) { self = .fixed(count) } else { return nil }
-    }
-
-    var isAuto: Bool { self == .auto }
 }
 
 /// Loads a scenario, printing its warnings to standard error, or prints every problem there
@@ -100,7 +90,9 @@ func printWarnings(_ warnings: [ScenarioProblem]) {
     }
 }
 
+/// Writes a line to standard error, ending any progress line first so the text stands alone.
 func printError(_ text: String) {
+    Progress.endLine()
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 

@@ -22,6 +22,7 @@ enum ShardWork {
     /// matching one is already there (so a re-submitted array job skips finished shards).
     static func run(_ plan: ExperimentPlan, shard: ShardSpec, name: String, folder: URL, threads: Int,
                     quiet: Bool, announce: Bool = true) throws {
+        try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the shard
         let url = folder.appendingPathComponent(shard.fileName)
         if FileManager.default.fileExists(atPath: url.path) {
             if let existing = try? PartialResult.read(url), existing.problems(asShard: shard, of: plan.identity).isEmpty {
@@ -31,6 +32,8 @@ enum ShardWork {
             printError("note: replacing \(url.path): it is not a complete result of this shard with these settings")
         }
         let replications = plan.replications(for: shard)
+        try MemoryEstimate(Array(zip(plan.configurations, replications.map(\.count))), censusDays: nil)
+            .check(option: nil, otherWays: ["split the work into more shards"])
         let count = replications.reduce(0) { $0 + $1.count }
         let progress = Progress("\(name) shard \(shard)", total: count, quiet: quiet)
         let started = Date()

@@ -24,10 +24,11 @@ struct Slurm: ParsableCommand {
             """
     )
 
-    @Option(help: "Shards: array tasks, each running an even share of the replications (and sweep points).")
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    @Option(parsing: .unconditional, help: "Shards: array tasks, each running an even share of the replications (and sweep points).")
     var shards: Int
 
-    @Option(help: "Results folder, on a file system every node sees (shard files, merged results, scripts, logs).")
+    @Option(help: "Results folder, on a file system every node sees (shard files, merged results, scripts, logs).", transform: outputPathArgument)
     var output: String
 
     @Option(name: .customLong("job-name"), help: "Job name (default: crisis-<scenario name>).")
@@ -42,7 +43,7 @@ struct Slurm: ParsableCommand {
     @Option(name: .customLong("merge-time"), help: "Wall-clock limit of the merge job.")
     var mergeTime = "00:15:00"
 
-    @Option(name: .customLong("cpus-per-task"), help: "Cores per shard: its replications run on that many threads.")
+    @Option(name: .customLong("cpus-per-task"), parsing: .unconditional, help: "Cores per shard: its replications run on that many threads.")
     var cpusPerTask = 1
 
     @Option(help: "Memory per shard, as sbatch takes it.")
@@ -52,7 +53,7 @@ struct Slurm: ParsableCommand {
             help: "Memory of the merge job (default: --mem); it holds every KPI value, about 5 kB per replication.")
     var mergeMem: String?
 
-    @Option(name: .customLong("max-running"), help: "Most shards running at once (the array's %limit).")
+    @Option(name: .customLong("max-running"), parsing: .unconditional, help: "Most shards running at once (the array's %limit).")
     var maxRunning: Int?
 
     @Option(name: .customLong("module"), parsing: .singleValue,
@@ -129,7 +130,7 @@ struct Slurm: ParsableCommand {
         let workFolder = absolute(workdir ?? here, from: here)
         let scripts = folder.appendingPathComponent("slurm")
         let logs = scripts.appendingPathComponent("logs")
-        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        try AtomicFile.createFolder(logs)
         let executable = absolute(binary ?? Slurm.currentExecutable(), from: here).path
 
         let job = jobName ?? "crisis-\(name)"

@@ -42,7 +42,7 @@ struct Sweep: ParsableCommand {
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Folder for sweep.csv and sweep.svg (default: results/sweep-<scenario name>).")
+    @Option(help: "Folder for sweep.csv and sweep.svg (default: results/sweep-<scenario name>).", transform: outputPathArgument)
     var output: String?
 
     @Option(help: "Which stratum to tabulate and chart: all, area:<name> or cohort:<name>.")
@@ -72,9 +72,6 @@ struct Sweep: ParsableCommand {
                 problems.append("--kpi \(kpi) is measured per area, not per cohort: choose --stratum all or area:<name>")
             }
         }
-        if stratum != "all" && !stratum.hasPrefix("area:") && !stratum.hasPrefix("cohort:") {
-            problems.append("--stratum \(stratum): expected all, area:<name> or cohort:<name>")
-        }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
@@ -86,7 +83,7 @@ struct Sweep: ParsableCommand {
     func experimentPlan() throws -> ExperimentPlan {
         let grid = try SweepGrid.parse(vary)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
-        try checkStratum(base.configuration)
+        try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
         let settings = runOptions.settings(for: base)
         var groups: [WorkGroup] = []
         var configurations: [CrisisConfiguration] = []
@@ -120,24 +117,13 @@ struct Sweep: ParsableCommand {
         return ExperimentPlan(identity: identity, configurations: configurations)
     }
 
-    private func checkStratum(_ configuration: CrisisConfiguration) throws {
-        let names: [String]
-        if stratum.hasPrefix("area:") {
-            names = configuration.areas.map { "area:" + $0.name }
-        } else if stratum.hasPrefix("cohort:") {
-            names = configuration.cohorts.map { "cohort:" + $0.name }
-        } else {
-            return
-        }
-        guard names.contains(stratum) else {
-            printError("--stratum \(stratum): the scenario has \(names.joined(separator: ", "))")
-            throw ExitCode(1)
-        }
-    }
-
     func run() throws {
         let plan = try experimentPlan()
         let name = scenarioName(scenario)
+        if shard == nil {  // a shard checks its own share
+            try MemoryEstimate(plan.configurations.map { ($0, plan.identity.replications) }, censusDays: nil)
+                .check(option: ("--replications", plan.configurations.count), otherWays: ["vary over fewer points"])
+        }
         if let shard {
             try ShardWork.run(plan, shard: shard, name: "sweep-\(name)", folder: resultsFolder,
                               threads: runOptions.threads, quiet: runOptions.quiet)
@@ -155,11 +141,12 @@ struct Sweep: ParsableCommand {
                 try ShardWork.run(plan, shard: try ShardSpec.parse("\(index)/\(count)").get(), name: "sweep-\(name)",
                                   folder: checkpoints, threads: runOptions.threads, quiet: true, announce: false)
             }
-            var merge = try Merge.parse([checkpoints.path, "--output", resultsFolder.path, "--stratum", stratum])
+            let merge = try Merge.parse([checkpoints.path, "--output", resultsFolder.path, "--stratum", stratum])
             try merge.run()
             return
         }
         let identity = plan.identity
+        try AtomicFile.createFolder(resultsFolder)  // a bad --output stops now, not after the sweep
         let progress = Progress("sweep-\(name)", total: identity.itemCount, quiet: runOptions.quiet)
         let started = Date()
         let results = try plan.run(threads: runOptions.threads, progress: { progress.update($0) })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrisisExperiment
+import CrisisScenario
 import CrisisValidation
 import Foundation
 
@@ -22,13 +23,16 @@ struct Validation: ParsableCommand {
 
     static let defaultOutput = "docs/VALIDATION.md"
 
-    @Option(help: "The document to write.")
+    @Option(help: "The document to write.", transform: outputPathArgument)
     var output = Validation.defaultOutput
 
-    @Option(help: "Replications for every study (default: each study file's run.replications).")
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    @Option(parsing: .unconditional, help: "Replications for every study (default: each study file's run.replications).",
+            transform: RunSettingLimit.replications.integerArgument)
     var replications: Int?
 
-    @Option(help: "Threads running replications (default: every core). Results do not depend on it.")
+    @Option(parsing: .unconditional,
+            help: "Threads running replications (default: every core). Results do not depend on it.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress on standard error.")
@@ -56,6 +60,8 @@ struct Validation: ParsableCommand {
         }
         // Read before anything is written, so the document names the tree it was made from.
         let commit = SourceRevision.describe(in: root)
+        let document = URL(fileURLWithPath: output)
+        try AtomicFile.createFolder(document.deletingLastPathComponent())  // a bad --output stops now, not after the studies
         let started = Date()
         let runner = StudyRunner(root: root, replications: replications, threads: threads) { [quiet] label, count in
             let progress = Progress(label, total: count, quiet: quiet)
@@ -72,7 +78,7 @@ struct Validation: ParsableCommand {
         let date = ISO8601DateFormatter.string(from: started, timeZone: TimeZone(identifier: "UTC")!, formatOptions: .withFullDate)
         let provenance = ValidationDocument.Provenance(command: commandLine, version: RunProvenance.toolVersion, commit: commit,
                                                        date: date, seconds: seconds, threads: threads)
-        try AtomicFile.write(ValidationDocument.markdown(sections, provenance: provenance), to: URL(fileURLWithPath: output))
+        try AtomicFile.write(ValidationDocument.markdown(sections, provenance: provenance), to: document)
         let rows = sections.flatMap(\.rows)
         for row in rows where !row.verdict.passed {
             print("\(row.verdict.rawValue): \(row.check) (\(row.scenario)): expected \(row.expectation.text), "

@@ -22,19 +22,27 @@ struct Warmup: ParsableCommand {
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    @Option(help: "Replications started empty.") var replications = 20
-    @Option(name: .customLong("horizon-days"), help: "Days simulated in each.") var horizonDays = 1_500.0
-    @Option(help: "Welch moving-average window, days each side.") var window = 15
-    @Option(help: "Master seed (default: the scenario's run.seed).") var seed: UInt64?
-    @Option(help: "Threads running replications (default: every core).")
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    @Option(parsing: .unconditional, help: "Replications started empty.",
+            transform: RunSettingLimit.replications.integerArgument)
+    var replications = 20
+    @Option(name: .customLong("horizon-days"), parsing: .unconditional, help: "Days simulated in each.",
+            transform: RunSettingLimit.horizonDays.numberArgument)
+    var horizonDays = 1_500.0
+    @Option(parsing: .unconditional, help: "Welch moving-average window, days each side.") var window = 15
+    @Option(parsing: .unconditional, help: "Master seed (default: the scenario's run.seed).",
+            transform: RunSettingLimit.seed.seedArgument)
+    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Threads running replications (default: every core).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Folder for warmup.csv and warmup.html (default: results/warmup-<scenario name>).")
+    @Option(help: "Folder for warmup.csv and warmup.html (default: results/warmup-<scenario name>).", transform: outputPathArgument)
     var output: String?
     @Flag(help: "No progress on standard error.") var quiet = false
 
     func validate() throws {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
-        guard horizonDays >= 50, horizonDays <= 36_500 else { throw ValidationError("--horizon-days must be in [50, 36500]") }
+        // MSER-5 needs a run much longer than the transient; the upper limit is the file's.
+        guard horizonDays >= 50 else { throw ValidationError("--horizon-days must be at least 50") }
         guard window >= 1, Double(window) < horizonDays / 4 else { throw ValidationError("--window must be in [1, horizon/4)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
@@ -42,6 +50,10 @@ struct Warmup: ParsableCommand {
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         let name = scenarioName(scenario)
+        try MemoryEstimate([(loaded.configuration, replications)], censusDays: horizonDays)
+            .check(option: ("--replications", 1), otherWays: ["use a shorter --horizon-days"])
+        let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
+        try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
         let runner = ReplicationRunner(configuration: loaded.configuration,
                                        length: RunLength(warmupDays: 0, horizonDays: horizonDays),
                                        seed: seed ?? loaded.run.seed, generator: loaded.run.generator, dailySeries: true)
@@ -60,7 +72,6 @@ struct Warmup: ParsableCommand {
             csv.append("\(day.day),\(NumberFormat.exact(day.mean)),\(NumberFormat.exact(day.lower)),\(NumberFormat.exact(day.upper)),"
                 + (d < welch.count ? NumberFormat.exact(welch[d]) : ""))
         }
-        let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
         try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("warmup.csv"))
         let page = WarmupPage.html(.init(scenario: name, scenarioHash: loaded.hash, replications: replications, census: days,
                                          welch: welch, window: window, recommendedDays: cut))

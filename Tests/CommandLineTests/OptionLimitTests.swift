@@ -1,0 +1,97 @@
+import CrisisTestSupport
+import Foundation
+import XCTest
+
+/// Numbers on the command line: the limits a scenario file puts on the same value, and
+/// negative values refused with the limit rather than taken for options.
+final class OptionLimitTests: XCTestCase {
+    func crisisSim(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(arguments, in: CommandLineTests.repository)
+    }
+
+    /// The first line of standard error, and that nothing ran (argument-parser's usage status).
+    func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let outcome = try crisisSim(arguments)
+        XCTAssertEqual(outcome.status, 64, outcome.error, file: file, line: line)
+        XCTAssertEqual(outcome.output, "", "nothing runs", file: file, line: line)
+        return String(outcome.error.split(separator: "\n").first ?? "")
+    }
+
+    /// A billion replications once tried to allocate 8 GB and aborted; now every option with
+    /// a twin in the `run` section takes the file's limit, in every command that has it.
+    func testRunOptionsTakeTheScenarioFilesLimits() throws {
+        let base = ["run", "Scenarios/baseline.yaml"]
+        XCTAssertEqual(try refusal(base + ["--replications", "1000000000", "--horizon-days", "1"]),
+                       "Error: The value '1000000000' is invalid for '--replications <n|auto>': must be `auto` or an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(base + ["--replications", "0"]),
+                       "Error: The value '0' is invalid for '--replications <n|auto>': must be `auto` or an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(base + ["--seed", "9223372036854775808"]),
+                       "Error: The value '9223372036854775808' is invalid for '--seed <seed>': must be an integer >= 0, "
+                        + "as run.seed is in a scenario file")
+        XCTAssertEqual(try refusal(base + ["--warmup-days", "nan"]),
+                       "Error: The value 'nan' is invalid for '--warmup-days <warmup-days>': must be a number in "
+                        + "[0, 36500], as run.warmup_days is in a scenario file")
+        XCTAssertEqual(try refusal(["compare", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", "--replications", "100001"]),
+                       "Error: The value '100001' is invalid for '--replications <n|auto>': must be `auto` or an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(base + ["--replications", "auto", "--precision", "0.05", "--max-replications", "200000"]),
+                       "Error: The value '200000' is invalid for '--max-replications <max-replications>': must be an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--replications", "100001"]),
+                       "Error: The value '100001' is invalid for '--replications <replications>': must be an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(["validation", "--replications", "100001"]),
+                       "Error: The value '100001' is invalid for '--replications <replications>': must be an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(["demo", "--replications", "100001"]),
+                       "Error: The value '100001' is invalid for '--replications <replications>': must be an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+    }
+
+    /// `--horizon-days` once allowed 365,250 days while a file allowed 36,500: one limit now,
+    /// and `--set run.horizon_days` (checked as the file is) agrees with it.
+    func testHorizonHasOneLimitOnTheCommandLineAndInFiles() throws {
+        XCTAssertEqual(try refusal(["run", "Scenarios/baseline.yaml", "--horizon-days", "36501"]),
+                       "Error: The value '36501' is invalid for '--horizon-days <horizon-days>': must be a number in "
+                        + "(0, 36500], as run.horizon_days is in a scenario file")
+        XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--horizon-days", "36501"]),
+                       "Error: The value '36501' is invalid for '--horizon-days <horizon-days>': must be a number in "
+                        + "(0, 36500], as run.horizon_days is in a scenario file")
+        let set = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "run.horizon_days=36501"])
+        XCTAssertEqual(set.status, 1)
+        XCTAssertTrue(set.error.contains("run.horizon_days: expected a number in (0, 36500]"), set.error)
+    }
+
+    /// `--seed -1` once said "Missing value for '--seed <seed>'": the parser took -1 for an
+    /// option. Every number is now parsed as a value and refused with what it must be.
+    func testNegativeNumbersAreRefusedWithTheirLimit() throws {
+        let run = ["run", "Scenarios/baseline.yaml"]
+        XCTAssertEqual(try refusal(run + ["--seed", "-1"]),
+                       "Error: The value '-1' is invalid for '--seed <seed>': must be an integer >= 0, "
+                        + "as run.seed is in a scenario file")
+        XCTAssertEqual(try refusal(run + ["--horizon-days", "-1"]),
+                       "Error: The value '-1' is invalid for '--horizon-days <horizon-days>': must be a number in "
+                        + "(0, 36500], as run.horizon_days is in a scenario file")
+        XCTAssertEqual(try refusal(run + ["--warmup-days", "-1"]),
+                       "Error: The value '-1' is invalid for '--warmup-days <warmup-days>': must be a number in "
+                        + "[0, 36500], as run.warmup_days is in a scenario file")
+        XCTAssertEqual(try refusal(run + ["--replications", "-1"]),
+                       "Error: The value '-1' is invalid for '--replications <n|auto>': must be `auto` or an "
+                        + "integer in [1, 100000], as run.replications is in a scenario file")
+        XCTAssertEqual(try refusal(run + ["--threads", "-1"]), "Error: --threads must be at least 1")
+        XCTAssertEqual(try refusal(["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=1...2:1", "--seed", "-5"]),
+                       "Error: The value '-5' is invalid for '--seed <seed>': must be an integer >= 0, "
+                        + "as run.seed is in a scenario file")
+        XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--window", "-1"]),
+                       "Error: --window must be in [1, horizon/4)")
+        XCTAssertEqual(try refusal(["demo", "--beds", "-1"]), "Error: --beds must be at least 1")
+        XCTAssertEqual(try refusal(["demo", "--load", "-0.5"]), "Error: --load must be a number > 0")
+        XCTAssertEqual(try refusal(["bench", "bedpool", "--seed", "-1"]),
+                       "Error: The value '-1' is invalid for '--seed <seed>': must be an integer >= 0, "
+                        + "as run.seed is in a scenario file")
+        XCTAssertEqual(try refusal(["slurm", "--shards", "-2", "--output", "x", "run", "Scenarios/baseline.yaml"]),
+                       "Error: --shards must be between 1 and 100000")
+    }
+}

@@ -1,0 +1,53 @@
+import CrisisTestSupport
+import Foundation
+import XCTest
+
+/// Where results go: an empty --output is refused in every command that has one, and a path
+/// that cannot be written is explained before anything runs.
+final class OutputPathTests: XCTestCase {
+    func crisisSim(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(arguments, in: CommandLineTests.repository)
+    }
+
+    let short = ["--replications", "2", "--horizon-days", "10", "--warmup-days", "0", "--quiet"]
+
+    /// `--output ''` once wrote the results into the current folder with status 0.
+    func testEmptyOutputIsRefusedByEveryCommand() throws {
+        let empty = ["--output", ""]
+        let commands: [[String]] = [
+            ["run", "Scenarios/baseline.yaml"] + short + empty,
+            ["compare", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml"] + short + empty,
+            ["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=1...2:1"] + short + empty,
+            ["warmup", "Scenarios/baseline.yaml"] + empty,
+            ["merge", "results"] + empty,
+            ["report", "results"] + empty,
+            ["validation"] + empty,
+            ["slurm", "--shards", "2"] + empty + ["run", "Scenarios/baseline.yaml"],  // its own options come first
+        ]
+        for command in commands {
+            let outcome = try crisisSim(command)
+            XCTAssertEqual(outcome.status, 64, "\(command[0]): \(outcome.error)")
+            XCTAssertEqual(outcome.error.split(separator: "\n").first,
+                           "Error: The value '' is invalid for '--output <output>': must not be empty: give the folder or file to write",
+                           command[0])
+            XCTAssertEqual(outcome.output, "", command[0])
+        }
+    }
+
+    /// A file where the results folder should be: said in words, before the run starts.
+    func testAFileInTheWayOfTheOutputFolderIsNamedBeforeAnythingRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("taken")
+        try "a file".write(to: file, atomically: true, encoding: .utf8)
+        let results = file.appendingPathComponent("base").path
+        for command in [["run", "Scenarios/baseline.yaml"], ["run", "Scenarios/baseline.yaml", "--shard", "1/2"],
+                        ["compare", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml"]] {
+            let outcome = try crisisSim(command + short + ["--output", results])
+            XCTAssertEqual(outcome.status, 1, outcome.error)
+            XCTAssertEqual(outcome.error, "Error: cannot write \(results): \(file.path) is a file, not a folder\n")
+            XCTAssertEqual(outcome.output, "", "nothing ran")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CrisisTestSupport
+import Foundation
+import XCTest
+
+/// Words the tool does not know, refused with what it does know and a usage status (64),
+/// never an empty table or the root help with status 0.
+final class UsageErrorTests: XCTestCase {
+    func crisisSim(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(arguments, in: CommandLineTests.repository)
+    }
+
+    let short = ["--replications", "2", "--horizon-days", "10", "--warmup-days", "0", "--quiet"]
+
+    /// `--stratum banana` once printed an empty table with status 0.
+    func testUnknownStratumIsRefusedWithTheStrataThatExist() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-stratum-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let strata = "all, area:Northshire, cohort:everyone"
+        let cases: [(arguments: [String], error: String)] = [
+            (["run", "Scenarios/baseline.yaml", "--stratum", "banana"] + short,
+             "Error: --stratum banana: no such stratum; the results have \(strata)\n"),
+            (["compare", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", "--stratum", "area:Nope"] + short,
+             "Error: --stratum area:Nope: no such stratum; the results have \(strata)\n"),
+            (["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=1...2:1", "--stratum", "area:Northshir"] + short,
+             "Error: --stratum area:Northshir: no such stratum (did you mean 'area:Northshire'?); the results have \(strata)\n"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try crisisSim(arguments + ["--output", folder.path])
+            XCTAssertEqual(outcome.status, 64, arguments[0])
+            XCTAssertEqual(outcome.error, error, arguments[0])
+            XCTAssertEqual(outcome.output, "", "\(arguments[0]): nothing ran")
+        }
+        let shard = try crisisSim(["run", "Scenarios/baseline.yaml", "--shard", "1/1", "--output", folder.path] + short)
+        XCTAssertEqual(shard.status, 0, shard.error)
+        let merge = try crisisSim(["merge", folder.path, "--stratum", "cohort:nobody"])
+        XCTAssertEqual(merge.status, 64)
+        XCTAssertEqual(merge.error, "Error: --stratum cohort:nobody: no such stratum; the results have \(strata)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path),
+                       "nothing was merged")
+    }
+
+    /// `crisis-sim fit --help` once printed the root help with status 0.
+    func testUnknownCommandIsRefusedWithTheNearestOne() throws {
+        let commands = "run, warmup, compare, report, validate, validation, describe, demo, bench, sweep, merge, slurm"
+        let cases: [(arguments: [String], error: String)] = [
+            (["fit", "--help"], "Error: 'fit' is not a command of crisis-sim; the commands are \(commands) (see 'crisis-sim --help')\n"),
+            (["frobnicate"], "Error: 'frobnicate' is not a command of crisis-sim; the commands are \(commands) (see 'crisis-sim --help')\n"),
+            (["valdate", "Scenarios/baseline.yaml"],
+             "Error: 'valdate' is not a command of crisis-sim (did you mean 'validate'?); the commands are \(commands) "
+                + "(see 'crisis-sim --help')\n"),
+            (["bench", "bedpol", "--help"],
+             "Error: 'bedpol' is not a command of crisis-sim bench (did you mean 'bedpool'?); the commands are bedpool "
+                + "(see 'crisis-sim bench --help')\n"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try crisisSim(arguments)
+            XCTAssertEqual(outcome.status, 64, arguments[0])
+            XCTAssertEqual(outcome.error, error)
+            XCTAssertEqual(outcome.output, "", arguments[0])
+        }
+        // Real commands, help and argument-parser's `help` command still work.
+        for arguments in [["--help"], ["help", "run"], ["bench", "bedpool", "--help"], ["run", "--help"]] {
+            let outcome = try crisisSim(arguments)
+            XCTAssertEqual(outcome.status, 0, "\(arguments): \(outcome.error)")
+            XCTAssertTrue(outcome.output.hasPrefix("OVERVIEW: "), outcome.output)
+        }
+    }
+}
