@@ -282,9 +282,9 @@ public enum ScenarioSchema {
         .required("liaison_staff_year_gbp", cost, unit: "GBP per staff year",
                   "NHS: a whole-time liaison practitioner for a year; practitioners are charged as crisis team assessors are"),
         .required("home_treatment_staff_year_gbp", cost, unit: "GBP per staff year", "NHS: a home treatment staff member for a year"),
-        .required("staff_working_hours_per_year", .number(.lowerOpen(0, 8_766)), unit: "hours per staff year",
+        .required("staff_working_hours_per_year", .number(.closed(100, 8_766)), unit: "hours per staff year",
                   "hours a whole-time clinician works in a year after leave, training and sickness: how many staff keep an "
-                      + "assessment slot open"),
+                      + "assessment slot open (at least 100: fewer would make every slot cost many staff, a slip)"),
         .required("crisis_house_place_day_gbp", cost, unit: "GBP per place day", "NHS: a crisis-house place for a day, used or not"),
         .required("place_of_safety_suite_year_gbp", cost, unit: "GBP per suite year",
                   "NHS: a health-based place of safety suite, staffed and ready, for a year, used or not"),

@@ -39,6 +39,29 @@ final class CommandLineTests: XCTestCase {
             + "ends on day 300 (warm-up 100 + horizon 200 days), so this change never happens\n")
     }
 
+    /// Messages never crash the tool: with standard error full (2>/dev/full) a refused scenario
+    /// still exits 1, not with a trap (found by an outside audit).
+    func testAFullStandardErrorDoesNotCrashTheTool() throws {
+        let process = Process()
+        process.executableURL = CrisisSimTool.executable
+        process.arguments = ["validate", "Scenarios/baseline.yaml", "--set", "areas.Northshire.beds=-1"]
+        process.currentDirectoryURL = Self.repository
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 1)
+    }
+
+    /// A staff year of almost no hours made every slot cost infinitely many staff, and the
+    /// summary trapped on the infinite cost: the key now has a floor.
+    func testAStaffYearOfAlmostNoHoursIsRefused() throws {
+        let outcome = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "costs.staff_working_hours_per_year=1e-300"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("costs.staff_working_hours_per_year: expected a number in [100, 8766]"), outcome.error)
+    }
+
     func testInvalidScenarioExitsWithStatusOneAndALocation() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("broken.yaml")

@@ -168,4 +168,36 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.error.contains("--output is set by the Slurm scripts"), refused.error)
     }
+
+    /// The scripts are shell: a folder name with `$(...)` stays data, and values that would
+    /// break a script's lines or Slurm's directives are refused (found by an outside audit).
+    func testSlurmScriptsNeverRunWhatAFolderNameHolds() throws {
+        let base = try temporaryFolder()
+        let marker = base.appendingPathComponent("ran")
+        let folder = base.appendingPathComponent("a $(touch \(marker.path)) b")
+        _ = try succeed(["slurm", "--shards", "2", "--output", folder.path, "run", "Scenarios/baseline.yaml"])
+        let shards = folder.appendingPathComponent("slurm/shards.sbatch")
+        let script = try String(contentsOf: shards, encoding: .utf8)
+        XCTAssertFalse(script.contains("sbatch --array=1-2 \(folder.path)"), "no path in the parameter expansion")
+        // Run outside an array job, the script stops at its first line of work without running the path.
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = [shards.path]
+        bash.standardError = FileHandle.nullDevice
+        try bash.run()
+        bash.waitUntilExit()
+        XCTAssertNotEqual(bash.terminationStatus, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "the folder name was run as a command")
+
+        for (option, value, message) in [("--time", "abc", "expected a Slurm time limit"),
+                                         ("--mem", "lots", "expected a Slurm memory size")] {
+            let refused = try crisisSim(["slurm", "--shards", "2", "--output", base.appendingPathComponent("x").path,
+                                         option, value, "run", "Scenarios/baseline.yaml"])
+            XCTAssertNotEqual(refused.status, 0)
+            XCTAssertTrue(refused.error.contains(message), refused.error)
+        }
+        let newline = try crisisSim(["slurm", "--shards", "2", "--output", base.path + "/x\ny", "run", "Scenarios/baseline.yaml"])
+        XCTAssertNotEqual(newline.status, 0)
+        XCTAssertTrue(newline.error.contains("control characters"), newline.error)
+    }
 }

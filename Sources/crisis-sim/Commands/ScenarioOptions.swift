@@ -93,7 +93,10 @@ func printWarnings(_ warnings: [ScenarioProblem]) {
 /// Writes a line to standard error, ending any progress line first so the text stands alone.
 func printError(_ text: String) {
     Progress.endLine()
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    // write(2), not FileHandle.write: a message must never crash the tool, and FileHandle
+    // traps when standard error is full or closed (2>/dev/full, 2>&-); a lost message is lost.
+    let bytes = Array((text + "\n").utf8)
+    _ = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
 
 /// The scenario's name for folders and tables: the file name without extension.

@@ -96,10 +96,32 @@ struct Slurm: ParsableCommand {
                 throw ValidationError("\(name) cannot be sharded: it needs daily series, which shard files do not keep")
             }
         }
+        // The scripts are shell: no value may carry a line break into them, and the folder (also
+        // written into #SBATCH lines, which are not quoted) no control character at all.
         for value in [time, mergeTime, mem, mergeMem ?? ""] + modules + extraOptions + [partition, account, jobName].compactMap({ $0 })
             where value.contains(where: { $0 == "\n" || $0 == "\r" }) {
             throw ValidationError("line breaks are not allowed in Slurm options")
         }
+        if output.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("--output: control characters (line breaks, tabs, escapes) are not allowed in a folder the Slurm scripts name")
+        }
+        for (option, value) in [("--time", time), ("--merge-time", mergeTime)] where !Slurm.isTimeLimit(value) {
+            throw ValidationError("\(option) '\(value)': expected a Slurm time limit such as 01:00:00, 90 or 2-12:00:00")
+        }
+        for (option, value) in [("--mem", mem), ("--merge-mem", mergeMem)] where value.map(Slurm.isMemory) == false {
+            throw ValidationError("\(option) '\(value ?? "")': expected a Slurm memory size such as 2G, 500M or 4096")
+        }
+    }
+
+    /// Slurm's time formats: minutes, minutes:seconds, hours:minutes:seconds, days-hours,
+    /// days-hours:minutes, days-hours:minutes:seconds.
+    static func isTimeLimit(_ text: String) -> Bool {
+        text.wholeMatch(of: /(\d+-)?\d+(:\d+){0,2}/) != nil
+    }
+
+    /// A memory size: a whole number with an optional K, M, G or T unit.
+    static func isMemory(_ text: String) -> Bool {
+        text.wholeMatch(of: /\d+[KMGTkmgt]?/) != nil
     }
 
     /// The experiment's plan, loading and validating every scenario now rather than on the cluster.
@@ -166,7 +188,8 @@ struct Slurm: ParsableCommand {
         ] + common + moduleLines + [
             "set -euo pipefail",
             "cd \(Slurm.quote(workFolder.path))",
-            "shard=\"${SLURM_ARRAY_TASK_ID:?submit this as an array job: sbatch --array=1-\(shards) \(scripts.path)/shards.sbatch}\"",
+            // A fixed message: a path inside ${...:?} would be expanded (and run) by the shell.
+            "shard=\"${SLURM_ARRAY_TASK_ID:?submit this as an array job: run submit.sh beside this script}\"",
             "exec \(shardCommand)",
         ]).joined(separator: "\n") + "\n"
 
