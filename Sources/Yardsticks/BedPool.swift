@@ -97,11 +97,13 @@ public struct BedPool: SimulationModel {
     }
 
     /// A simulation of the pool with its first referral scheduled.
+    /// `stopRequested` is asked at the kernel's checkpoints (e.g. on SIGTERM).
     public static func simulation(_ parameters: Parameters, seed: UInt64, replication: Int = 0,
-                                  generator: GeneratorKind = .mrg32k3a) throws -> Simulation<BedPool> {
+                                  generator: GeneratorKind = .mrg32k3a,
+                                  stopRequested: (() -> Bool)? = nil) throws -> Simulation<BedPool> {
         let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
         let model = try BedPool(parameters, streams: streams)
-        var simulation = Simulation(model: model)
+        var simulation = Simulation(model: model, stopRequested: stopRequested)
         if parameters.referrals > 0 {
             simulation.schedule(.referral, at: simulation.model.arrivals.next(after: 0))
         }
@@ -109,8 +111,9 @@ public struct BedPool: SimulationModel {
     }
 
     /// Runs the whole yardstick: `parameters.referrals` referrals, until the last discharge.
-    public static func run(_ parameters: Parameters, seed: UInt64, generator: GeneratorKind = .mrg32k3a) throws -> Counts {
-        var simulation = try simulation(parameters, seed: seed, generator: generator)
+    public static func run(_ parameters: Parameters, seed: UInt64, generator: GeneratorKind = .mrg32k3a,
+                           stopRequested: (() -> Bool)? = nil) throws -> Counts {
+        var simulation = try simulation(parameters, seed: seed, generator: generator, stopRequested: stopRequested)
         try simulation.runUntilEmpty()
         var counts = simulation.model.counts
         counts.events = simulation.scheduler.eventsHandled
@@ -127,10 +130,11 @@ public struct BedPool: SimulationModel {
     /// Runs one replication for `warmupDays`, forgets what it saw, then measures `days`.
     /// Arrivals continue past the end; only the measured window counts.
     public static func runReplication(_ parameters: Parameters, seed: UInt64, replication: Int,
-                                      warmupDays: Double, days: Double) throws -> ReplicationResult {
+                                      warmupDays: Double, days: Double,
+                                      stopRequested: (() -> Bool)? = nil) throws -> ReplicationResult {
         var parameters = parameters
         parameters.referrals = .max
-        var simulation = try simulation(parameters, seed: seed, replication: replication)
+        var simulation = try simulation(parameters, seed: seed, replication: replication, stopRequested: stopRequested)
         let warmupEnd = warmupDays * 24
         let end = warmupEnd + days * 24
         try simulation.run(until: warmupEnd)

@@ -191,6 +191,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(written, [], "nothing may be written")
     }
 
+    /// demo and bench honour SIGTERM mid-run too, with status 130 (an outside audit found
+    /// both running on after TERM and INT).
+    func testDemoAndBenchStopOnSIGTERM() throws {
+        for arguments in [["demo", "--years", "1000", "--replications", "2"],
+                          ["bench", "bedpool", "--referrals", "1000000000"]] {
+            let process = Process()
+            process.executableURL = CrisisSimTool.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = Self.repository
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: 2)
+            XCTAssertTrue(process.isRunning, "\(arguments) must still be going when terminated")
+            process.terminate()  // SIGTERM
+            let stopped = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                stopped.signal()
+            }
+            guard stopped.wait(timeout: .now() + 10) == .success else {
+                kill(process.processIdentifier, SIGKILL)
+                return XCTFail("\(arguments) still running 10 s after SIGTERM")
+            }
+            XCTAssertEqual(process.terminationStatus, 130, "\(arguments)")
+        }
+    }
+
     /// SIGTERM (a scheduler's time limit) in the middle of one long replication stops it
     /// promptly, not at its end: status 130 and no result file. Replications used to be
     /// stopped only between each other.

@@ -86,8 +86,13 @@ final class OptionLimitTests: XCTestCase {
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--window", "-1"]),
                        "Error: --window must be in [1, horizon/4)")
-        XCTAssertEqual(try refusal(["demo", "--beds", "-1"]), "Error: --beds must be at least 1")
-        XCTAssertEqual(try refusal(["demo", "--load", "-0.5"]), "Error: --load must be a number > 0")
+        XCTAssertEqual(try refusal(["demo", "--beds", "-1"]), "Error: --beds must be in [1, 100000]")
+        XCTAssertEqual(try refusal(["demo", "--load", "-0.5"]), "Error: --load must be in (0, 10] (a share of the beds)")
+        // Upper limits too (an outside audit's demo ran for ever on 100 million beds).
+        XCTAssertEqual(try refusal(["demo", "--beds", "100000000"]), "Error: --beds must be in [1, 100000]")
+        XCTAssertEqual(try refusal(["demo", "--load", "1e9"]), "Error: --load must be in (0, 10] (a share of the beds)")
+        XCTAssertEqual(try refusal(["bench", "bedpool", "--referrals", "1000000000000"]),
+                       "Error: --referrals must be in [1, 1000000000]")
         XCTAssertEqual(try refusal(["bench", "bedpool", "--seed", "-1"]),
                        "Error: The value '-1' is invalid for '--seed <seed>': must be an integer >= 0, "
                         + "as run.seed is in a scenario file")

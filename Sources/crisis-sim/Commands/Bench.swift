@@ -1,5 +1,7 @@
 import ArgumentParser
+import CrisisExperiment
 import CrisisScenario
+import SimKernel
 import SimRandom
 import Yardsticks
 
@@ -36,12 +38,17 @@ struct BedPoolCommand: ParsableCommand {
     var generator: GeneratorKind = .mrg32k3a
 
     func validate() throws {
-        guard referrals >= 1 else { throw ValidationError("--referrals must be at least 1") }
-        guard beds >= 1 else { throw ValidationError("--beds must be at least 1") }
+        // Upper bounds catch slips, as the scenario schema's do; a billion referrals is ~10 minutes.
+        guard referrals >= 1, referrals <= 1_000_000_000 else { throw ValidationError("--referrals must be in [1, 1000000000]") }
+        guard beds >= 1, beds <= 100_000 else { throw ValidationError("--beds must be in [1, 100000]") }
     }
 
     func run() throws {
-        let counts = try BedPool.run(BedPool.Parameters(referrals: referrals, beds: beds), seed: seed, generator: generator)
+        let counts: BedPool.Counts
+        do {
+            counts = try BedPool.run(BedPool.Parameters(referrals: referrals, beds: beds), seed: seed, generator: generator,
+                                     stopRequested: { Interruption.requested })
+        } catch SimulationStop.interrupted { throw Interrupted() }
         print(counts.line)
     }
 }

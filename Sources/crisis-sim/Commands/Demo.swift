@@ -31,8 +31,9 @@ struct Demo: ParsableCommand {
     var seed: UInt64 = 42
 
     func validate() throws {
-        guard beds >= 1 else { throw ValidationError("--beds must be at least 1") }
-        guard load > 0, load.isFinite else { throw ValidationError("--load must be a number > 0") }
+        // Upper bounds catch slips (a population typed into --beds), as the scenario schema's do.
+        guard beds >= 1, beds <= 100_000 else { throw ValidationError("--beds must be in [1, 100000]") }
+        guard load > 0, load <= 10 else { throw ValidationError("--load must be in (0, 10] (a share of the beds)") }
         guard years > 0, years <= 1000 else { throw ValidationError("--years must be in (0, 1000]") }
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (for a confidence interval)") }
     }
@@ -46,8 +47,12 @@ struct Demo: ParsableCommand {
         var oapShare: [Double] = []
         var occupancy: [Double] = []
         for replication in 0..<replications {
-            let result = try BedPool.runReplication(parameters, seed: seed, replication: replication,
-                                                    warmupDays: warmupDays, days: years * 365.25)
+            let result: BedPool.ReplicationResult
+            do {
+                result = try BedPool.runReplication(parameters, seed: seed, replication: replication,
+                                                    warmupDays: warmupDays, days: years * 365.25,
+                                                    stopRequested: { Interruption.requested })
+            } catch SimulationStop.interrupted { throw Interrupted() }
             oapShare.append(100 * result.counts.outOfAreaFraction)
             occupancy.append(100 * result.meanOccupiedBeds / Double(beds))
         }
