@@ -203,18 +203,7 @@ final class CommandLineTests: XCTestCase {
             process.standardError = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: 2)
-            XCTAssertTrue(process.isRunning, "\(arguments) must still be going when terminated")
-            process.terminate()  // SIGTERM
-            let stopped = DispatchSemaphore(value: 0)
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                stopped.signal()
-            }
-            guard stopped.wait(timeout: .now() + 10) == .success else {
-                kill(process.processIdentifier, SIGKILL)
-                return XCTFail("\(arguments) still running 10 s after SIGTERM")
-            }
+            guard try terminate(process, after: 2, "\(arguments)") else { return }
             XCTAssertEqual(process.terminationStatus, 130, "\(arguments)")
         }
     }
@@ -235,9 +224,22 @@ final class CommandLineTests: XCTestCase {
         process.standardError = error
         process.standardOutput = Pipe()
         try process.run()
-        Thread.sleep(forTimeInterval: 3)
-        XCTAssertTrue(process.isRunning, "the replication must still be going when terminated")
-        let signalled = Date()
+        guard try terminate(process, after: 3, "the replication") else { return }
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 130, message)
+        XCTAssertTrue(message.contains("interrupted: stopped before writing any result file"), message)
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        XCTAssertEqual(written, [], "nothing may be written")
+    }
+
+    /// Sends SIGTERM to a running `process` after `seconds` and waits up to 10 s for it to
+    /// stop; false (after a failure and SIGKILL) when it is not running then or does not stop.
+    func terminate(_ process: Process, after seconds: TimeInterval, _ name: String) throws -> Bool {
+        Thread.sleep(forTimeInterval: seconds)
+        guard process.isRunning else {
+            XCTFail("\(name) must still be going when terminated")
+            return false
+        }
         process.terminate()  // SIGTERM
         let stopped = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
@@ -246,14 +248,10 @@ final class CommandLineTests: XCTestCase {
         }
         guard stopped.wait(timeout: .now() + 10) == .success else {
             kill(process.processIdentifier, SIGKILL)
-            return XCTFail("still running 10 s after SIGTERM")
+            XCTFail("\(name) still running 10 s after SIGTERM")
+            return false
         }
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertLessThan(Date().timeIntervalSince(signalled), 10)
-        XCTAssertEqual(process.terminationStatus, 130, message)
-        XCTAssertTrue(message.contains("interrupted: stopped before writing any result file"), message)
-        let written = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-        XCTAssertEqual(written, [], "nothing may be written")
+        return true
     }
 
     /// A scenario forced to loop at one instant cannot be run: validation refuses it, with a
