@@ -107,7 +107,7 @@ extension ScenarioSchema {
             "",
             "Every distribution is a duration: draws are never negative, and its mean is at least one minute",
             "(1/60 hours, 1/1440 days), or exactly 0 (`{type: fixed, value: 0}`: no time at all) except for keys",
-            "marked \"never 0\" (stays and episodes of care), which must take time.",
+            "marked \"never 0\" (stays and episodes of care), which must take time; and at most a century.",
             "",
             "Examples: `{type: lognormal, mean: 37, median: 23}`, `{type: lognormal, mean: 5, cv: 1.2}`,",
             "`{type: gamma, shape: 2, scale: 1.5}`, `{type: exponential, mean: 4}`, `{type: fixed, value: 2}`,",

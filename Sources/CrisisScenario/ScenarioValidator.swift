@@ -354,6 +354,11 @@ struct ScenarioValidator {
             }
             return nil
         }
+        if let ceiling = SchemaType.maximumMean(unit: unit), !(mean <= ceiling.value) {
+            let stated = mean.isFinite ? "\(String(format: "%.3g", mean)) \(unit ?? "")" : "infinite"
+            report(node, path, "the mean is \(stated), over a century: expected at most \(ceiling.text)")
+            return nil
+        }
         let fields = set.map { key in
             ScenarioValue.Field(key: key, value: key == "values" ? .list(parameters.values.map(ScenarioValue.number))
                                                                   : .number(parameters(key)))

@@ -48,6 +48,17 @@ indirect enum SchemaType: Sendable {
         }
     }
 
+    /// The greatest mean a duration may have: a century, the longest run a scenario allows.
+    /// Longer (or infinite) means are slips, e.g. a lognormal `mu` of 1000 or `fixed: 1e300`,
+    /// that make the offered load infinite.
+    static func maximumMean(unit: String?) -> (value: Double, text: String)? {
+        switch unit {
+        case "hours": (876_600, "a century (876,600 hours)")
+        case "days": (36_525, "a century (36,525 days)")
+        default: nil
+        }
+    }
+
     /// Rules on a list as a whole.
     struct ListRules: Sendable {
         var minimumCount = 0

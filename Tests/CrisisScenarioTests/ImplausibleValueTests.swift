@@ -50,6 +50,21 @@ final class ImplausibleValueTests: XCTestCase {
     }
 
     /// One minute is accepted, just under it is not.
+    /// Means of more than a century (infinite ones too) are slips that made the offered load
+    /// infinite (an outside audit ran lognormal mu 1000 and fixed 1e300 stays).
+    func testMeansOverACenturyAreRefused() {
+        let baseline = Paths.scenario("baseline.yaml")
+        let cases = ["beds.informal_stay_days={type: lognormal, mu: 1000, sigma: 1}": "the mean is infinite, over a century",
+                     "beds.detained_stay_days={type: fixed, value: 1e300}": "the mean is 1e+300 days, over a century",
+                     "crht.response_hours={type: fixed, value: 900000}": "the mean is 9e+05 hours, over a century"]
+        for (override, message) in cases {
+            let found = problems(baseline, overrides: [override])
+            XCTAssertEqual(found.count, 1, "\(override): \(found)")
+            XCTAssertTrue(found.first?.message.hasPrefix(message) == true, "\(override): \(found)")
+        }
+        XCTAssertNoThrow(try ScenarioLoader.load(baseline, overrides: ["beds.informal_stay_days={type: fixed, value: 36525}"]))
+    }
+
     func testTheFloorIsOneMinute() throws {
         let baseline = Paths.scenario("baseline.yaml")
         XCTAssertNoThrow(try load(baseline, overrides: ["crht.response_hours={type: fixed, value: 0.016666666666666666}"]))
