@@ -235,14 +235,24 @@ struct ScenarioValidator {
         return problems.count == before ? .list(checked) : nil
     }
 
-    /// Rules that span keys: wards need ward types, an area's `beds` is its wards' total, and
-    /// schedules go on the wards, so no value is silently ignored.
+    /// Rules that span keys: wards need ward types, an area's `beds` is its wards' total,
+    /// schedules go on the wards, and a starting position fits the beds and the caseload cap,
+    /// so no value is silently ignored.
     private mutating func checkWards(_ root: ScenarioNode) {
         let hasTypes = root.value(forKey: "ward_types") != nil
         for (a, area) in (root.value(forKey: "areas")?.items ?? []).enumerated() {
             if let occupied = area.value(forKey: "start")?.value(forKey: "beds_occupied"), let count = occupied.integer,
                let beds = area.value(forKey: "beds")?.integer, count > beds {
                 report(occupied, ["areas", String(a), "start", "beds_occupied"], "expected at most the area's \(beds) beds, got \(count)")
+            }
+            // The caseload cap: the area's home treatment staff (or the section's) x caseload per staff.
+            let homeTreatment = root.value(forKey: "home_treatment")
+            if let starting = area.value(forKey: "start")?.value(forKey: "home_treatment"), let count = starting.integer,
+               let staff = (area.value(forKey: "services")?.value(forKey: "home_treatment_staff")
+                   ?? homeTreatment?.value(forKey: "staff"))?.integer,
+               let perStaff = homeTreatment?.value(forKey: "caseload_per_staff")?.integer, count > staff * perStaff {
+                report(starting, ["areas", String(a), "start", "home_treatment"],
+                       "expected at most the caseload cap, \(staff * perStaff) (\(staff) staff x \(perStaff)), got \(count)")
             }
             guard let wards = area.value(forKey: "wards") else { continue }
             let path = ["areas", String(a), "wards"]

@@ -65,6 +65,16 @@ final class ImplausibleValueTests: XCTestCase {
         XCTAssertNoThrow(try ScenarioLoader.load(baseline, overrides: ["beds.informal_stay_days={type: fixed, value: 36525}"]))
     }
 
+    /// More people on home treatment at the start than its caseload cap were silently dropped
+    /// (found by an outside audit): refused, naming the cap.
+    func testAStartingCaseloadAboveTheCapIsRefused() throws {
+        let startFromToday = Paths.scenario("start-from-today.yaml")
+        let found = problems(startFromToday, overrides: ["areas.Northshire.start.home_treatment=91"])
+        XCTAssertEqual(found.map(\.message), ["expected at most the caseload cap, 90 (45 staff x 2), got 91"])
+        XCTAssertEqual(found.first?.keyPath, "areas.0.start.home_treatment")
+        XCTAssertNoThrow(try ScenarioLoader.load(startFromToday, overrides: ["areas.Northshire.start.home_treatment=90"]))
+    }
+
     func testTheFloorIsOneMinute() throws {
         let baseline = Paths.scenario("baseline.yaml")
         XCTAssertNoThrow(try load(baseline, overrides: ["crht.response_hours={type: fixed, value: 0.016666666666666666}"]))
