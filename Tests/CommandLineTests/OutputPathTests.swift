@@ -34,6 +34,15 @@ final class OutputPathTests: XCTestCase {
         }
     }
 
+    /// report --output must name an HTML file: an outside audit wrote the report over the
+    /// run's own summary.json.
+    func testTheReportIsNeverWrittenOverAResultFile() throws {
+        let outcome = try crisisSim(["report", "results/baseline", "--output", "results/baseline/summary.json"])
+        XCTAssertEqual(outcome.status, 64, outcome.error)
+        XCTAssertEqual(outcome.error.split(separator: "\n").first,
+                       "Error: --output 'results/baseline/summary.json': the report is an HTML page; give a file name ending in .html")
+    }
+
     /// A file where the results folder should be: said in words, before the run starts.
     func testAFileInTheWayOfTheOutputFolderIsNamedBeforeAnythingRuns() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-output-\(UUID().uuidString)")

@@ -30,6 +30,14 @@ struct Report: ParsableCommand {
     @Option(help: "The HTML file to write (default: <folder>/report.html).", transform: outputPathArgument)
     var output: String?
 
+    func validate() throws {
+        // A name ending in .html keeps the report off the result files (an outside audit wrote
+        // it over summary.json).
+        if let output, !output.lowercased().hasSuffix(".html") {
+            throw ValidationError("--output '\(output)': the report is an HTML page; give a file name ending in .html")
+        }
+    }
+
     func run() throws {
         try Self.write(folder: URL(fileURLWithPath: folder), to: output.map { URL(fileURLWithPath: $0) })
     }
