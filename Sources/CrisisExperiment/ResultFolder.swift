@@ -26,9 +26,14 @@ public struct ResultFile {
 /// name, and manifest.json, renamed in last, commits the new set. Any failure before that puts
 /// the old files back. A kill leaves the hidden files: readers, who check every file against
 /// manifest.json, refuse the folder meanwhile, and the next write to it finishes the undo
-/// (before the manifest) or the clean-up (after). Other files in the folder (shard files,
-/// Slurm logs, a report) are left alone.
+/// (before the manifest) or the clean-up (after). Files made from a set (the HTML report)
+/// describe only that set, so they go with it; other files in the folder (shard files,
+/// checkpoints, Slurm logs) are left alone.
 public struct ResultFolder {
+    /// Files made from a set after it was written, which a new set makes stale: set aside with
+    /// the old set's files, so they go when the new set commits and come back if it fails.
+    public static let derivedFileNames = ["report.html"]
+
     public let url: URL
     /// Called after each step of `replace` (a file written, a file renamed into place) with
     /// the step's number from 1, so tests can interrupt the write at every point.
@@ -38,12 +43,22 @@ public struct ResultFolder {
 
     /// Replaces the folder's result set with `files` (written in this order) of the run
     /// `provenance` describes. Files of the previous set that are not in the new one are
-    /// removed with it.
-    public func replace(with files: [ResultFile], provenance: RunProvenance) throws {
+    /// removed with it. `parts` names result folders inside this one, already written, that
+    /// belong to the set (a comparison's scenario folders): the manifest records each one's
+    /// manifest, so a reader refuses the set if any of them is later replaced.
+    public func replace(with files: [ResultFile], provenance: RunProvenance, parts: [String] = []) throws {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try ResultFolder.removeLeftovers(in: url)
         let stamp = WriterStamp.current
-        let previous = (try? ResultManifest.read(url))?.files.map(\.name) ?? []
+        let previous = ((try? ResultManifest.read(url))?.files.map(\.name) ?? [])
+            + ResultFolder.derivedFileNames.filter { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+        let partEntries = try parts.map { part in
+            let name = part + "/" + ResultManifest.fileName
+            guard let found = ResultManifest.checksum(of: url.appendingPathComponent(name)) else {
+                throw ResultFolderError(folder: url, file: name, problem: "is missing: write the part's result folder first")
+            }
+            return ResultManifest.Entry(name: name, bytes: found.bytes, fnv1a64: found.fnv1a64)
+        }
         var step = 0
         func stepDone() throws {
             step += 1
@@ -55,13 +70,15 @@ public struct ResultFolder {
                 entries.append(try stage(file, stamp: stamp))
                 try stepDone()
             }
-            let manifest = ResultManifest(provenance: provenance, files: entries)
+            let manifest = ResultManifest(provenance: provenance, files: entries, parts: partEntries.isEmpty ? nil : partEntries)
             let manifestURL = url.appendingPathComponent(ResultManifest.fileName)
             // On disk before anything is swapped: while it is there, the swap is unfinished.
             let stagedManifest = try AtomicFile.stage(manifestURL, stamp: stamp) { try $0(try manifest.encoded()) }
             try stepDone()
             let names = files.map(\.name)
-            for name in names + previous.filter({ !names.contains($0) }) {
+            var stale: [String] = []
+            for name in previous where !names.contains(name) && !stale.contains(name) { stale.append(name) }
+            for name in names + stale {
                 let target = url.appendingPathComponent(name)
                 if FileManager.default.fileExists(atPath: target.path) {
                     try AtomicFile.rename(target, to: ResultFolder.setAside(target, stamp: stamp))

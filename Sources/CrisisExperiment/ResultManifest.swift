@@ -21,6 +21,10 @@ public struct ResultManifest: Codable, Sendable, Equatable {
     public var horizonDays: Double
     /// In the order they were written.
     public var files: [Entry]
+    /// Result folders inside this one that belong to the set (a comparison's scenario
+    /// folders, base first), each named by its own manifest: `NAME/manifest.json` with that
+    /// file's size and checksum. Absent when the set has none.
+    public var parts: [Entry]?
 
     /// One file of the set.
     public struct Entry: Codable, Sendable, Equatable {
@@ -30,7 +34,7 @@ public struct ResultManifest: Codable, Sendable, Equatable {
         public var fnv1a64: String
     }
 
-    init(provenance: RunProvenance, files: [Entry]) {
+    init(provenance: RunProvenance, files: [Entry], parts: [Entry]? = nil) {
         format = ResultManifest.formatName
         toolVersion = RunProvenance.toolVersion
         scenario = provenance.scenario
@@ -41,6 +45,12 @@ public struct ResultManifest: Codable, Sendable, Equatable {
         warmupDays = provenance.warmupDays
         horizonDays = provenance.horizonDays
         self.files = files
+        self.parts = parts
+    }
+
+    /// The names of the result folders inside this one that belong to the set, in order.
+    public var partFolders: [String] {
+        (parts ?? []).map { String($0.name.dropLast(ResultManifest.fileName.count + 1)) }
     }
 
     /// Whether the set includes `name` (e.g. daily.csv, written only with --daily).
@@ -74,12 +84,13 @@ public struct ResultManifest: Codable, Sendable, Equatable {
     }
 
     /// The manifest of `folder` once every file it lists is there with the size and checksum
-    /// it records: the folder holds one run's complete set.
+    /// it records, and every result folder it includes is itself complete and the one it
+    /// recorded: the folder holds one run's complete set.
     ///
     /// - Complexity: reads every listed file once, a megabyte at a time.
     public static func verified(_ folder: URL) throws(ResultFolderError) -> ResultManifest {
         let manifest = try read(folder)
-        for entry in manifest.files {
+        for entry in manifest.files + (manifest.parts ?? []) {
             let url = folder.appendingPathComponent(entry.name)
             guard let found = checksum(of: url) else {
                 throw ResultFolderError(folder: folder, file: entry.name,
@@ -91,6 +102,7 @@ public struct ResultManifest: Codable, Sendable, Equatable {
                     + "checksum \(entry.fnv1a64)): the folder mixes two runs or the file was edited; run again")
             }
         }
+        for part in manifest.partFolders { _ = try verified(folder.appendingPathComponent(part)) }
         return manifest
     }
 

@@ -1,3 +1,5 @@
+import SimRandom
+
 /// What a result came from, recorded with it so a number can be reproduced later.
 public struct RunProvenance: Sendable, Equatable {
     public static let toolVersion = "0.1.0"
@@ -20,5 +22,17 @@ public struct RunProvenance: Sendable, Equatable {
         self.warmupDays = warmupDays
         self.horizonDays = horizonDays
         self.generator = generator
+    }
+
+    /// The provenance of a set made of several runs with one seed, generator and length (a
+    /// comparison's scenarios, a sweep's points): their scenarios' names, and one hash of
+    /// their hashes in order, so a different scenario anywhere makes a different set.
+    public init(combining runs: [RunProvenance]) {
+        precondition(!runs.isEmpty, "a set of runs")
+        var names: [String] = []
+        for run in runs where !names.contains(run.scenario) { names.append(run.scenario) }
+        self = runs[0]
+        scenario = names.joined(separator: ", ")
+        scenarioHash = FNV1a.hex(runs.map(\.scenarioHash).joined(separator: " "))
     }
 }

@@ -171,3 +171,103 @@ final class ResultFolderTests: XCTestCase {
         return folder
     }
 }
+
+/// Files made from a set and sets made of other result folders go and stay with their set.
+final class ResultFolderDerivedFileTests: XCTestCase {
+    private func write(_ text: String, seed: UInt64, to folder: URL, parts: [String] = []) throws {
+        let provenance = RunProvenance(scenario: "a.yaml", scenarioHash: "0123456789abcdef", seed: seed, replications: 2,
+                                       warmupDays: 0, horizonDays: 10, generator: "mrg32k3a")
+        try ResultFolder(folder).replace(with: [ResultFile("table.csv") { text }], provenance: provenance, parts: parts)
+    }
+
+    private func names(_ folder: URL) throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-results-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    /// A report of the old set beside the new set's files would describe another run.
+    func testANewSetRemovesTheOldSetsReport() throws {
+        let folder = try temporaryFolder()
+        try write("old\n", seed: 1, to: folder)
+        try Data("<html>old</html>".utf8).write(to: folder.appendingPathComponent("report.html"))
+        try write("new\n", seed: 2, to: folder)
+        XCTAssertEqual(try names(folder), ["table.csv", "manifest.json"])
+    }
+
+    /// ... but a new set that fails to commit puts the old report back with the old files.
+    func testAFailedWriteKeepsTheOldSetsReport() throws {
+        let folder = try temporaryFolder()
+        try write("old\n", seed: 1, to: folder)
+        try Data("<html>old</html>".utf8).write(to: folder.appendingPathComponent("report.html"))
+        var steps = 0
+        for failAt in 1...4 {
+            var resultFolder = ResultFolder(folder)
+            resultFolder.afterStep = { step in
+                steps = max(steps, step)
+                if step == failAt { throw CocoaError(.fileWriteUnknown) }
+            }
+            XCTAssertThrowsError(try resultFolder.replace(with: [ResultFile("table.csv") { "new\n" }],
+                                                          provenance: RunProvenance(combining: [
+                                                              RunProvenance(scenario: "a.yaml", scenarioHash: "1", seed: 2,
+                                                                            replications: 2, warmupDays: 0, horizonDays: 10,
+                                                                            generator: "mrg32k3a")])))
+            XCTAssertEqual(try names(folder), ["table.csv", "manifest.json", "report.html"], "failed at step \(failAt)")
+            XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8), "<html>old</html>")
+            XCTAssertEqual(try ResultManifest.verified(folder).seed, 1)
+        }
+        // table.csv staged, the manifest staged, table.csv swapped in, report.html set aside.
+        XCTAssertEqual(steps, 4)
+    }
+
+    /// A comparison's manifest vouches for its scenario folders: replacing one later (another
+    /// run into the same place) makes the whole comparison refused, naming the folder.
+    func testASetWithPartsIsRefusedOnceAPartIsReplaced() throws {
+        let folder = try temporaryFolder()
+        try write("base 1\n", seed: 1, to: folder.appendingPathComponent("base"))
+        try write("variant 1\n", seed: 1, to: folder.appendingPathComponent("variant"))
+        try write("comparison 1\n", seed: 1, to: folder, parts: ["base", "variant"])
+        let manifest = try ResultManifest.verified(folder)
+        XCTAssertEqual(manifest.partFolders, ["base", "variant"])
+        XCTAssertEqual(manifest.parts?.map(\.name), ["base/manifest.json", "variant/manifest.json"])
+
+        try write("variant 2\n", seed: 2, to: folder.appendingPathComponent("variant"))
+        XCTAssertThrowsError(try ResultManifest.verified(folder)) { error in
+            let error = error as! ResultFolderError
+            XCTAssertEqual(error.file, "variant/manifest.json")
+            XCTAssertTrue(error.problem.hasPrefix("does not belong with the other files"), error.problem)
+        }
+        // A part edited behind its own manifest is caught through the parent too.
+        try write("variant 1\n", seed: 1, to: folder.appendingPathComponent("variant"))
+        XCTAssertNoThrow(try ResultManifest.verified(folder), "the same bytes again belong")
+        try Data("edited\n".utf8).write(to: folder.appendingPathComponent("base/table.csv"))
+        XCTAssertThrowsError(try ResultManifest.verified(folder)) { error in
+            XCTAssertEqual((error as! ResultFolderError).folder, folder.appendingPathComponent("base").path)
+        }
+    }
+
+    func testAPartMustBeWrittenBeforeTheSet() throws {
+        let folder = try temporaryFolder()
+        XCTAssertThrowsError(try write("comparison\n", seed: 1, to: folder, parts: ["base"])) { error in
+            XCTAssertEqual((error as! ResultFolderError).file, "base/manifest.json")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("table.csv").path))
+    }
+
+    func testACombinedProvenanceNamesEveryScenarioAndHashesThemInOrder() {
+        func run(_ name: String, _ hash: String) -> RunProvenance {
+            RunProvenance(scenario: name, scenarioHash: hash, seed: 7, replications: 5, warmupDays: 30, horizonDays: 365,
+                          generator: "mt19937")
+        }
+        let ab = RunProvenance(combining: [run("a.yaml", "1"), run("b.yaml", "2")])
+        XCTAssertEqual(ab.scenario, "a.yaml, b.yaml")
+        XCTAssertEqual(ab.seed, 7)
+        XCTAssertEqual(ab.replications, 5)
+        XCTAssertNotEqual(ab.scenarioHash, RunProvenance(combining: [run("b.yaml", "2"), run("a.yaml", "1")]).scenarioHash)
+        XCTAssertEqual(RunProvenance(combining: [run("a.yaml", "1"), run("a.yaml", "3")]).scenario, "a.yaml",
+                       "a sweep's points share one scenario name")
+    }
+}
