@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // Flushing C's stdout and reading its error flag, which Swift 6 cannot reach directly.
+        .systemLibrary(name: "CStandardOutput"),
         // L'Ecuyer's MRG32k3a as a custom gsl_rng_type, with stream and substream jumps.
         .target(name: "CMRG32k3a", dependencies: ["CGSL"]),
         .target(name: "SimRandom", dependencies: ["CGSL", "CMRG32k3a"]),
@@ -48,7 +50,7 @@ let package = Package(
             name: "crisis-sim",
             dependencies: [
                 "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment", "CrisisReport",
-                "CrisisValidation",
+                "CrisisValidation", "CStandardOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +61,7 @@ let package = Package(
         .target(name: "CrisisTestSupport", dependencies: ["CrisisModel", "SimRandom"], path: "Tests/CrisisTestSupport"),
         .testTarget(name: "CrisisModelTests", dependencies: ["CrisisModel", "CrisisTestSupport", "SimKernel", "SimRandom"]),
         // The built executable run as a planner would, on the scenario library.
-        .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim", "CrisisTestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim", "CrisisExperiment", "CrisisTestSupport"]),
         .testTarget(name: "CrisisReportTests", dependencies: ["CrisisReport", "CrisisExperiment", "CrisisModel", "CrisisScenario"]),
         .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
         // Experiments over scenario files: shards, merge, sweep, the Slurm scripts and the

@@ -1,4 +1,5 @@
 import CrisisModel
+import Foundation
 
 /// comparison.csv: every KPI of every variant against the base, with the paired difference.
 public enum ComparisonFiles {
@@ -17,5 +18,14 @@ public enum ComparisonFiles {
     /// The whole file for `variants` (name and comparison with the base), in order.
     public static func csv(_ variants: [(name: String, comparison: [PairedDifference])]) -> String {
         ([header] + variants.flatMap { rows(variant: $0.name, $0.comparison) }).joined(separator: "\n") + "\n"
+    }
+
+    /// Writes comparison.csv into `folder` as one result set with the runs `provenance`
+    /// combines; `parts` names the scenario folders already written inside it (compare
+    /// --report), which the set's manifest then vouches for too.
+    public static func write(_ variants: [(name: String, comparison: [PairedDifference])], provenance: RunProvenance,
+                             to folder: URL, parts: [String] = []) throws {
+        try ResultFolder(folder).replace(with: [ResultFile("comparison.csv") { csv(variants) }], provenance: provenance,
+                                         parts: parts)
     }
 }

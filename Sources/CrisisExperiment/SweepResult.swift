@@ -20,10 +20,13 @@ public struct SweepResult: Sendable {
         summaries = results.map { Summary($0) }
     }
 
-    /// Writes sweep.csv and sweep.svg (the chart last, so a folder with both is complete).
+    /// Writes sweep.csv and sweep.svg as one result set (see `ResultFolder`): a folder never
+    /// holds the table of one sweep beside the chart of another.
     public func write(to folder: URL) throws {
-        try AtomicFile.write(csv(), to: folder.appendingPathComponent("sweep.csv"))
-        try AtomicFile.write(SweepChart.svg(self, title: title), to: folder.appendingPathComponent("sweep.svg"))
+        let provenance = RunProvenance(combining: identity.groups.indices.map { identity.provenance(group: $0) })
+        try ResultFolder(folder).replace(with: [ResultFile("sweep.csv") { csv() },
+                                                ResultFile("sweep.svg") { SweepChart.svg(self, title: title) }],
+                                         provenance: provenance)
     }
 
     /// The scenario's name (its file name without extension).

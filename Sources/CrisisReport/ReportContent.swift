@@ -1,3 +1,4 @@
+import CrisisExperiment
 import Foundation
 
 /// Everything one report shows: a single scenario (from `crisis-sim run`), or a base and its
@@ -25,20 +26,21 @@ public struct ReportContent: Sendable {
             self.init(scenarios: [try ScenarioResults(folder: folder)])
             return
         }
+        // The manifest names the scenario folders that belong with comparison.csv, base first:
+        // folders left by an earlier comparison into the same place are not read.
+        let manifest: ResultManifest
+        do {
+            manifest = try ResultManifest.verified(folder)
+        } catch {
+            throw ReportError(resultFolder: error)
+        }
+        guard manifest.lists("comparison.csv"), !manifest.partFolders.isEmpty else {
+            throw ReportError(file: comparison.path, problem: "comes from a comparison run without --report, which "
+                + "keeps no result folder per scenario for the report to draw (any beside it are an earlier run's): "
+                + "run `crisis-sim compare` with --report")
+        }
         let differences = try DifferenceEstimate.rows(of: CSVTable(contentsOf: comparison))
-        var variants: [String] = []
-        for row in differences where !variants.contains(row.variant) { variants.append(row.variant) }
-        // The base is the one scenario folder that is not a variant: comparison.csv names only variants.
-        let folders = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter {
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("summary.json").path)
-        }
-        let bases = folders.filter { !variants.contains($0) }
-        guard bases.count == 1, variants.allSatisfy(folders.contains) else {
-            throw ReportError(file: folder.path, problem: "needs one result folder per compared scenario (found "
-                + "\(folders.isEmpty ? "none" : folders.joined(separator: ", ")) for variants "
-                + "\(variants.joined(separator: ", "))): run `crisis-sim compare` with --report")
-        }
-        let scenarios = try (bases + variants).map { try ScenarioResults(folder: folder.appendingPathComponent($0)) }
+        let scenarios = try manifest.partFolders.map { try ScenarioResults(folder: folder.appendingPathComponent($0)) }
         self.init(scenarios: scenarios, differences: differences)
     }
 }

@@ -1,3 +1,4 @@
+import CrisisExperiment
 /// Why a report could not be drawn from a result folder, naming the file and what is wrong
 /// with it, so the planner knows which command to run again.
 public struct ReportError: Error, CustomStringConvertible, Equatable {
@@ -10,4 +11,10 @@ public struct ReportError: Error, CustomStringConvertible, Equatable {
     }
 
     public var description: String { "\(file): \(problem)" }
+
+    /// A result folder's files that do not belong together, naming the file at fault (which
+    /// may be inside a comparison's scenario folder).
+    init(resultFolder error: ResultFolderError) {
+        self.init(file: error.folder + "/" + error.file, problem: error.problem)
+    }
 }

@@ -39,7 +39,7 @@ public struct ScenarioResults: Sendable {
         do {
             manifest = try ResultManifest.verified(folder)
         } catch {
-            throw ReportError(file: folder.appendingPathComponent(error.file).path, problem: error.problem)
+            throw ReportError(resultFolder: error)
         }
         for required in ["summary.json", "summary.csv"] where !manifest.lists(required) {
             throw ReportError(file: folder.appendingPathComponent(required).path,

@@ -25,6 +25,7 @@ struct CrisisSim: ParsableCommand {
 
     /// Parses and runs the command, stopping cleanly (exit status 130) on SIGINT or SIGTERM.
     static func main() {
+        StandardStreams.guardDescriptors()
         Interruption.install()
         if let problem = CommandNameCheck.problem(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
             printError("Error: " + problem)
@@ -33,6 +34,7 @@ struct CrisisSim: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardStreams.checkOutputWritten()
         } catch is Interrupted {
             printError("interrupted: stopped before writing any result file (files are only ever written whole); "
                 + "sharded work keeps the shards already complete")

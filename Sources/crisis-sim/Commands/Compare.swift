@@ -86,11 +86,16 @@ struct Compare: ParsableCommand {
             }
             compared.append((scenarioName(path), comparison))
         }
-        try AtomicFile.write(ComparisonFiles.csv(compared), to: folder.appendingPathComponent("comparison.csv"))
+        let runs = zip([base] + variants, loaded).map { path, scenario in
+            RunProvenance(scenario: path, scenarioHash: scenario.hash, seed: settings.seed, replications: settings.replications,
+                          warmupDays: settings.warmupDays, horizonDays: settings.horizonDays,
+                          generator: settings.generator.rawValue)
+        }
+        // The scenario folders first: comparison.csv's manifest, written last, vouches for them.
+        let parts = report ? try Report.writeScenarioFolders(in: folder, runs: runs, results: results) : []
+        try ComparisonFiles.write(compared, provenance: RunProvenance(combining: runs), to: folder, parts: parts)
         print("")
         print("Wrote \(folder.path)/comparison.csv")
-        if report {
-            try Report.writeComparison(folder: folder, paths: [base] + variants, scenarios: loaded, results: results, settings: settings)
-        }
+        if report { try Report.write(folder: folder) }
     }
 }

@@ -86,7 +86,9 @@ struct Merge: ParsableCommand {
                 (name: identity.groups[index].label,
                  comparison: Comparison.paired(base: merged.results[0], variant: merged.results[index]))
             }
-            try AtomicFile.write(ComparisonFiles.csv(variants), to: folder.appendingPathComponent("comparison.csv"))
+            try ComparisonFiles.write(variants, provenance: RunProvenance(combining: identity.groups.indices.map {
+                identity.provenance(group: $0)
+            }), to: folder)
             print("Base: \(base.label); \(identity.replications) replications of "
                 + "\(NumberFormat.readable(identity.horizonDays)) days after a \(NumberFormat.readable(identity.warmupDays))-day "
                 + "warm-up; seed \(identity.seed); common random numbers")

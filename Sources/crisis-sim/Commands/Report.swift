@@ -55,21 +55,16 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// compare --report: one result folder per scenario, named after it (the names the report
-    /// finds in comparison.csv), then the report of the comparison folder.
-    static func writeComparison(folder: URL, paths: [String], scenarios: [LoadedScenario], results: [[ReplicationResult]],
-                                settings: RunSettings) throws {
-        let names = paths.map(scenarioName)
+    /// compare --report: one result folder per scenario inside the comparison's, named after
+    /// the scenario (the names comparison.csv uses), base first; returns their names.
+    static func writeScenarioFolders(in folder: URL, runs: [RunProvenance], results: [[ReplicationResult]]) throws -> [String] {
+        let names = runs.map { scenarioName($0.scenario) }
         guard Set(names).count == names.count else {
             throw ValidationError("--report needs scenario files with different names (one folder each): \(names.joined(separator: ", "))")
         }
-        for (path, (scenario, scenarioResults)) in zip(paths, zip(scenarios, results)) {
-            let provenance = RunProvenance(scenario: path, scenarioHash: scenario.hash, seed: settings.seed,
-                                           replications: settings.replications, warmupDays: settings.warmupDays,
-                                           horizonDays: settings.horizonDays, generator: settings.generator.rawValue)
-            try ScenarioFolder.write(results: scenarioResults, provenance: provenance,
-                                     to: folder.appendingPathComponent(scenarioName(path)))
+        for (name, (provenance, scenarioResults)) in zip(names, zip(runs, results)) {
+            try ScenarioFolder.write(results: scenarioResults, provenance: provenance, to: folder.appendingPathComponent(name))
         }
-        try write(folder: folder)
+        return names
     }
 }

@@ -72,10 +72,14 @@ struct Warmup: ParsableCommand {
             csv.append("\(day.day),\(NumberFormat.exact(day.mean)),\(NumberFormat.exact(day.lower)),\(NumberFormat.exact(day.upper)),"
                 + (d < welch.count ? NumberFormat.exact(welch[d]) : ""))
         }
-        try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("warmup.csv"))
         let page = WarmupPage.html(.init(scenario: name, scenarioHash: loaded.hash, replications: replications, census: days,
                                          welch: welch, window: window, recommendedDays: cut))
-        try AtomicFile.write(page, to: folder.appendingPathComponent("warmup.html"))
+        // One set, so the table and the page always come from the same run.
+        let provenance = RunProvenance(scenario: scenario, scenarioHash: loaded.hash, seed: seed ?? loaded.run.seed,
+                                       replications: replications, warmupDays: 0, horizonDays: horizonDays,
+                                       generator: loaded.run.generator.rawValue)
+        try ResultFolder(folder).replace(with: [ResultFile("warmup.csv") { csv.joined(separator: "\n") + "\n" },
+                                                ResultFile("warmup.html") { page }], provenance: provenance)
         let settled = means.count > cut ? means[cut...].reduce(0, +) / Double(means.count - cut) : .nan
         print("\(name): \(replications) replications of \(NumberFormat.readable(horizonDays)) days from an empty start")
         print("Recommended warm-up (MSER-5): \(cut) days; mean beds occupied after it: \(NumberFormat.fixed(settled, 1))")

@@ -1,0 +1,49 @@
+import CrisisTestSupport
+import Foundation
+import XCTest
+
+/// Output the tool could not write is a failure: an outside audit found every command
+/// exiting 0 with standard output full (> /dev/full) or closed (>&-).
+final class StandardOutputTests: XCTestCase {
+    /// Runs `crisis-sim arguments` through the shell with `redirection` applied to its
+    /// standard output; returns the status and standard error.
+    private func crisisSim(_ arguments: [String], stdout redirection: String, in folder: URL = CommandLineTests.repository)
+        throws -> (status: Int32, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" \"$@\" \(redirection)", CrisisSimTool.executable.path] + arguments
+        process.currentDirectoryURL = folder
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        let message = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: message, as: UTF8.self))
+    }
+
+    func testAFullStandardOutputExitsWithAnInputOutputError() throws {
+        let outcome = try crisisSim(["validate", "Scenarios/baseline.yaml"], stdout: "> /dev/full")
+        XCTAssertEqual(outcome.status, 74, outcome.error)
+        XCTAssertEqual(outcome.error, "Error: the results printed on standard output were lost (No space left on device); "
+            + "any files the command wrote are complete\n")
+        XCTAssertEqual(try crisisSim(["validate", "Scenarios/baseline.yaml"], stdout: "> /dev/null").status, 0)
+    }
+
+    /// A closed standard output must not lend its descriptor to a result file, where the
+    /// printed table would land: the run's files are exactly those of a normal run.
+    func testAClosedStandardOutputFailsAndLeavesTheResultFilesClean() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-stdout-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let run = ["run", CommandLineTests.repository.appendingPathComponent("Scenarios/baseline.yaml").path,
+                   "--replications", "2", "--horizon-days", "10", "--warmup-days", "0", "--quiet"]
+        let closed = try crisisSim(run + ["--output", folder.appendingPathComponent("closed").path], stdout: ">&-")
+        XCTAssertEqual(closed.status, 74, closed.error)
+        XCTAssertTrue(closed.error.contains("(standard output is closed)"), closed.error)
+        let normal = try crisisSim(run + ["--output", folder.appendingPathComponent("normal").path], stdout: "> /dev/null")
+        XCTAssertEqual(normal.status, 0, normal.error)
+        for file in ["summary.csv", "summary.json", "replications.csv", "manifest.json"] {
+            XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("closed/\(file)")),
+                           try Data(contentsOf: folder.appendingPathComponent("normal/\(file)")), file)
+        }
+    }
+}
