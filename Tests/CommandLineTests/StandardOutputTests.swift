@@ -47,3 +47,33 @@ final class StandardOutputTests: XCTestCase {
         }
     }
 }
+
+/// `crisis-sim kpis`: the catalogue a planner reads to know what each figure means.
+final class KPICatalogueCommandTests: XCTestCase {
+    private func kpis(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(["kpis"] + arguments, in: CommandLineTests.repository)
+    }
+
+    func testTheCatalogueInEachFormat() throws {
+        let text = try kpis([])
+        XCTAssertEqual(text.status, 0, text.error)
+        XCTAssertTrue(text.output.contains("\nOut-of-area placements\n  * oap.placements (per year): Out-of-area placements started\n"
+            + "      New out-of-area placements.\n"), text.output)
+
+        let csv = try kpis(["--format", "csv"])
+        let rows = csv.output.split(separator: "\n")
+        XCTAssertEqual(rows.first, "kpi,label,section,unit,per_cohort,headline,definition")
+        XCTAssertTrue(rows.contains("beds.occupancy,Bed occupancy,Local beds,%,no,yes,"
+            + "Time-average local beds occupied as a share of beds available."))
+        let markdown = try kpis(["--format", "markdown"])
+        let markdownRows = markdown.output.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        XCTAssertEqual(rows.count - 1, markdownRows.count, "one row per KPI in both")
+        XCTAssertGreaterThan(markdownRows.count, 60)
+        XCTAssertTrue(markdown.output.hasPrefix("### Presentations\n\n| id | label | unit | definition |\n"), markdown.output)
+        XCTAssertTrue(markdown.output.contains("| `s136.place.police_custody` | Section 136: police custody | per year |"))
+
+        let bad = try kpis(["--format", "xlsx"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.error.contains("Please provide one of 'text', 'markdown' or 'csv'"), bad.error)
+    }
+}

@@ -11,7 +11,8 @@ final class DocumentationTests: XCTestCase {
         let text = try String(contentsOf: url, encoding: .utf8)
         let marker = "## KPIs\n"
         let head = try XCTUnwrap(text.range(of: marker), "docs/MODEL.md has no KPIs section")
-        let intro = text[head.upperBound...].prefix { $0 != "|" }
+        let catalogue = try XCTUnwrap(text[head.upperBound...].range(of: "\n### ") ?? text[head.upperBound...].range(of: "\n|"))
+        let intro = text[head.upperBound...catalogue.lowerBound]
         let expected = String(text[..<head.upperBound]) + intro + CrisisSystem.kpiMarkdownTable()
         if ProcessInfo.processInfo.environment["CRISIS_SIM_REGENERATE_DOCS"] == "1" {
             try expected.write(to: url, atomically: true, encoding: .utf8)

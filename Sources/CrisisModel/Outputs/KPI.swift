@@ -1,13 +1,71 @@
 import SimKernel
 
 /// What a KPI measures and in which unit. Identifiers are stable: scripts and golden files
-/// refer to them. Definitions are repeated in docs/MODEL.md.
+/// refer to them. Labels are for people: charts, tables and reports show them, files keep
+/// the identifier beside them. Definitions are repeated in docs/MODEL.md.
 public struct KPIDefinition: Sendable, Equatable {
     public let id: String
+    /// A plain-English name, e.g. "Out-of-area placements started".
+    public let label: String
     public let unit: String
     public let definition: String
     /// Whether the KPI exists per cohort (levels such as occupancy belong to places only).
     public let byCohort: Bool
+
+    /// The part of the pathway the KPI belongs to, from its identifier's first word.
+    public var section: KPISection { KPISection(kpi: id) }
+
+    /// Whether the KPI is one of the few a summary leads with (`KPISection.headlines`).
+    public var isHeadline: Bool { KPISection.headlines.contains(id) }
+}
+
+/// The parts of the pathway KPIs are grouped by, in reporting order.
+public enum KPISection: String, CaseIterable, Sendable {
+    case presentations, crisisTeam, admissions, homeTreatment, crisisHouse, beds, lengthOfStay, outOfArea, timeToBed,
+         emergencyDepartment, section136, liaison, costs
+
+    /// The KPIs a summary in words and the precision check lead with: the figures planners
+    /// quote (out-of-area placements, occupancy, waits, detentions in custody, cost).
+    public static let headlines: [String] = [
+        "oap.placements", "oap.bed_days", "beds.occupancy", "admissions.total", "admissions.detained", "time_to_bed.mean",
+        "ed.bed_waits_over_12h", "s136.place.police_custody", "crht.response_within_4h", "costs.total",
+    ]
+
+    init(kpi id: String) {
+        switch id.prefix(while: { $0 != "." }) {
+        case "presentations": self = .presentations
+        case "crht": self = .crisisTeam
+        case "admissions": self = .admissions
+        case "home_treatment": self = .homeTreatment
+        case "crisis_house": self = .crisisHouse
+        case "beds": self = .beds
+        case "discharges", "readmissions": self = .lengthOfStay
+        case "oap": self = .outOfArea
+        case "time_to_bed": self = .timeToBed
+        case "ed": self = .emergencyDepartment
+        case "s136": self = .section136
+        case "liaison": self = .liaison
+        default: self = .costs
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .presentations: "Presentations"
+        case .crisisTeam: "Crisis team (CRHT)"
+        case .admissions: "Admissions"
+        case .homeTreatment: "Home treatment"
+        case .crisisHouse: "Crisis house"
+        case .beds: "Local beds"
+        case .lengthOfStay: "Length of stay and readmissions"
+        case .outOfArea: "Out-of-area placements"
+        case .timeToBed: "Waiting for a bed"
+        case .emergencyDepartment: "Emergency department"
+        case .section136: "Section 136 and places of safety"
+        case .liaison: "Liaison psychiatry"
+        case .costs: "Costs"
+        }
+    }
 }
 
 /// One KPI's value in one stratum of one replication.
