@@ -19,6 +19,11 @@ public struct LoadedScenario: Sendable {
     public let hash: String
     /// Bed changes with where they were written, for `warnings(for:)`.
     let bedScheduleChanges: [BedScheduleChange]
+    /// The validated scenario, defaults filled in, that `resolvedYAML` writes out.
+    let resolvedValue: ScenarioValue
+    /// Where each setting was written (file and line, or `--set`), by key path, for
+    /// `ScenarioChanges`; settings left at their default have none.
+    let valueLocations: [String: SourceLocation]
 
     /// What loads and runs but can hardly be meant, for runs of `run`'s length: printed on
     /// standard error, never failing the command (a bed change after the run ends).

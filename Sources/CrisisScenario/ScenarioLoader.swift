@@ -49,8 +49,11 @@ public enum ScenarioLoader {
         let cycles = ZeroTimeCycleCheck.problems(configuration, tree: tree)
         guard cycles.isEmpty else { throw ScenarioError(problems: ordered(cycles, files: files)) }
         let text = CanonicalYAML.document(value)
+        var locations: [String: SourceLocation] = [:]
+        ScenarioChanges.locations(tree, into: &locations)
         return LoadedScenario(configuration: configuration, run: run, summary: summary, files: files,
-                              resolvedYAML: text, hash: FNV1a.hex(text), bedScheduleChanges: BedScheduleChange.all(in: tree))
+                              resolvedYAML: text, hash: FNV1a.hex(text), bedScheduleChanges: BedScheduleChange.all(in: tree),
+                              resolvedValue: value, valueLocations: locations)
     }
 
     /// Problems in the order a planner reads them: the files in the order they were read,

@@ -14,16 +14,29 @@ struct Describe: ParsableCommand {
             bounds on the share of admissions finding every bed full (Erlang B if nobody waited, \
             Erlang C if everybody did), and warnings.
 
-            Example:
+            With --against BASE it prints only what the scenario changes from BASE.
+
+            Examples:
               crisis-sim describe Scenarios/crht-24-7.yaml --set crht.admissions_avoided_share=0.4
+              crisis-sim describe Scenarios/crht-24-7-full-gatekeeping.yaml --against Scenarios/baseline.yaml
             """
     )
 
     @Argument(help: "Scenario file (YAML).") var scenario: String
+    @Option(help: ArgumentHelp("Print only what the scenario changes from this base scenario: each setting's base and new "
+        + "value, where it was set and the comment there.", valueName: "base"))
+    var against: String?
     @OptionGroup var scenarioOptions: ScenarioOptions
 
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        if let against {
+            // --set applies to the scenario described, not to the base it is measured against.
+            let base = try loadScenario(against, overrides: [])
+            print(ScenarioChanges.table(ScenarioChanges.between(base, loaded), base: scenarioName(against),
+                                        variant: scenarioName(scenario)), terminator: "")
+            return
+        }
         print("# \(scenario) (scenario \(loaded.hash)), from \(loaded.files.joined(separator: " <- "))")
         print(loaded.resolvedYAML)
         // An area without its own `services` takes the sections' capacities, which the YAML
