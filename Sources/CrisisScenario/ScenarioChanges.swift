@@ -162,7 +162,8 @@ public enum ScenarioChanges {
         for (change, value) in zip(changes, values) {
             let key = change.key.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
             let shown = value.padding(toLength: valueWidth, withPad: " ", startingAt: 0)
-            lines.append("  \(key)  \(shown)  \(change.source ?? "default")")
+            let source = change.source ?? (change.variantValue.isEmpty ? "removed" : "default")
+            lines.append("  \(key)  \(shown)  \(source)")
             if !change.comment.isEmpty { lines.append("      # \(change.comment)") }
         }
         return lines.joined(separator: "\n") + "\n"

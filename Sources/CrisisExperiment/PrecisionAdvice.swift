@@ -1,0 +1,61 @@
+import CrisisModel
+import SimRandom
+
+/// Says when a headline KPI is estimated too loosely to quote: its 95% half-width is over
+/// `threshold` (10%) of its mean. With the default 10 replications out-of-area placements
+/// come out around ±27%, which a board paper would repeat as if it were exact.
+public enum PrecisionAdvice {
+    /// The relative half-width above which a headline KPI is called imprecise.
+    public static let threshold = 0.10
+
+    /// One headline KPI estimated too loosely, and the replications that would bring it to
+    /// the threshold.
+    public struct Loose: Sendable, Equatable {
+        public let id: String
+        public let label: String
+        public let relativeHalfWidth: Double
+        public let replicationsNeeded: Int
+    }
+
+    /// The headline KPIs (whole system) of `summary` wider than the threshold, widest first.
+    public static func loose(_ summary: Summary) -> [Loose] {
+        let labels = Dictionary(CrisisSystem.kpiDefinitions.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        return KPISection.headlines.compactMap { id -> Loose? in
+            guard let kpi = summary.kpi(id), kpi.count > 1, kpi.relativeHalfWidth.isFinite,
+                  kpi.relativeHalfWidth > threshold else { return nil }
+            return Loose(id: id, label: labels[id] ?? id, relativeHalfWidth: kpi.relativeHalfWidth,
+                         replicationsNeeded: replicationsNeeded(kpi))
+        }.sorted { $0.relativeHalfWidth > $1.relativeHalfWidth }
+    }
+
+    /// The smallest n whose t-interval, with this spread, is within the threshold of the
+    /// mean: t(n-1) * sd / sqrt(n) <= threshold * |mean|. An estimate: the spread is itself
+    /// estimated from `kpi.count` replications.
+    static func replicationsNeeded(_ kpi: KPISummary) -> Int {
+        let ratio = kpi.standardDeviation / (threshold * abs(kpi.mean))
+        // z-based start, then up while the t quantile still leaves it too wide.
+        var n = max(kpi.count, Int((1.96 * ratio) * (1.96 * ratio)))
+        while n < 1_000_000, StudentT.criticalValue(confidence: 0.95, degreesOfFreedom: n - 1) * ratio > Double(n).squareRoot() {
+            n += 1
+        }
+        return n
+    }
+
+    /// The advice in words for the terminal, empty when every headline KPI is precise enough.
+    public static func text(_ summary: Summary, scenario: String? = nil) -> [String] {
+        let loose = loose(summary)
+        guard !loose.isEmpty else { return [] }
+        let most = loose.map(\.replicationsNeeded).max()!
+        var lines = ["Precision: \(loose.count == 1 ? "one headline KPI is" : "\(loose.count) headline KPIs are") "
+            + "estimated to within more than ±\(Int(threshold * 100))% of \(loose.count == 1 ? "its" : "their") mean"
+            + (scenario.map { " in \($0)" } ?? "") + " (95% CI), too loose to quote as a single figure:"]
+        for kpi in loose {
+            lines.append("  \(kpi.label) (\(kpi.id)): ±\(NumberFormat.fixed(100 * kpi.relativeHalfWidth, 0))%; "
+                + "about \(NumberFormat.grouped(Double(kpi.replicationsNeeded))) replications would reach ±10%")
+        }
+        lines.append("  Run with --replications \(most), or with --replications auto --precision 0.1 "
+            + loose.map { "--precision-kpi \($0.id)" }.joined(separator: " ") + " to add replications until "
+            + (loose.count == 1 ? "it is" : "they are") + " reached.")
+        return lines
+    }
+}
