@@ -101,9 +101,9 @@ final class CommandLineTests: XCTestCase {
                                      "--output", folder.path, "--replications", "5", "--horizon-days", "180",
                                      "--warmup-days", "180", "--quiet"])
         XCTAssertEqual(outcome.status, 0, outcome.error)
-        XCTAssertTrue(outcome.output.contains("95% CI of difference"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("95% CI of change"), outcome.output)
         // Ten fewer beds must clearly raise out-of-area placements.
-        let oap = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("oap.placements ") })
+        let oap = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("  Out-of-area placements started ") })
         XCTAssertTrue(oap.contains("*"), String(oap))
         XCTAssertTrue(outcome.output.contains("Common random numbers: the paired differences' variance is "), outcome.output)
         let csv = try String(contentsOf: folder.appendingPathComponent("comparison.csv"), encoding: .utf8)
@@ -281,7 +281,7 @@ final class CommandLineTests: XCTestCase {
         let outcome = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "2", "--horizon-days", "36500",
                                      "--warmup-days", "365", "--output", folder.path, "--quiet"])
         XCTAssertEqual(outcome.status, 0, outcome.error)
-        let row = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("beds.occupancy ") })
+        let row = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("  Bed occupancy ") })
         XCTAssertTrue(row.contains("%"), String(row))
     }
 

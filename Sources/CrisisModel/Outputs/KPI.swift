@@ -31,7 +31,7 @@ public enum KPISection: String, CaseIterable, Sendable {
         "ed.bed_waits_over_12h", "s136.place.police_custody", "crht.response_within_4h", "costs.total",
     ]
 
-    init(kpi id: String) {
+    public init(kpi id: String) {
         switch id.prefix(while: { $0 != "." }) {
         case "presentations": self = .presentations
         case "crht": self = .crisisTeam
