@@ -65,4 +65,37 @@ final class UsageErrorTests: XCTestCase {
             XCTAssertTrue(outcome.output.hasPrefix("OVERVIEW: "), outcome.output)
         }
     }
+
+    /// `compare A B B` once ran B twice and wrote its rows twice; two files of one name would
+    /// share their rows and --report folder. Both are refused before anything runs.
+    func testCompareTakesEachScenarioOnceUnderANameOfItsOwn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-twice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("night-team.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link.path,
+                                                   withDestinationPath: CommandLineTests.repository.path + "/Scenarios/crht-24-7.yaml")
+        let copy = folder.appendingPathComponent("baseline.yaml")
+        try FileManager.default.copyItem(atPath: CommandLineTests.repository.path + "/Scenarios/crht-24-7.yaml", toPath: copy.path)
+        let output = folder.appendingPathComponent("out")
+        let cases: [(scenarios: [String], error: String)] = [
+            (["Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", "Scenarios/crht-24-7.yaml"],
+             "Error: Scenarios/crht-24-7.yaml is given twice (variant 1 and variant 2): give each scenario once"),
+            (["Scenarios/baseline.yaml", "./Scenarios//baseline.yaml"],
+             "Error: Scenarios/baseline.yaml and ./Scenarios//baseline.yaml are the same file (the base and variant 1): "
+                + "give each scenario once"),
+            (["Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", link.path],
+             "Error: Scenarios/crht-24-7.yaml and \(link.path) are the same file (variant 1 and variant 2): give each scenario once"),
+            (["Scenarios/baseline.yaml", copy.path],
+             "Error: Scenarios/baseline.yaml (the base) and \(copy.path) (variant 1) are both named 'baseline': the tables, "
+                + "comparison.csv and --report's folders name each scenario by its file name; copy or rename one of them"),
+        ]
+        for (scenarios, error) in cases {
+            let outcome = try crisisSim(["compare"] + scenarios + short + ["--output", output.path])
+            XCTAssertEqual(outcome.status, 64, outcome.error)
+            XCTAssertEqual(outcome.error.split(separator: "\n").first.map(String.init), error)
+            XCTAssertEqual(outcome.output, "", "nothing ran")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was written")
+        }
+    }
 }

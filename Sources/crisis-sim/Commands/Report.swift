@@ -59,10 +59,7 @@ struct Report: ParsableCommand {
     /// finds in comparison.csv), then the report of the comparison folder.
     static func writeComparison(folder: URL, paths: [String], scenarios: [LoadedScenario], results: [[ReplicationResult]],
                                 settings: RunSettings) throws {
-        let names = paths.map(scenarioName)
-        guard Set(names).count == names.count else {
-            throw ValidationError("--report needs scenario files with different names (one folder each): \(names.joined(separator: ", "))")
-        }
+        // Compare.validate has refused scenarios that share a name, so each has a folder of its own.
         for (path, (scenario, scenarioResults)) in zip(paths, zip(scenarios, results)) {
             let provenance = RunProvenance(scenario: path, scenarioHash: scenario.hash, seed: settings.seed,
                                            replications: settings.replications, warmupDays: settings.warmupDays,
