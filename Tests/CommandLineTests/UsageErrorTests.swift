@@ -51,6 +51,14 @@ final class UsageErrorTests: XCTestCase {
             (["bench", "bedpol", "--help"],
              "Error: 'bedpol' is not a command of crisis-sim bench (did you mean 'bedpool'?); the commands are bedpool "
                 + "(see 'crisis-sim bench --help')\n"),
+            // `help bogus` once printed the root help with status 0.
+            (["help", "bogus"], "Error: 'bogus' is not a command of crisis-sim; the commands are \(commands) (see 'crisis-sim --help')\n"),
+            (["help", "compre"],
+             "Error: 'compre' is not a command of crisis-sim (did you mean 'compare'?); the commands are \(commands) "
+                + "(see 'crisis-sim --help')\n"),
+            (["help", "bench", "bedpol"],
+             "Error: 'bedpol' is not a command of crisis-sim bench (did you mean 'bedpool'?); the commands are bedpool "
+                + "(see 'crisis-sim bench --help')\n"),
         ]
         for (arguments, error) in cases {
             let outcome = try crisisSim(arguments)
@@ -59,7 +67,8 @@ final class UsageErrorTests: XCTestCase {
             XCTAssertEqual(outcome.output, "", arguments[0])
         }
         // Real commands, help and argument-parser's `help` command still work.
-        for arguments in [["--help"], ["help", "run"], ["bench", "bedpool", "--help"], ["run", "--help"]] {
+        for arguments in [["--help"], ["help"], ["help", "run"], ["help", "bench", "bedpool"], ["bench", "bedpool", "--help"],
+                          ["run", "--help"]] {
             let outcome = try crisisSim(arguments)
             XCTAssertEqual(outcome.status, 0, "\(arguments): \(outcome.error)")
             XCTAssertTrue(outcome.output.hasPrefix("OVERVIEW: "), outcome.output)
