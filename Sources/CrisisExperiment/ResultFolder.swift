@@ -40,7 +40,7 @@ public struct ResultFolder {
     /// `provenance` describes. Files of the previous set that are not in the new one are
     /// removed with it.
     public func replace(with files: [ResultFile], provenance: RunProvenance) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try AtomicFile.createFolder(url)  // an OutputPathError naming the path, not a Foundation error dump
         try ResultFolder.removeLeftovers(in: url)
         let stamp = WriterStamp.current
         let previous = (try? ResultManifest.read(url))?.files.map(\.name) ?? []

@@ -64,6 +64,7 @@ struct Merge: ParsableCommand {
 
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: merged.results[0].first?.kpis ?? []))
         let folder = URL(fileURLWithPath: output ?? Merge.defaultFolder(inputs[0]))
+        try AtomicFile.createFolder(folder)  // a bad --output is said in words, as run says it
         let identity = merged.identity
         let events = merged.results.joined().reduce(0) { $0 + $1.eventsHandled }
         let footnote = "merged \(merged.shardCount) shard\(merged.shardCount == 1 ? "" : "s"), "
