@@ -40,9 +40,14 @@ struct Warmup: ParsableCommand {
     @Flag(help: "No progress on standard error.") var quiet = false
 
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        guard replications >= 2 else {
+            throw ValidationError("--replications must be \(RunSettingLimit.replications.expectation(atLeast: 2)) (a confidence interval needs two)")
+        }
         // MSER-5 needs a run much longer than the transient; the upper limit is the file's.
-        guard horizonDays >= 50 else { throw ValidationError("--horizon-days must be at least 50") }
+        guard horizonDays >= 50 else {
+            throw ValidationError("--horizon-days must be \(RunSettingLimit.horizonDays.expectation(atLeast: 50)) "
+                + "(MSER-5 needs a run much longer than the transient)")
+        }
         guard window >= 1, Double(window) < horizonDays / 4 else { throw ValidationError("--window must be in [1, horizon/4)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
