@@ -93,7 +93,8 @@ final class OptionLimitTests: XCTestCase {
                        "Error: The value '-5' is invalid for '--seed <seed>': must be an integer in [0, 9223372036854775807], "
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--window", "-1"]),
-                       "Error: --window must be in [1, horizon/4)")
+                       "Error: --window -1 must be in [1, 374]: the days each side of Welch's moving average must be "
+                        + "under a quarter of the default --horizon-days 1500")
         XCTAssertEqual(try refusal(["demo", "--beds", "-1"]), "Error: --beds must be in [1, 100000]")
         XCTAssertEqual(try refusal(["demo", "--load", "-0.5"]), "Error: --load must be in (0, 10] (a share of the beds)")
         // Upper limits too (an outside audit's demo ran for ever on 100 million beds).
@@ -123,5 +124,23 @@ final class OptionLimitTests: XCTestCase {
         XCTAssertEqual(try refusal(["run", "Scenarios/baseline.yaml", "--replications", "auto", "--precision", "0.05",
                                     "--max-replications", "9"]),
                        "Error: --max-replications must be an integer in [10, 100000]")
+    }
+
+    /// `warmup --horizon-days 55` once blamed `--window`, which was not given: the default
+    /// window does not fit that horizon, and the message says so and what to change.
+    func testWarmupBlamesTheOptionGivenWhenTheWindowDoesNotFit() throws {
+        let warmup = ["warmup", "Scenarios/baseline.yaml"]
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "55"]),
+                       "Error: --horizon-days 55 is too short for the default --window (15 days each side of Welch's moving "
+                        + "average), which must be under a quarter of the horizon: give --horizon-days above 60, or --window 13 or less")
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "60"]),
+                       "Error: --horizon-days 60 is too short for the default --window (15 days each side of Welch's moving "
+                        + "average), which must be under a quarter of the horizon: give --horizon-days above 60, or --window 14 or less")
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "55", "--window", "14"]),
+                       "Error: --window 14 must be in [1, 13]: the days each side of Welch's moving average must be under a "
+                        + "quarter of --horizon-days 55")
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "62.5", "--window", "0"]),
+                       "Error: --window 0 must be in [1, 15]: the days each side of Welch's moving average must be under a "
+                        + "quarter of --horizon-days 62.5")
     }
 }
