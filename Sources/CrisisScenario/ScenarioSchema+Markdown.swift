@@ -61,7 +61,8 @@ extension ScenarioSchema {
             "Some files are refused with a problem rather than read: files over "
                 + "\(ScenarioFileReader.maximumBytes / 1_048_576) MB (checked before parsing), binary or non-UTF-8 files, "
                 + "YAML nested more than \(ScenarioYAML.maximumDepth) levels deep, and documents that aliases expand to "
-                + "more than \(ScenarioYAML.maximumValues) values.",
+                + "more than \(ScenarioYAML.maximumValues) values. A UTF-8 byte order mark at the start of a file "
+                + "is allowed and ignored.",
             "",
             "## Keys",
             "",
