@@ -32,6 +32,11 @@ struct CrisisSim: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
+            let encoding = ArgumentEncodingCheck.problems(command)
+            if !encoding.isEmpty {
+                for problem in encoding { printError("Error: " + problem) }
+                Self.exit(withError: ExitCode.validationFailure)
+            }
             try command.run()
         } catch is Interrupted {
             printError("interrupted: stopped before writing any result file (files are only ever written whole); "

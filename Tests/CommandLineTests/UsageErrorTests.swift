@@ -107,4 +107,43 @@ final class UsageErrorTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was written")
         }
     }
+
+    /// A file name that is not UTF-8 (a 0xFF byte) was "no such file", and such an --output
+    /// was written under another name (U+FFFD for the byte): both are refused, said as what
+    /// they are, with the byte shown, and nothing is written.
+    func testArgumentsThatAreNotUTF8AreRefusedByName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        // A copy of the baseline under a name with a 0xFF byte: it exists, but no String names it.
+        let copy = try CrisisSimTool.runShell("cp Scenarios/baseline.yaml \"\(folder.path)/$(printf 'base\\377.yaml')\"",
+                                              in: CommandLineTests.repository)
+        XCTAssertEqual(copy.status, 0, copy.error)
+        let bad = "\"$(printf '\(folder.path)/base\\377.yaml')\""
+        let out = "\"$(printf '\(folder.path)/out\\377')\""
+        let cases: [(script: String, error: String)] = [
+            ("\"$0\" validate \(bad)",
+             "Error: the scenario file '\(folder.path)/base\\xFF.yaml' is not valid UTF-8 (byte 0xFF): crisis-sim takes file "
+                + "names as UTF-8 text, so it cannot open this one; rename it\n"),
+            ("\"$0\" compare Scenarios/baseline.yaml \(bad) --quiet",
+             "Error: the variant scenario file '\(folder.path)/base\\xFF.yaml' is not valid UTF-8 (byte 0xFF): crisis-sim takes "
+                + "file names as UTF-8 text, so it cannot open this one; rename it\n"),
+            ("\"$0\" run Scenarios/baseline.yaml \(short.joined(separator: " ")) --output \(out)",
+             "Error: --output '\(folder.path)/out\\xFF' is not valid UTF-8 (byte 0xFF): crisis-sim takes file names as UTF-8 "
+                + "text and would write under another name; give a UTF-8 path\n"),
+            ("\"$0\" merge \(folder.path) --output=\(out)",
+             "Error: --output '\(folder.path)/out\\xFF' is not valid UTF-8 (byte 0xFF): crisis-sim takes file names as UTF-8 "
+                + "text and would write under another name; give a UTF-8 path\n"),
+            ("\"$0\" validate Scenarios/baseline.yaml --set \"$(printf 'description=caf\\351')\"",
+             "Error: argument 4 'description=caf\\xE9' (after --set) is not valid UTF-8 (byte 0xE9): crisis-sim takes its "
+                + "arguments as UTF-8 text\n"),
+        ]
+        for (script, error) in cases {
+            let outcome = try CrisisSimTool.runShell(script, in: CommandLineTests.repository)
+            XCTAssertEqual(outcome.status, 64, script)
+            XCTAssertEqual(outcome.error, error, script)
+            XCTAssertEqual(outcome.output, "", "\(script): nothing ran")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1, "no output folder was made")
+    }
 }
