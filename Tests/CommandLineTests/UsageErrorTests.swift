@@ -39,6 +39,47 @@ final class UsageErrorTests: XCTestCase {
                        "nothing was merged")
     }
 
+    /// `sweep --stratum cohort:nobody` once blamed a KPI, not the unknown cohort; `compare
+    /// --stratum` listed the base's strata only. The stratum is checked first, against every
+    /// scenario compared, naming those that lack it.
+    func testAStratumIsCheckedAgainstEveryScenarioBeforeTheKPIs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-strata-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=1...2:1"]
+        let baseline = "baseline: all, area:Northshire, cohort:everyone"
+        let pooled = "pooled-beds: all, area:Northshire, area:Southdale, cohort:everyone"
+        let cases: [(arguments: [String], error: String)] = [
+            (sweep + ["--stratum", "cohort:nobody"],
+             "Error: --stratum cohort:nobody: no such stratum; the results have all, area:Northshire, cohort:everyone\n"),
+            (sweep + ["--stratum", "cohort:everyone"],
+             "Error: --stratum cohort:everyone: the default KPIs include beds.occupancy, measured per area, not per cohort: "
+                + "give --kpi with KPIs measured per cohort (of the defaults: oap.share_of_admissions, time_to_bed.mean), "
+                + "or choose --stratum all or area:<name>\n"),
+            (sweep + ["--stratum", "cohort:everyone", "--kpi", "beds.occupancy", "--kpi", "oap.placements"],
+             "Error: --kpi beds.occupancy is measured per area, not per cohort: choose --stratum all or area:<name>\n"),
+            (["compare", "Scenarios/baseline.yaml", "Scenarios/pooled-beds.yaml", "--stratum", "area:Southdale"],
+             "Error: --stratum area:Southdale: baseline has no such stratum, only pooled-beds does, and each difference needs "
+                + "it in the base and the variant; the strata are \(baseline); \(pooled)\n"),
+            (["compare", "Scenarios/baseline.yaml", "Scenarios/pooled-beds.yaml", "Scenarios/crht-24-7.yaml", "--stratum", "area:Southdal"],
+             "Error: --stratum area:Southdal: no such stratum (did you mean 'area:Southdale'?); the strata are \(baseline); "
+                + "\(pooled); crht-24-7: all, area:Northshire, cohort:everyone\n"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try crisisSim(arguments + short + ["--output", folder.path])
+            XCTAssertEqual(outcome.status, 64, "\(arguments)")
+            XCTAssertEqual(outcome.error, error, "\(arguments)")
+            XCTAssertEqual(outcome.output, "", "\(arguments): nothing ran")
+        }
+        // A merged comparison is checked the same way.
+        let shard = try crisisSim(["compare", "Scenarios/pooled-beds.yaml", "Scenarios/baseline.yaml", "--shard", "1/1",
+                                   "--output", folder.path] + short)
+        XCTAssertEqual(shard.status, 0, shard.error)
+        let merge = try crisisSim(["merge", folder.path, "--stratum", "area:Southdale"])
+        XCTAssertEqual(merge.status, 64)
+        XCTAssertEqual(merge.error, "Error: --stratum area:Southdale: baseline has no such stratum, only pooled-beds does, and "
+            + "each difference needs it in the base and the variant; the strata are \(pooled); \(baseline)\n")
+    }
+
     /// `crisis-sim fit --help` once printed the root help with status 0.
     func testUnknownCommandIsRefusedWithTheNearestOne() throws {
         let commands = "run, warmup, compare, report, validate, validation, describe, demo, bench, sweep, merge, slurm"

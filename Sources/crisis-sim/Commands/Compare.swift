@@ -76,7 +76,9 @@ struct Compare: ParsableCommand {
             do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
         }
         if failed { throw ExitCode(1) }
-        try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded[0].configuration))
+        try StratumChoice.check(stratum, inEach: zip([base] + variants, loaded).map {
+            (scenarioName($0), StratumChoice.strata(of: $1.configuration))
+        })
         let settings = runOptions.settings(for: loaded[0])
         try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
                            censusDays: report ? settings.warmupDays + settings.horizonDays : nil)
