@@ -112,7 +112,7 @@ struct Sweep: ParsableCommand {
                 failures += 1
                 // The same bad key fails at every point: show the first point's problems only.
                 if failures == 1 {
-                    printError(error.description)
+                    printError(error.description(loading: scenario))
                     printError("at sweep point \(assignments.joined(separator: ", "))")
                 }
             }
