@@ -47,7 +47,7 @@ public struct ResultFolder {
     /// belong to the set (a comparison's scenario folders): the manifest records each one's
     /// manifest, so a reader refuses the set if any of them is later replaced.
     public func replace(with files: [ResultFile], provenance: RunProvenance, parts: [String] = []) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try AtomicFile.createFolder(url)  // an OutputPathError naming the path, not a Foundation error dump
         try ResultFolder.removeLeftovers(in: url)
         let stamp = WriterStamp.current
         let previous = ((try? ResultManifest.read(url))?.files.map(\.name) ?? [])

@@ -28,6 +28,19 @@ public struct RunSettingLimit: Sendable {
     /// What the value must be, as problems in files say it: `an integer in [1, 100000]`.
     public var expectation: String { type.expectation }
 
+    /// What the value must be for a command that needs at least `lower` (warmup's 50 days):
+    /// `an integer in [2, 100000]`, the file's upper limit kept, so a message states the
+    /// whole range allowed rather than one end of it.
+    public func expectation(atLeast lower: Int) -> String {
+        switch type {
+        case .integer(let range): return SchemaType.integer(lower...range.upperBound).expectation
+        case .number(let range):
+            return SchemaType.number(NumberRange(lower: Double(lower), lowerIncluded: true, upper: range.upper,
+                                                 upperIncluded: range.upperIncluded)).expectation
+        default: return type.expectation
+        }
+    }
+
     /// `text` as a whole number within the limit, or nil.
     public func integer(_ text: String) -> Int? {
         guard case .integer(let range) = type, let value = Int(text), range.contains(value) else { return nil }

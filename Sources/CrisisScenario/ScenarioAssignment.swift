@@ -74,6 +74,10 @@ struct ScenarioAssignment {
             switch entry.type {
             case .path, .assignments:
                 return problem(here, "'\(segment)' cannot be set this way; write a scenario file that extends this one")
+            case _ where segments.count == 1 && value.isNull && entry.presence.isRequired:
+                // Said here, of the assignment: left to validation, the missing key would be
+                // blamed on the file that wrote it (an outside audit's `--set crht.assessors=`).
+                return problem(here, "an empty value removes the key, and it is required: expected \(entry.type.expectation)")
             default:
                 return assign(segments, inMapping: &node, childType: entry.type, walked: walked)
             }

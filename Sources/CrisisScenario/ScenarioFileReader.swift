@@ -50,13 +50,14 @@ enum ScenarioFileReader {
             return fail(error.localizedDescription)
         }
         guard data.count <= maximumBytes else { return fail(tooLarge(data.count)) }
+        let text = withoutByteOrderMark(data)
         let origin = SourceLocation.Origin.file(path)
-        if let (line, column, what) = firstNonText(in: data) {
+        if let (line, column, what) = firstNonText(in: text) {
             return .failure(ScenarioError(problems: [ScenarioProblem(
                 location: SourceLocation(origin: origin, line: line, column: column), keyPath: "",
                 message: "\(what): a scenario file is YAML text")]))
         }
-        let (node, problems) = ScenarioYAML.parse(String(decoding: data, as: UTF8.self), origin: origin)
+        let (node, problems) = ScenarioYAML.parse(String(decoding: text, as: UTF8.self), origin: origin)
         guard problems.isEmpty else { return .failure(ScenarioError(problems: problems)) }
         guard let node else {
             return .failure(ScenarioError(problems: [ScenarioProblem(
@@ -64,6 +65,15 @@ enum ScenarioFileReader {
                 message: "the file is empty: expected a mapping of sections (description, run, areas, ...)")]))
         }
         return .success(node)
+    }
+
+    /// `data` without a leading UTF-8 byte order mark, which YAML allows and some Windows
+    /// editors write. libyaml, told the text is UTF-8, skips the mark but counts it as a
+    /// column: a `---` after it is then not a document start ("did not find expected
+    /// <document start>"), and every position on line 1 is one column off what an editor,
+    /// which never shows the mark, shows.
+    static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
     }
 
     /// Why `stat` found nothing at `path`, in the planner's words.

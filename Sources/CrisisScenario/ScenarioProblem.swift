@@ -20,6 +20,14 @@ public struct ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String {
         keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
     }
+
+    /// The problem as found loading the scenario `file`: one from a `--set` says it was
+    /// applied to that file, since a command applies its --set to every file it reads
+    /// (compare's base and variants), and the same message for each would not say which.
+    public func description(loading file: String) -> String {
+        guard case .commandLine = location.origin else { return description }
+        return "\(location) (applied to \(file)): " + (keyPath.isEmpty ? "" : keyPath + ": ") + message
+    }
 }
 
 /// A scenario that cannot run, with every problem found in it.
@@ -35,5 +43,10 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// One problem per line.
     public var description: String {
         problems.map(\.description).joined(separator: "\n")
+    }
+
+    /// One problem per line, those from a `--set` naming `file` (see `ScenarioProblem.description(loading:)`).
+    public func description(loading file: String) -> String {
+        problems.map { $0.description(loading: file) }.joined(separator: "\n")
     }
 }

@@ -43,7 +43,8 @@ extension ScenarioSchema {
             "  one past the end appends an item (`areas.1: {name: Southdale, ...}`).",
             "- `--set key.path=value` on the command line does the same after every file is merged;",
             "  the value is YAML (`--set 'crht.hours={start_hour: 0, hours_per_day: 24}'`). A path to",
-            "  an unknown key is a problem, not a new key.",
+            "  an unknown key is a problem, not a new key. An empty value (`--set run.seed=`) removes",
+            "  the key so its default applies; emptying a required key is a problem of the `set`.",
             "- The resolved scenario (every file and override applied, every default written out, keys",
             "  in the order below) has a hash, FNV-1a 64 of its text in hex, recorded with results:",
             "  two files that mean the same scenario have the same hash.",
@@ -61,7 +62,8 @@ extension ScenarioSchema {
             "Some files are refused with a problem rather than read: files over "
                 + "\(ScenarioFileReader.maximumBytes / 1_048_576) MB (checked before parsing), binary or non-UTF-8 files, "
                 + "YAML nested more than \(ScenarioYAML.maximumDepth) levels deep, and documents that aliases expand to "
-                + "more than \(ScenarioYAML.maximumValues) values.",
+                + "more than \(ScenarioYAML.maximumValues) values. A UTF-8 byte order mark at the start of a file "
+                + "is allowed and ignored.",
             "",
             "## Keys",
             "",

@@ -9,6 +9,11 @@ struct SchemaEntry: Sendable {
         /// May be absent, meaning what `whenAbsent` says (a cohort without its own stay
         /// uses the bed policy's).
         case optional(whenAbsent: String)
+
+        var isRequired: Bool {
+            if case .required = self { return true }
+            return false
+        }
     }
 
     /// snake_case, naming its unit where it has one (`mean_days`, `per_year`).

@@ -79,8 +79,8 @@ indirect enum SchemaType: Sendable {
     var expectation: String {
         switch self {
         case .integer(let range):
-            return range.upperBound == Int.max ? "an integer >= \(range.lowerBound)"
-                : "an integer in [\(range.lowerBound), \(range.upperBound)]"
+            // Both bounds, even Int.max: "an integer >= 0" let a seed of 2^64 - 1 look allowed.
+            return "an integer in [\(range.lowerBound), \(range.upperBound)]"
         case .number(let range): return "a number in \(range.interval)"
         case .probability: return "a probability in [0, 1]"
         case .boolean: return "true or false"
@@ -101,8 +101,7 @@ indirect enum SchemaType: Sendable {
     var summary: String {
         switch self {
         case .integer(let range):
-            return range.upperBound == Int.max ? "integer >= \(range.lowerBound)"
-                : "integer in [\(range.lowerBound), \(range.upperBound)]"
+            return "integer in [\(range.lowerBound), \(range.upperBound)]"
         case .number(let range): return "number in \(range.interval)"
         case .probability: return "probability in [0, 1]"
         case .boolean: return "true or false"

@@ -33,6 +33,11 @@ struct CrisisSim: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
+            let encoding = ArgumentEncodingCheck.problems(command)
+            if !encoding.isEmpty {
+                for problem in encoding { printError("Error: " + problem) }
+                Self.exit(withError: ExitCode.validationFailure)
+            }
             try command.run()
             StandardStreams.checkOutputWritten()
         } catch is Interrupted {

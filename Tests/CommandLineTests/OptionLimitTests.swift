@@ -28,8 +28,16 @@ final class OptionLimitTests: XCTestCase {
                        "Error: The value '0' is invalid for '--replications <n|auto>': must be `auto` or an "
                         + "integer in [1, 100000], as run.replications is in a scenario file")
         XCTAssertEqual(try refusal(base + ["--seed", "9223372036854775808"]),
-                       "Error: The value '9223372036854775808' is invalid for '--seed <seed>': must be an integer >= 0, "
+                       "Error: The value '9223372036854775808' is invalid for '--seed <seed>': must be an integer in [0, 9223372036854775807], "
                         + "as run.seed is in a scenario file")
+        // 2^64 - 1 once met "an integer >= 0", which it is: every bound message states both ends.
+        XCTAssertEqual(try refusal(base + ["--seed", "18446744073709551615"]),
+                       "Error: The value '18446744073709551615' is invalid for '--seed <seed>': must be an integer in "
+                        + "[0, 9223372036854775807], as run.seed is in a scenario file")
+        let set = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "run.seed=18446744073709551615"])
+        XCTAssertEqual(set.status, 1)
+        XCTAssertTrue(set.error.contains("run.seed: expected an integer in [0, 9223372036854775807], got 18446744073709551615"),
+                      set.error)
         XCTAssertEqual(try refusal(base + ["--warmup-days", "nan"]),
                        "Error: The value 'nan' is invalid for '--warmup-days <warmup-days>': must be a number in "
                         + "[0, 36500], as run.warmup_days is in a scenario file")
@@ -69,7 +77,7 @@ final class OptionLimitTests: XCTestCase {
     func testNegativeNumbersAreRefusedWithTheirLimit() throws {
         let run = ["run", "Scenarios/baseline.yaml"]
         XCTAssertEqual(try refusal(run + ["--seed", "-1"]),
-                       "Error: The value '-1' is invalid for '--seed <seed>': must be an integer >= 0, "
+                       "Error: The value '-1' is invalid for '--seed <seed>': must be an integer in [0, 9223372036854775807], "
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(run + ["--horizon-days", "-1"]),
                        "Error: The value '-1' is invalid for '--horizon-days <horizon-days>': must be a number in "
@@ -82,10 +90,11 @@ final class OptionLimitTests: XCTestCase {
                         + "integer in [1, 100000], as run.replications is in a scenario file")
         XCTAssertEqual(try refusal(run + ["--threads", "-1"]), "Error: --threads must be at least 1")
         XCTAssertEqual(try refusal(["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=1...2:1", "--seed", "-5"]),
-                       "Error: The value '-5' is invalid for '--seed <seed>': must be an integer >= 0, "
+                       "Error: The value '-5' is invalid for '--seed <seed>': must be an integer in [0, 9223372036854775807], "
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--window", "-1"]),
-                       "Error: --window must be in [1, horizon/4)")
+                       "Error: --window -1 must be in [1, 374]: the days each side of Welch's moving average must be "
+                        + "under a quarter of the default --horizon-days 1500")
         XCTAssertEqual(try refusal(["demo", "--beds", "-1"]), "Error: --beds must be in [1, 100000]")
         XCTAssertEqual(try refusal(["demo", "--load", "-0.5"]), "Error: --load must be in (0, 10] (a share of the beds)")
         // Upper limits too (an outside audit's demo ran for ever on 100 million beds).
@@ -94,9 +103,44 @@ final class OptionLimitTests: XCTestCase {
         XCTAssertEqual(try refusal(["bench", "bedpool", "--referrals", "1000000000000"]),
                        "Error: --referrals must be in [1, 1000000000]")
         XCTAssertEqual(try refusal(["bench", "bedpool", "--seed", "-1"]),
-                       "Error: The value '-1' is invalid for '--seed <seed>': must be an integer >= 0, "
+                       "Error: The value '-1' is invalid for '--seed <seed>': must be an integer in [0, 9223372036854775807], "
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(["slurm", "--shards", "-2", "--output", "x", "run", "Scenarios/baseline.yaml"]),
                        "Error: --shards must be between 1 and 100000")
+    }
+
+    /// Commands that need more than a file's lower limit (warmup's 50 days, two replications
+    /// for an interval) state the whole range they take, the file's upper limit included.
+    func testCommandsOwnLowerLimitsComeWithTheUpperOne() throws {
+        let interval = "(a confidence interval needs two)"
+        XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--replications", "1"]),
+                       "Error: --replications must be an integer in [2, 100000] \(interval)")
+        XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--horizon-days", "49"]),
+                       "Error: --horizon-days must be a number in [50, 36500] (MSER-5 needs a run much longer than the transient)")
+        XCTAssertEqual(try refusal(["validation", "--replications", "1"]),
+                       "Error: --replications must be an integer in [2, 100000] \(interval)")
+        XCTAssertEqual(try refusal(["demo", "--replications", "1"]),
+                       "Error: --replications must be an integer in [2, 100000] \(interval)")
+        XCTAssertEqual(try refusal(["run", "Scenarios/baseline.yaml", "--replications", "auto", "--precision", "0.05",
+                                    "--max-replications", "9"]),
+                       "Error: --max-replications must be an integer in [10, 100000]")
+    }
+
+    /// `warmup --horizon-days 55` once blamed `--window`, which was not given: the default
+    /// window does not fit that horizon, and the message says so and what to change.
+    func testWarmupBlamesTheOptionGivenWhenTheWindowDoesNotFit() throws {
+        let warmup = ["warmup", "Scenarios/baseline.yaml"]
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "55"]),
+                       "Error: --horizon-days 55 is too short for the default --window (15 days each side of Welch's moving "
+                        + "average), which must be under a quarter of the horizon: give --horizon-days above 60, or --window 13 or less")
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "60"]),
+                       "Error: --horizon-days 60 is too short for the default --window (15 days each side of Welch's moving "
+                        + "average), which must be under a quarter of the horizon: give --horizon-days above 60, or --window 14 or less")
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "55", "--window", "14"]),
+                       "Error: --window 14 must be in [1, 13]: the days each side of Welch's moving average must be under a "
+                        + "quarter of --horizon-days 55")
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "62.5", "--window", "0"]),
+                       "Error: --window 0 must be in [1, 15]: the days each side of Welch's moving average must be under a "
+                        + "quarter of --horizon-days 62.5")
     }
 }

@@ -59,4 +59,26 @@ final class OutputPathTests: XCTestCase {
             XCTAssertEqual(outcome.output, "", "nothing ran")
         }
     }
+
+    /// merge's own --output once failed with a raw NSCocoaError ("The file doesn't exist"):
+    /// it is said in words, as run says it, and nothing is merged.
+    func testMergeSaysWhyItsOutputCannotBeWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let shards = folder.appendingPathComponent("shards")
+        let shard = try crisisSim(["run", "Scenarios/baseline.yaml", "--shard", "1/1", "--output", shards.path] + short)
+        XCTAssertEqual(shard.status, 0, shard.error)
+        let file = folder.appendingPathComponent("taken")
+        try "a file".write(to: file, atomically: true, encoding: .utf8)
+        var cases = [(file.appendingPathComponent("merged").path, "\(file.path) is a file, not a folder")]
+        // Nothing can be made in /proc, even as root: the audit's case.
+        if FileManager.default.fileExists(atPath: "/proc/self") { cases.append(("/proc/x", "nothing can be created in /proc")) }
+        for (output, reason) in cases {
+            let outcome = try crisisSim(["merge", shards.path, "--output", output])
+            XCTAssertEqual(outcome.status, 1, outcome.error)
+            XCTAssertEqual(outcome.error, "Error: cannot write \(output): \(reason)\n")
+            XCTAssertEqual(outcome.output, "", "nothing was merged")
+        }
+    }
 }

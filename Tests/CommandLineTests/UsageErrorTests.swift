@@ -39,6 +39,47 @@ final class UsageErrorTests: XCTestCase {
                        "nothing was merged")
     }
 
+    /// `sweep --stratum cohort:nobody` once blamed a KPI, not the unknown cohort; `compare
+    /// --stratum` listed the base's strata only. The stratum is checked first, against every
+    /// scenario compared, naming those that lack it.
+    func testAStratumIsCheckedAgainstEveryScenarioBeforeTheKPIs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-strata-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=1...2:1"]
+        let baseline = "baseline: all, area:Northshire, cohort:everyone"
+        let pooled = "pooled-beds: all, area:Northshire, area:Southdale, cohort:everyone"
+        let cases: [(arguments: [String], error: String)] = [
+            (sweep + ["--stratum", "cohort:nobody"],
+             "Error: --stratum cohort:nobody: no such stratum; the results have all, area:Northshire, cohort:everyone\n"),
+            (sweep + ["--stratum", "cohort:everyone"],
+             "Error: --stratum cohort:everyone: the default KPIs include beds.occupancy, measured per area, not per cohort: "
+                + "give --kpi with KPIs measured per cohort (of the defaults: oap.share_of_admissions, time_to_bed.mean), "
+                + "or choose --stratum all or area:<name>\n"),
+            (sweep + ["--stratum", "cohort:everyone", "--kpi", "beds.occupancy", "--kpi", "oap.placements"],
+             "Error: --kpi beds.occupancy is measured per area, not per cohort: choose --stratum all or area:<name>\n"),
+            (["compare", "Scenarios/baseline.yaml", "Scenarios/pooled-beds.yaml", "--stratum", "area:Southdale"],
+             "Error: --stratum area:Southdale: baseline has no such stratum, only pooled-beds does, and each difference needs "
+                + "it in the base and the variant; the strata are \(baseline); \(pooled)\n"),
+            (["compare", "Scenarios/baseline.yaml", "Scenarios/pooled-beds.yaml", "Scenarios/crht-24-7.yaml", "--stratum", "area:Southdal"],
+             "Error: --stratum area:Southdal: no such stratum (did you mean 'area:Southdale'?); the strata are \(baseline); "
+                + "\(pooled); crht-24-7: all, area:Northshire, cohort:everyone\n"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try crisisSim(arguments + short + ["--output", folder.path])
+            XCTAssertEqual(outcome.status, 64, "\(arguments)")
+            XCTAssertEqual(outcome.error, error, "\(arguments)")
+            XCTAssertEqual(outcome.output, "", "\(arguments): nothing ran")
+        }
+        // A merged comparison is checked the same way.
+        let shard = try crisisSim(["compare", "Scenarios/pooled-beds.yaml", "Scenarios/baseline.yaml", "--shard", "1/1",
+                                   "--output", folder.path] + short)
+        XCTAssertEqual(shard.status, 0, shard.error)
+        let merge = try crisisSim(["merge", folder.path, "--stratum", "area:Southdale"])
+        XCTAssertEqual(merge.status, 64)
+        XCTAssertEqual(merge.error, "Error: --stratum area:Southdale: baseline has no such stratum, only pooled-beds does, and "
+            + "each difference needs it in the base and the variant; the strata are \(pooled); \(baseline)\n")
+    }
+
     /// `crisis-sim fit --help` once printed the root help with status 0.
     func testUnknownCommandIsRefusedWithTheNearestOne() throws {
         let commands = "run, warmup, compare, report, validate, validation, describe, kpis, demo, bench, sweep, merge, slurm"
@@ -51,6 +92,14 @@ final class UsageErrorTests: XCTestCase {
             (["bench", "bedpol", "--help"],
              "Error: 'bedpol' is not a command of crisis-sim bench (did you mean 'bedpool'?); the commands are bedpool "
                 + "(see 'crisis-sim bench --help')\n"),
+            // `help bogus` once printed the root help with status 0.
+            (["help", "bogus"], "Error: 'bogus' is not a command of crisis-sim; the commands are \(commands) (see 'crisis-sim --help')\n"),
+            (["help", "compre"],
+             "Error: 'compre' is not a command of crisis-sim (did you mean 'compare'?); the commands are \(commands) "
+                + "(see 'crisis-sim --help')\n"),
+            (["help", "bench", "bedpol"],
+             "Error: 'bedpol' is not a command of crisis-sim bench (did you mean 'bedpool'?); the commands are bedpool "
+                + "(see 'crisis-sim bench --help')\n"),
         ]
         for (arguments, error) in cases {
             let outcome = try crisisSim(arguments)
@@ -59,10 +108,83 @@ final class UsageErrorTests: XCTestCase {
             XCTAssertEqual(outcome.output, "", arguments[0])
         }
         // Real commands, help and argument-parser's `help` command still work.
-        for arguments in [["--help"], ["help", "run"], ["bench", "bedpool", "--help"], ["run", "--help"]] {
+        for arguments in [["--help"], ["help"], ["help", "run"], ["help", "bench", "bedpool"], ["bench", "bedpool", "--help"],
+                          ["run", "--help"]] {
             let outcome = try crisisSim(arguments)
             XCTAssertEqual(outcome.status, 0, "\(arguments): \(outcome.error)")
             XCTAssertTrue(outcome.output.hasPrefix("OVERVIEW: "), outcome.output)
         }
+    }
+
+    /// `compare A B B` once ran B twice and wrote its rows twice; two files of one name would
+    /// share their rows and --report folder. Both are refused before anything runs.
+    func testCompareTakesEachScenarioOnceUnderANameOfItsOwn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-twice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("night-team.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link.path,
+                                                   withDestinationPath: CommandLineTests.repository.path + "/Scenarios/crht-24-7.yaml")
+        let copy = folder.appendingPathComponent("baseline.yaml")
+        try FileManager.default.copyItem(atPath: CommandLineTests.repository.path + "/Scenarios/crht-24-7.yaml", toPath: copy.path)
+        let output = folder.appendingPathComponent("out")
+        let cases: [(scenarios: [String], error: String)] = [
+            (["Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", "Scenarios/crht-24-7.yaml"],
+             "Error: Scenarios/crht-24-7.yaml is given twice (variant 1 and variant 2): give each scenario once"),
+            (["Scenarios/baseline.yaml", "./Scenarios//baseline.yaml"],
+             "Error: Scenarios/baseline.yaml and ./Scenarios//baseline.yaml are the same file (the base and variant 1): "
+                + "give each scenario once"),
+            (["Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", link.path],
+             "Error: Scenarios/crht-24-7.yaml and \(link.path) are the same file (variant 1 and variant 2): give each scenario once"),
+            (["Scenarios/baseline.yaml", copy.path],
+             "Error: Scenarios/baseline.yaml (the base) and \(copy.path) (variant 1) are both named 'baseline': the tables, "
+                + "comparison.csv and --report's folders name each scenario by its file name; copy or rename one of them"),
+        ]
+        for (scenarios, error) in cases {
+            let outcome = try crisisSim(["compare"] + scenarios + short + ["--output", output.path])
+            XCTAssertEqual(outcome.status, 64, outcome.error)
+            XCTAssertEqual(outcome.error.split(separator: "\n").first.map(String.init), error)
+            XCTAssertEqual(outcome.output, "", "nothing ran")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was written")
+        }
+    }
+
+    /// A file name that is not UTF-8 (a 0xFF byte) was "no such file", and such an --output
+    /// was written under another name (U+FFFD for the byte): both are refused, said as what
+    /// they are, with the byte shown, and nothing is written.
+    func testArgumentsThatAreNotUTF8AreRefusedByName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        // A copy of the baseline under a name with a 0xFF byte: it exists, but no String names it.
+        let copy = try CrisisSimTool.runShell("cp Scenarios/baseline.yaml \"\(folder.path)/$(printf 'base\\377.yaml')\"",
+                                              in: CommandLineTests.repository)
+        XCTAssertEqual(copy.status, 0, copy.error)
+        let bad = "\"$(printf '\(folder.path)/base\\377.yaml')\""
+        let out = "\"$(printf '\(folder.path)/out\\377')\""
+        let cases: [(script: String, error: String)] = [
+            ("\"$0\" validate \(bad)",
+             "Error: the scenario file '\(folder.path)/base\\xFF.yaml' is not valid UTF-8 (byte 0xFF): crisis-sim takes file "
+                + "names as UTF-8 text, so it cannot open this one; rename it\n"),
+            ("\"$0\" compare Scenarios/baseline.yaml \(bad) --quiet",
+             "Error: the variant scenario file '\(folder.path)/base\\xFF.yaml' is not valid UTF-8 (byte 0xFF): crisis-sim takes "
+                + "file names as UTF-8 text, so it cannot open this one; rename it\n"),
+            ("\"$0\" run Scenarios/baseline.yaml \(short.joined(separator: " ")) --output \(out)",
+             "Error: --output '\(folder.path)/out\\xFF' is not valid UTF-8 (byte 0xFF): crisis-sim takes file names as UTF-8 "
+                + "text and would write under another name; give a UTF-8 path\n"),
+            ("\"$0\" merge \(folder.path) --output=\(out)",
+             "Error: --output '\(folder.path)/out\\xFF' is not valid UTF-8 (byte 0xFF): crisis-sim takes file names as UTF-8 "
+                + "text and would write under another name; give a UTF-8 path\n"),
+            ("\"$0\" validate Scenarios/baseline.yaml --set \"$(printf 'description=caf\\351')\"",
+             "Error: argument 4 'description=caf\\xE9' (after --set) is not valid UTF-8 (byte 0xE9): crisis-sim takes its "
+                + "arguments as UTF-8 text\n"),
+        ]
+        for (script, error) in cases {
+            let outcome = try CrisisSimTool.runShell(script, in: CommandLineTests.repository)
+            XCTAssertEqual(outcome.status, 64, script)
+            XCTAssertEqual(outcome.error, error, script)
+            XCTAssertEqual(outcome.output, "", "\(script): nothing ran")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1, "no output folder was made")
     }
 }

@@ -125,6 +125,17 @@ final class ResultFolderTests: XCTestCase {
         XCTAssertEqual(try contents(folder), sets.old)
     }
 
+    /// A folder that cannot be made is said in words (merge once printed an NSCocoaError for
+    /// it): the path and what is wrong with it.
+    func testAFolderThatCannotBeMadeIsNamed() throws {
+        let file = try temporaryFolder().appendingPathComponent("taken")
+        try "a file".write(to: file, atomically: true, encoding: .utf8)
+        let folder = file.appendingPathComponent("base")
+        XCTAssertThrowsError(try writeNew(with: ResultFolder(folder))) { error in
+            XCTAssertEqual(error as? OutputPathError, OutputPathError(path: folder.path, reason: "\(file.path) is a file, not a folder"))
+        }
+    }
+
     func testLeftoversOfDeadWritersGoAndThoseOfLiveOnesStay() throws {
         let folder = try temporaryFolder()
         let host = WriterStamp.current.host

@@ -134,6 +134,29 @@ final class BrokenFileTests: XCTestCase {
                       message: "not UTF-8 text (an invalid byte): a scenario file is YAML text")
     }
 
+    /// YAML allows a byte order mark at the start; a file with one (as some Windows editors
+    /// save) once failed with "did not find expected <document start>". It loads as the same
+    /// scenario, and positions on line 1 are where an editor shows them.
+    func testAByteOrderMarkIsAllowed() throws {
+        let directory = try TemporaryDirectory()
+        let mark = Data([0xEF, 0xBB, 0xBF])
+        let baseline = try ScenarioLoader.load(Paths.scenario("baseline.yaml"))
+        for (name, text) in [("document-start.yaml", "---\nextends: \(Paths.scenario("baseline.yaml"))\n"),
+                             ("plain.yaml", "extends: \(Paths.scenario("baseline.yaml"))\n")] {
+            let path = directory.url.appendingPathComponent(name).path
+            try (mark + Data(text.utf8)).write(to: URL(fileURLWithPath: path))
+            XCTAssertEqual(try ScenarioLoader.load(path).hash, baseline.hash, name)
+        }
+        let path = directory.url.appendingPathComponent("unknown.yaml").path
+        try (mark + Data("crht: {asessors: 3}\nextends: \(Paths.scenario("baseline.yaml"))\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let found = problems(path)
+        XCTAssertEqual(found.count, 1)
+        assertProblem(found.first, in: "unknown.yaml", line: 1, column: 8, keyPath: "crht.asessors",
+                      message: "unknown key 'asessors'; did you mean 'assessors'?")
+        // Only a mark at the start is one: elsewhere U+FEFF is text, as YAML says.
+        XCTAssertEqual(ScenarioFileReader.withoutByteOrderMark(Data("a".utf8) + mark), Data("a".utf8) + mark)
+    }
+
     func testUnknownKeysGetSuggestions() {
         let found = problems(Paths.fixture("unknown-keys.yaml"))
         XCTAssertEqual(found.count, 4)

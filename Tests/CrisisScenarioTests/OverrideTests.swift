@@ -61,20 +61,37 @@ final class OverrideTests: XCTestCase {
             guard case .commandLine = problem.location.origin else { return XCTFail("\(problem) is not from the command line") }
         }
         XCTAssertEqual(commandLine.map(\.description), [
-            "--set crht.asessors=4: crht.asessors: unknown key 'asessors'; did you mean 'assessors'?",
-            "--set areas.Southdale.beds=1: areas.Southdale: no item named 'Southdale' (expected one of: Northshire)",
-            "--set areas.3.beds=1: areas.3: no item 3: the list has 1 (index 1 appends a whole item)",
-            "--set crht.assessors.count=1: crht.assessors.count: 'crht.assessors' is a single value; it has no key 'count'",
-            "--set crht.assessors: expected key.path=value",
-            "--set extends=other.yaml: extends: 'extends' cannot be set this way; write a scenario file that extends this one",
-            "--set crht.hours={start_hour: 0: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 1, column 1)",
-            "--set run..seed=1: run..seed: expected a key path like crht.assessors or areas.0.beds",
+            "--set 'crht.asessors=4': crht.asessors: unknown key 'asessors'; did you mean 'assessors'?",
+            "--set 'areas.Southdale.beds=1': areas.Southdale: no item named 'Southdale' (expected one of: Northshire)",
+            "--set 'areas.3.beds=1': areas.3: no item 3: the list has 1 (index 1 appends a whole item)",
+            "--set 'crht.assessors.count=1': crht.assessors.count: 'crht.assessors' is a single value; it has no key 'count'",
+            "--set 'crht.assessors': expected key.path=value",
+            "--set 'extends=other.yaml': extends: 'extends' cannot be set this way; write a scenario file that extends this one",
+            "--set 'crht.hours={start_hour: 0': malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 1, column 1)",
+            "--set 'run..seed=1': run..seed: expected a key path like crht.assessors or areas.0.beds",
         ])
     }
 
     func testAnOverriddenValueIsValidatedWhereItWasGiven() {
         let found = problems(baseline, overrides: ["crht.assessors=-1"])
-        XCTAssertEqual(found.map(\.description), ["--set crht.assessors=-1: crht.assessors: expected an integer in [0, 10000], got -1"])
+        XCTAssertEqual(found.map(\.description), ["--set 'crht.assessors=-1': crht.assessors: expected an integer in [0, 10000], got -1"])
+    }
+
+    /// An empty value removes a key (so a default applies); for a required key that is the
+    /// assignment's mistake, and once it was blamed on the line of the file that wrote the key.
+    func testRemovingARequiredKeyIsBlamedOnTheAssignment() throws {
+        let found = problems(baseline, overrides: ["crht.assessors=", "areas.Northshire.beds=~"])
+        XCTAssertEqual(found.map(\.description), [
+            "--set 'crht.assessors=': crht.assessors: an empty value removes the key, and it is required: expected an integer "
+                + "in [0, 10000]",
+            "--set 'areas.Northshire.beds=~': areas.Northshire.beds: an empty value removes the key, and it is required: "
+                + "expected an integer in [0, 100000]",
+        ])
+        XCTAssertEqual(found[0].description(loading: "Scenarios/baseline.yaml"),
+                       "--set 'crht.assessors=' (applied to Scenarios/baseline.yaml): crht.assessors: an empty value removes the key, "
+                        + "and it is required: expected an integer in [0, 10000]")
+        // A key with a default may still be emptied: the default applies.
+        XCTAssertEqual(try load(baseline, overrides: ["run.seed="]).run.seed, 42)
     }
 
     func testAppendingAnItem() throws {

@@ -15,8 +15,18 @@ public enum CrisisSimTool {
 
     /// Runs `crisis-sim arguments...` in `directory` and waits for it.
     public static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
+        try run(executable, arguments, in: directory)
+    }
+
+    /// Runs the shell command `script` in `directory`, with `$0` the tool, and waits for it:
+    /// for arguments a String cannot carry, such as bytes that are not UTF-8 (`printf '\377'`).
+    public static func runShell(_ script: String, in directory: URL) throws -> Outcome {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script, executable.path], in: directory)
+    }
+
+    private static func run(_ program: URL, _ arguments: [String], in directory: URL) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrisisScenario
 
-/// An unknown command word (`crisis-sim fit --help`, `crisis-sim frobnicate`): argument-parser
+/// An unknown command word (`crisis-sim fit --help`, `crisis-sim frobnicate`, `crisis-sim help fit`): argument-parser
 /// would print the parent's help with status 0 when `--help` follows, so a script could not
 /// tell it from success. Checked before parsing, with the nearest real command suggested.
 enum CommandNameCheck {
@@ -14,8 +14,13 @@ enum CommandNameCheck {
             let subcommands = command.configuration.subcommands
             // Options, and the arguments of a command without subcommands, are the parser's.
             guard !subcommands.isEmpty, !word.hasPrefix("-") else { return nil }
-            // argument-parser's own `help` command (`crisis-sim help run`).
-            if word == "help" { return nil }
+            // argument-parser's own `help` command (`crisis-sim help bench bedpool`), at the root
+            // only: the words after it name a command from the root, and are checked as such
+            // (argument-parser would print the root's help, with status 0, for one it lacks).
+            if word == "help" {
+                guard path.count == 1 else { return nil }
+                continue
+            }
             if let next = subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) {
                 command = next
                 path.append(word)

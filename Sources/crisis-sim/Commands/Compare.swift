@@ -39,6 +39,31 @@ struct Compare: ParsableCommand {
     func validate() throws {
         if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         guard !variants.isEmpty else { throw ValidationError("give at least one variant scenario after the base") }
+        if let problem = Compare.repetition(in: [base] + variants) { throw ValidationError(problem) }
+    }
+
+    /// Why `paths` (base first) cannot be compared as given: a file named twice, by the same
+    /// path or another one to it, would run twice and repeat its rows; two files with one
+    /// name would share the rows, table columns and --report folder that the name keys.
+    /// Nil when each is a different file with a name of its own.
+    static func repetition(in paths: [String]) -> String? {
+        func role(_ index: Int) -> String { index == 0 ? "the base" : "variant \(index)" }
+        var seen: [(path: String, file: String, name: String)] = []
+        for (index, path) in paths.enumerated() {
+            // The file itself, whatever path leads to it; a missing one is the loader's to report.
+            let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            let name = scenarioName(path)
+            if let first = seen.firstIndex(where: { $0.file == file }) {
+                let same = seen[first].path == path ? "\(path) is given twice" : "\(seen[first].path) and \(path) are the same file"
+                return "\(same) (\(role(first)) and \(role(index))): give each scenario once"
+            }
+            if let first = seen.firstIndex(where: { $0.name == name }) {
+                return "\(seen[first].path) (\(role(first))) and \(path) (\(role(index))) are both named '\(name)': the tables, "
+                    + "comparison.csv and --report's folders name each scenario by its file name; copy or rename one of them"
+            }
+            seen.append((path, file, name))
+        }
+        return nil
     }
 
     func run() throws {
@@ -51,7 +76,9 @@ struct Compare: ParsableCommand {
             do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
         }
         if failed { throw ExitCode(1) }
-        try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded[0].configuration))
+        try StratumChoice.check(stratum, inEach: zip([base] + variants, loaded).map {
+            (scenarioName($0), StratumChoice.strata(of: $1.configuration))
+        })
         let settings = runOptions.settings(for: loaded[0])
         try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
                            censusDays: report ? settings.warmupDays + settings.horizonDays : nil)

@@ -35,7 +35,9 @@ struct Demo: ParsableCommand {
         guard beds >= 1, beds <= 100_000 else { throw ValidationError("--beds must be in [1, 100000]") }
         guard load > 0, load <= 10 else { throw ValidationError("--load must be in (0, 10] (a share of the beds)") }
         guard years > 0, years <= 1000 else { throw ValidationError("--years must be in (0, 1000]") }
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (for a confidence interval)") }
+        guard replications >= 2 else {
+            throw ValidationError("--replications must be \(RunSettingLimit.replications.expectation(atLeast: 2)) (a confidence interval needs two)")
+        }
     }
 
     func run() throws {

@@ -62,8 +62,15 @@ struct Merge: ParsableCommand {
         let merged: MergedExperiment
         do { merged = try ShardMerge.merge(partials) } catch { return try fail(error.problems) }
 
-        try StratumChoice.check(stratum, among: StratumChoice.strata(of: merged.results[0].first?.kpis ?? []))
+        if merged.identity.kind == .compare {
+            try StratumChoice.check(stratum, inEach: zip(merged.identity.groups, merged.results).map {
+                ($0.label, StratumChoice.strata(of: $1.first?.kpis ?? []))
+            })
+        } else {
+            try StratumChoice.check(stratum, among: StratumChoice.strata(of: merged.results[0].first?.kpis ?? []))
+        }
         let folder = URL(fileURLWithPath: output ?? Merge.defaultFolder(inputs[0]))
+        try AtomicFile.createFolder(folder)  // a bad --output is said in words, as run says it
         let identity = merged.identity
         let events = merged.results.joined().reduce(0) { $0 + $1.eventsHandled }
         let footnote = "merged \(merged.shardCount) shard\(merged.shardCount == 1 ? "" : "s"), "

@@ -58,10 +58,8 @@ struct Report: ParsableCommand {
     /// compare --report: one result folder per scenario inside the comparison's, named after
     /// the scenario (the names comparison.csv uses), base first; returns their names.
     static func writeScenarioFolders(in folder: URL, runs: [RunProvenance], results: [[ReplicationResult]]) throws -> [String] {
+        // Compare.validate has refused scenarios that share a name, so each has a folder of its own.
         let names = runs.map { scenarioName($0.scenario) }
-        guard Set(names).count == names.count else {
-            throw ValidationError("--report needs scenario files with different names (one folder each): \(names.joined(separator: ", "))")
-        }
         for (name, (provenance, scenarioResults)) in zip(names, zip(runs, results)) {
             try ScenarioFolder.write(results: scenarioResults, provenance: provenance, to: folder.appendingPathComponent(name))
         }

@@ -60,7 +60,9 @@ struct Run: ParsableCommand {
             throw ValidationError("--precision and --precision-kpi go with --replications auto")
         }
         if let precision, !(precision > 0 && precision < 1) { throw ValidationError("--precision must be in (0, 1)") }
-        guard maxReplications >= 10 else { throw ValidationError("--max-replications must be at least 10") }
+        guard maxReplications >= 10 else {
+            throw ValidationError("--max-replications must be \(RunSettingLimit.replications.expectation(atLeast: 10))")
+        }
         let known = Set(CrisisSystem.kpiDefinitions.map(\.id))
         for id in precisionKPIs where !known.contains(id) {
             throw ValidationError("--precision-kpi \(id): no such KPI (see docs/MODEL.md)")

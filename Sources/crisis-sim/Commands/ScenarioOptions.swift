@@ -65,7 +65,7 @@ func loadScenario(_ path: String, overrides: [String]) throws -> LoadedScenario 
         printWarnings(loaded.warnings)
         return loaded
     } catch {
-        printError(error.description)
+        printError(error.description(loading: path))
         let count = error.problems.count
         printError("\(path): \(count) problem\(count == 1 ? "" : "s"); nothing was run")
         throw ExitCode(1)

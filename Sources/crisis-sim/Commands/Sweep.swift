@@ -60,19 +60,31 @@ struct Sweep: ParsableCommand {
         var problems: [String] = []
         do { _ = try SweepGrid.parse(vary) } catch { problems += error.problems }
         let known = CrisisSystem.kpiDefinitions
-        for kpi in chartKPIs {
-            guard let definition = known.first(where: { $0.id == kpi }) else {
-                let prefix = kpi.split(separator: ".").first.map(String.init) ?? kpi
-                let similar = known.map(\.id).filter { $0.hasPrefix(prefix + ".") }
-                problems.append("--kpi \(kpi): no such KPI" + (similar.isEmpty
-                    ? "; the ids are listed in docs/MODEL.md" : "; did you mean \(similar.joined(separator: ", "))?"))
-                continue
-            }
-            if stratum.hasPrefix("cohort:") && !definition.byCohort {
-                problems.append("--kpi \(kpi) is measured per area, not per cohort: choose --stratum all or area:<name>")
-            }
+        for kpi in chartKPIs where !known.contains(where: { $0.id == kpi }) {
+            let prefix = kpi.split(separator: ".").first.map(String.init) ?? kpi
+            let similar = known.map(\.id).filter { $0.hasPrefix(prefix + ".") }
+            problems.append("--kpi \(kpi): no such KPI" + (similar.isEmpty
+                ? "; the ids are listed in docs/MODEL.md" : "; did you mean \(similar.joined(separator: ", "))?"))
         }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
+    }
+
+    /// Why the KPIs cannot be charted for a cohort stratum: some are measured per area only.
+    /// Checked once the stratum is known to exist, so a misspelt cohort is called that, and
+    /// said of the option given (the default KPIs when no --kpi was).
+    var cohortProblem: String? {
+        guard stratum.hasPrefix("cohort:") else { return nil }
+        let definitions = chartKPIs.compactMap { kpi in CrisisSystem.kpiDefinitions.first { $0.id == kpi } }
+        let perArea = definitions.filter { !$0.byCohort }.map(\.id)
+        guard !perArea.isEmpty else { return nil }
+        if kpis.isEmpty {
+            let perCohort = definitions.filter(\.byCohort).map(\.id)
+            return "--stratum \(stratum): the default KPIs include \(perArea.joined(separator: ", ")), measured per area, not "
+                + "per cohort: give --kpi with KPIs measured per cohort (of the defaults: \(perCohort.joined(separator: ", "))), "
+                + "or choose --stratum all or area:<name>"
+        }
+        return perArea.map { "--kpi \($0) is measured per area, not per cohort: choose --stratum all or area:<name>" }
+            .joined(separator: "\n")
     }
 
     var chartKPIs: [String] { kpis.isEmpty ? Sweep.defaultKPIs : kpis }
@@ -84,6 +96,7 @@ struct Sweep: ParsableCommand {
         let grid = try SweepGrid.parse(vary)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
+        if let cohortProblem { throw ValidationError(cohortProblem) }
         let settings = runOptions.settings(for: base)
         var groups: [WorkGroup] = []
         var configurations: [CrisisConfiguration] = []
@@ -99,7 +112,7 @@ struct Sweep: ParsableCommand {
                 failures += 1
                 // The same bad key fails at every point: show the first point's problems only.
                 if failures == 1 {
-                    printError(error.description)
+                    printError(error.description(loading: scenario))
                     printError("at sweep point \(assignments.joined(separator: ", "))")
                 }
             }

@@ -29,7 +29,7 @@ struct Validate: ParsableCommand {
                 print("\(file): OK (scenario \(loaded.hash))")
                 printWarnings(loaded.warnings)
             } catch {
-                printError(error.description)
+                printError(error.description(loading: file))
                 failed = true
             }
         }

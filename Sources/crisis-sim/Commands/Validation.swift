@@ -40,7 +40,7 @@ struct Validation: ParsableCommand {
 
     func validate() throws {
         if let replications, replications < 2 {
-            throw ValidationError("--replications must be at least 2 (for a confidence interval)")
+            throw ValidationError("--replications must be \(RunSettingLimit.replications.expectation(atLeast: 2)) (a confidence interval needs two)")
         }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }

@@ -26,10 +26,13 @@ struct Warmup: ParsableCommand {
     @Option(parsing: .unconditional, help: "Replications started empty.",
             transform: RunSettingLimit.replications.integerArgument)
     var replications = 20
-    @Option(name: .customLong("horizon-days"), parsing: .unconditional, help: "Days simulated in each.",
+    // Optional, so that a message can tell what was given from a default (see `windowProblem`).
+    @Option(name: .customLong("horizon-days"), parsing: .unconditional, help: "Days simulated in each (default: 1500).",
             transform: RunSettingLimit.horizonDays.numberArgument)
-    var horizonDays = 1_500.0
-    @Option(parsing: .unconditional, help: "Welch moving-average window, days each side.") var window = 15
+    var givenHorizonDays: Double?
+    @Option(name: .customLong("window"), parsing: .unconditional,
+            help: "Welch moving-average window, days each side (default: 15; under a quarter of the horizon).")
+    var givenWindow: Int?
     @Option(parsing: .unconditional, help: "Master seed (default: the scenario's run.seed).",
             transform: RunSettingLimit.seed.seedArgument)
     var seed: UInt64?
@@ -39,11 +42,43 @@ struct Warmup: ParsableCommand {
     var output: String?
     @Flag(help: "No progress on standard error.") var quiet = false
 
+    static let defaultHorizonDays = 1_500.0
+    static let defaultWindow = 15
+
+    var horizonDays: Double { givenHorizonDays ?? Warmup.defaultHorizonDays }
+    var window: Int { givenWindow ?? Warmup.defaultWindow }
+
+    /// The widest Welch window a horizon allows: under a quarter of it, so the moving average
+    /// still has most of the run to smooth.
+    static func widestWindow(horizonDays: Double) -> Int { Int((horizonDays / 4).rounded(.up)) - 1 }
+
+    /// Why the window does not fit the horizon, said in terms of what was given: a default
+    /// window that a short --horizon-days rules out is the horizon's problem to explain, not
+    /// an option the user never typed.
+    var windowProblem: String? {
+        let widest = Warmup.widestWindow(horizonDays: horizonDays)
+        guard window < 1 || window > widest else { return nil }
+        let horizon = horizonDays.rounded() == horizonDays ? String(Int(horizonDays)) : String(horizonDays)
+        guard let givenWindow else {
+            return "--horizon-days \(horizon) is too short for the default --window (\(window) days each side of Welch's "
+                + "moving average), which must be under a quarter of the horizon: give --horizon-days above \(4 * window), "
+                + "or --window \(widest) or less"
+        }
+        let of = givenHorizonDays == nil ? "the default --horizon-days \(horizon)" : "--horizon-days \(horizon)"
+        return "--window \(givenWindow) must be in [1, \(widest)]: the days each side of Welch's moving average must be "
+            + "under a quarter of \(of)"
+    }
+
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        guard replications >= 2 else {
+            throw ValidationError("--replications must be \(RunSettingLimit.replications.expectation(atLeast: 2)) (a confidence interval needs two)")
+        }
         // MSER-5 needs a run much longer than the transient; the upper limit is the file's.
-        guard horizonDays >= 50 else { throw ValidationError("--horizon-days must be at least 50") }
-        guard window >= 1, Double(window) < horizonDays / 4 else { throw ValidationError("--window must be in [1, horizon/4)") }
+        guard horizonDays >= 50 else {
+            throw ValidationError("--horizon-days must be \(RunSettingLimit.horizonDays.expectation(atLeast: 50)) "
+                + "(MSER-5 needs a run much longer than the transient)")
+        }
+        if let windowProblem { throw ValidationError(windowProblem) }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
