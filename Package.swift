@@ -40,8 +40,9 @@ let package = Package(
             name: "CrisisScenario",
             dependencies: ["CrisisModel", "SimRandom", .product(name: "Yams", package: "Yams")]
         ),
-        // Replications in parallel, summaries with confidence intervals, paired comparisons.
-        .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "SimKernel", "SimRandom"]),
+        // Replications of scenarios in parallel, summaries with confidence intervals, paired
+        // comparisons with what each variant changes.
+        .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "CrisisScenario", "SimKernel", "SimRandom"]),
         .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel"]),
         // The model against analytic and published results: runs Scenarios/studies/ and
         // writes docs/VALIDATION.md.

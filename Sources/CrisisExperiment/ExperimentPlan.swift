@@ -1,4 +1,5 @@
 import CrisisModel
+import CrisisScenario
 import SimRandom
 
 /// What kind of experiment the work belongs to, which decides what `merge` writes.
@@ -23,13 +24,33 @@ public struct WorkGroup: Codable, Sendable, Equatable {
     public var summary: String
     /// The varied keys' values at a sweep point, in `SweepSettings.keys` order; empty otherwise.
     public var point: [String]
+    /// What a comparison's variant changes from the base (empty for the base, a run and a
+    /// sweep point), kept with the work so `merge` reports it as the unsharded command does.
+    public var changes: [ScenarioChange]
 
-    public init(label: String, scenario: String, scenarioHash: String, summary: String, point: [String] = []) {
+    public init(label: String, scenario: String, scenarioHash: String, summary: String, point: [String] = [],
+                changes: [ScenarioChange] = []) {
         self.label = label
         self.scenario = scenario
         self.scenarioHash = scenarioHash
         self.summary = summary
         self.point = point
+        self.changes = changes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case label, scenario, scenarioHash, summary, point, changes
+    }
+
+    // Shards written before changes were recorded have none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        label = try container.decode(String.self, forKey: .label)
+        scenario = try container.decode(String.self, forKey: .scenario)
+        scenarioHash = try container.decode(String.self, forKey: .scenarioHash)
+        summary = try container.decode(String.self, forKey: .summary)
+        point = try container.decode([String].self, forKey: .point)
+        changes = try container.decodeIfPresent([ScenarioChange].self, forKey: .changes) ?? []
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// One setting whose resolved value differs between a base scenario and a variant, with
 /// where the variant's value was written and the comment beside it there (the files in
 /// Scenarios/ give each figure's source in a comment), so a comparison says what it changed.
-public struct ScenarioChange: Sendable, Equatable {
+public struct ScenarioChange: Codable, Sendable, Equatable {
     /// The key path as `--set` takes it (`areas.Northshire.beds`, `crht.hours.hours_per_day`).
     public let key: String
     /// The value as `describe` writes it; empty when the base has no such key (an area only
@@ -17,6 +17,14 @@ public struct ScenarioChange: Sendable, Equatable {
     /// The comment on the value's line, else the comment lines just above its key; empty
     /// when there is none.
     public let comment: String
+
+    public init(key: String, baseValue: String, variantValue: String, source: String?, comment: String) {
+        self.key = key
+        self.baseValue = baseValue
+        self.variantValue = variantValue
+        self.source = source
+        self.comment = comment
+    }
 }
 
 public enum ScenarioChanges {
@@ -94,7 +102,7 @@ public enum ScenarioChanges {
     private static func describe(_ location: SourceLocation) -> String {
         switch location.origin {
         case .file(let file): location.line.map { "\(file):\($0)" } ?? file
-        case .commandLine(let argument): "--set \(argument)"
+        case .commandLine: location.description
         }
     }
 

@@ -77,3 +77,22 @@ final class KPICatalogueCommandTests: XCTestCase {
         XCTAssertTrue(bad.error.contains("Please provide one of 'text', 'markdown' or 'csv'"), bad.error)
     }
 }
+
+/// `describe --against BASE`: only what the scenario changes, with the source of each lever.
+final class DescribeAgainstTests: XCTestCase {
+    func testDescribeAgainstTheBaselineShowsEachLeverAndItsSource() throws {
+        let outcome = try CrisisSimTool.run(["describe", "Scenarios/crht-24-7-full-gatekeeping.yaml", "--against",
+                                             "Scenarios/baseline.yaml", "--set", "crht.assessors=6"],
+                                            in: CommandLineTests.repository)
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines.first, "What crht-24-7-full-gatekeeping changes from baseline (4 settings):")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  crht.admissions_avoided_share ") && $0.contains("0.2 -> 0.3")
+            && $0.hasSuffix("Scenarios/crht-24-7-full-gatekeeping.yaml:16") }, outcome.output)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("      # ~30% of admissions could have been cared for in the community (Stanton 2012)") },
+                      outcome.output)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  crht.assessors ") && $0.contains("5 -> 6")
+            && $0.hasSuffix("--set 'crht.assessors=6'") }, outcome.output)
+        XCTAssertFalse(outcome.output.contains("description"), "the description names the scenario; it is not a lever")
+    }
+}

@@ -67,7 +67,7 @@ final class ScenarioChangesTests: XCTestCase {
         XCTAssertEqual(southdale.comment, "the neighbouring trust")
         XCTAssertFalse(changes.contains { $0.key.hasPrefix("areas.Southdale.") }, "a new area is one row, not one per key")
         let assessors = try XCTUnwrap(changes.first { $0.key == "crht.assessors" })
-        XCTAssertEqual(assessors.source, "--set crht.assessors=6")
+        XCTAssertEqual(assessors.source, "--set 'crht.assessors=6'")
         XCTAssertEqual(changes.first { $0.key == "areas.Northshire.bed_network" }?.variantValue, "[Southdale]")
 
         // The other way round, the area the base lacks is gone.

@@ -15,7 +15,8 @@ extension Compare {
         if failed { throw ExitCode(1) }
         let settings = runOptions.settings(for: loaded[0])
         let groups = zip([base] + variants, loaded).map { path, scenario in
-            WorkGroup(label: scenarioName(path), scenario: path, scenarioHash: scenario.hash, summary: scenario.summary)
+            WorkGroup(label: scenarioName(path), scenario: path, scenarioHash: scenario.hash, summary: scenario.summary,
+                      changes: path == base ? [] : ScenarioChanges.between(loaded[0], scenario))
         }
         let identity = ExperimentIdentity(
             kind: .compare, seed: settings.seed, generator: settings.generator, replications: settings.replications,
