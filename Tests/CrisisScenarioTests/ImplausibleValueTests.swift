@@ -49,7 +49,6 @@ final class ImplausibleValueTests: XCTestCase {
                                    "crisis_house.stay_days", "beds.informal_stay_days", "beds.detained_stay_days"])
     }
 
-    /// One minute is accepted, just under it is not.
     /// Means of more than a century (infinite ones too) are slips that made the offered load
     /// infinite (an outside audit ran lognormal mu 1000 and fixed 1e300 stays).
     func testMeansOverACenturyAreRefused() {
@@ -122,6 +121,7 @@ final class ImplausibleValueTests: XCTestCase {
         XCTAssertNoThrow(try ScenarioLoader.load(startFromToday, overrides: ["areas.Northshire.start.home_treatment=90"]))
     }
 
+    /// One minute is accepted, just under it is not.
     func testTheFloorIsOneMinute() throws {
         let baseline = Paths.scenario("baseline.yaml")
         XCTAssertNoThrow(try load(baseline, overrides: ["crht.response_hours={type: fixed, value: 0.016666666666666666}"]))
