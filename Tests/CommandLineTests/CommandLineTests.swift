@@ -95,6 +95,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(json.contains("\"version\": \""), "provenance records the tool version")
     }
 
+    /// The audit's case: `run --horizon-days 30` wrote `nan` for KPIs no replication defined,
+    /// and comparison.csv `nan` for variance reductions. No file of run or compare --report
+    /// holds `nan` text now: undefined values are empty cells, and the report shows "-".
+    func testNoResultFileHoldsNaNText() throws {
+        let folder = try temporaryFolder()
+        let length = ["--replications", "3", "--horizon-days", "30", "--warmup-days", "10", "--quiet"]
+        let run = try crisisSim(["run", "Scenarios/baseline.yaml", "--report", "--output", folder.appendingPathComponent("run").path]
+            + length)
+        XCTAssertEqual(run.status, 0, run.error)
+        let compare = try crisisSim(["compare", "Scenarios/baseline.yaml", "Scenarios/crisis-house.yaml", "--report",
+                                     "--output", folder.appendingPathComponent("compare").path] + length)
+        XCTAssertEqual(compare.status, 0, compare.error)
+        let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".html") }
+        XCTAssertGreaterThanOrEqual(files.count, 14, "\(files)")
+        for name in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertNil(text.range(of: "\\bnan\\b", options: [.regularExpression, .caseInsensitive]), name)
+        }
+        // Out-of-area placements last weeks: none ends in 30 days, so their length is undefined.
+        let summary = try String(contentsOf: folder.appendingPathComponent("run/summary.csv"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("\noap.length_days.mean,all,days,0,,,,,\n"), summary)
+        let comparison = try String(contentsOf: folder.appendingPathComponent("compare/comparison.csv"), encoding: .utf8)
+        XCTAssertTrue(comparison.contains("\ncrisis-house,oap.length_days.mean,all,days,,,,,,no,\n"), comparison)
+        let page = try String(contentsOf: folder.appendingPathComponent("compare/report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<th scope=\"row\">oap.length_days.mean</th><td>-</td><td>-</td><td>-</td>"), "difference row")
+    }
+
     func testCompareReportsPairedDifferencesAndFlagsTheClearOnes() throws {
         let folder = try temporaryFolder()
         let outcome = try crisisSim(["compare", "Scenarios/baseline.yaml", "Scenarios/beds-minus-10.yaml",

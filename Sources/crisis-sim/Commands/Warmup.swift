@@ -69,8 +69,8 @@ struct Warmup: ParsableCommand {
         }
         var csv = ["day,mean_beds_occupied,ci95_low,ci95_high,welch_average"]
         for (d, day) in days.enumerated() {
-            csv.append("\(day.day),\(NumberFormat.exact(day.mean)),\(NumberFormat.exact(day.lower)),\(NumberFormat.exact(day.upper)),"
-                + (d < welch.count ? NumberFormat.exact(welch[d]) : ""))
+            csv.append("\(day.day),\(NumberFormat.cell(day.mean)),\(NumberFormat.cell(day.lower)),\(NumberFormat.cell(day.upper)),"
+                + (d < welch.count ? NumberFormat.cell(welch[d]) : ""))
         }
         try AtomicFile.write(csv.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("warmup.csv"))
         let page = WarmupPage.html(.init(scenario: name, scenarioHash: loaded.hash, replications: replications, census: days,
