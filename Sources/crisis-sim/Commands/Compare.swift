@@ -53,6 +53,8 @@ struct Compare: ParsableCommand {
         if failed { throw ExitCode(1) }
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded[0].configuration))
         let settings = runOptions.settings(for: loaded[0])
+        // Every scenario runs the base's run settings, whatever its own file says.
+        printWarnings(of: loaded, for: settings)
         try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
                            censusDays: report ? settings.warmupDays + settings.horizonDays : nil)
             .check(option: ("--replications", loaded.count), otherWays: ["compare fewer variants at a time"]

@@ -24,6 +24,7 @@ struct Describe: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        printWarnings(of: [loaded], for: loaded.run)  // describe runs nothing: the file's own run
         print("# \(scenario) (scenario \(loaded.hash)), from \(loaded.files.joined(separator: " <- "))")
         print(loaded.resolvedYAML)
         // An area without its own `services` takes the sections' capacities, which the YAML

@@ -86,6 +86,7 @@ struct Sweep: ParsableCommand {
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
         let settings = runOptions.settings(for: base)
         var groups: [WorkGroup] = []
+        var warnings: [ScenarioProblem] = []
         var configurations: [CrisisConfiguration] = []
         var failures = 0
         for point in grid.points {
@@ -95,6 +96,8 @@ struct Sweep: ParsableCommand {
                 groups.append(WorkGroup(label: assignments.joined(separator: ", "), scenario: scenario,
                                         scenarioHash: loaded.hash, summary: loaded.summary, point: grid.values(at: point)))
                 configurations.append(loaded.configuration)
+                // Each point is what runs, with the command line's run settings.
+                warnings += loaded.warnings(for: settings)
             } catch {
                 failures += 1
                 // The same bad key fails at every point: show the first point's problems only.
@@ -108,6 +111,7 @@ struct Sweep: ParsableCommand {
             printError("\(scenario): \(failures) of \(grid.points.count) sweep points have problems; nothing was run")
             throw ExitCode(1)
         }
+        printWarnings(warnings)
         let sweep = SweepSettings(keys: grid.axes.map(\.key),
                                   units: grid.axes.map { ScenarioSchema.unit(ofKeyPath: $0.key) ?? "" },
                                   kpis: chartKPIs, stratum: stratum, baseScenarioHash: base.hash)
