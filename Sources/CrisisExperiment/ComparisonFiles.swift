@@ -8,10 +8,10 @@ public enum ComparisonFiles {
     /// The rows of one variant's comparison, named `variant` (the scenario's name).
     public static func rows(variant: String, _ comparison: [PairedDifference]) -> [String] {
         comparison.map { row in
-            [variant, row.id, row.stratum, row.unit, NumberFormat.exact(row.base.mean),
-             NumberFormat.exact(row.variant.mean), NumberFormat.exact(row.difference.mean),
-             NumberFormat.exact(row.difference.lower), NumberFormat.exact(row.difference.upper),
-             row.isSignificant ? "yes" : "no", NumberFormat.exact(row.varianceReduction)].joined(separator: ",")
+            [variant, row.id, row.stratum, row.unit, NumberFormat.cell(row.base.mean),
+             NumberFormat.cell(row.variant.mean), NumberFormat.cell(row.difference.mean),
+             NumberFormat.cell(row.difference.lower), NumberFormat.cell(row.difference.upper),
+             row.isSignificant ? "yes" : "no", NumberFormat.cell(row.varianceReduction)].joined(separator: ",")
         }
     }
 

@@ -12,7 +12,7 @@ public enum DailyFiles {
             guard let daily = result.daily else { continue }
             let columns = daily.columns.map(\.values)
             for day in 0..<daily.days {
-                lines.append("\(result.replication),\(day + 1)," + columns.map { NumberFormat.exact($0[day]) }.joined(separator: ","))
+                lines.append("\(result.replication),\(day + 1)," + columns.map { NumberFormat.cell($0[day]) }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -17,8 +17,8 @@ public enum DistributionFiles {
             guard let histogram = result.timeToBed else { continue }
             func row(_ low: Double, _ high: Double, _ count: Double) {
                 guard count > 0 else { return }
-                lines.append([timeToBed, String(result.replication), NumberFormat.exact(low), NumberFormat.exact(high),
-                              NumberFormat.exact(count)].joined(separator: ","))
+                lines.append([timeToBed, String(result.replication), NumberFormat.cell(low), NumberFormat.cell(high),
+                              NumberFormat.cell(count)].joined(separator: ","))
             }
             row(-.infinity, histogram.lowerBound, histogram.underflowWeight)
             for bin in 0..<histogram.binCount {

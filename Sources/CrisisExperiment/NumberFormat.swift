@@ -43,6 +43,14 @@ public enum NumberFormat {
         value.isFinite ? "\(value)" : (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
     }
 
+    /// A value for a CSV cell: `exact`, or an empty cell when the value is undefined (NaN: a
+    /// share with no denominator, the interval of a single replication). Spreadsheets, pandas
+    /// and R read an empty cell as missing; `nan` text is a word to a spreadsheet. Infinities
+    /// stay `inf` and `-inf`: the open ends of distributions.csv's outer bins.
+    public static func cell(_ value: Double) -> String {
+        value.isNaN ? "" : exact(value)
+    }
+
     /// Pads `text` with spaces to `width` (left-aligned), or right-aligned when `right`.
     public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let count = text.count

@@ -21,8 +21,8 @@ public enum ResultFiles {
         var lines = ["kpi,stratum,unit,replications,mean,sd,ci95_low,ci95_high,relative_half_width"]
         for kpi in summary.kpis {
             lines.append([csvField(kpi.id), csvField(kpi.stratum), csvField(kpi.unit), String(kpi.count),
-                          NumberFormat.exact(kpi.mean), NumberFormat.exact(kpi.standardDeviation),
-                          NumberFormat.exact(kpi.lower), NumberFormat.exact(kpi.upper),
+                          NumberFormat.cell(kpi.mean), NumberFormat.cell(kpi.standardDeviation),
+                          NumberFormat.cell(kpi.lower), NumberFormat.cell(kpi.upper),
                           relativeHalfWidthField(kpi.relativeHalfWidth)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -45,7 +45,7 @@ public enum ResultFiles {
         try append("replication,kpi,stratum,value\n")
         for result in results {
             for kpi in result.kpis {
-                try append("\(result.replication),\(csvField(kpi.id)),\(csvField(kpi.stratum)),\(NumberFormat.exact(kpi.value))\n")
+                try append("\(result.replication),\(csvField(kpi.id)),\(csvField(kpi.stratum)),\(NumberFormat.cell(kpi.value))\n")
             }
         }
     }

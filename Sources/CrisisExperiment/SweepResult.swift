@@ -45,9 +45,9 @@ public struct SweepResult: Sendable {
             let prefix = point.map(ResultFiles.csvField)
             for kpi in summary.kpis {
                 lines.append((prefix + [ResultFiles.csvField(kpi.id), ResultFiles.csvField(kpi.stratum),
-                                        ResultFiles.csvField(kpi.unit), String(kpi.count), NumberFormat.exact(kpi.mean),
-                                        NumberFormat.exact(kpi.standardDeviation), NumberFormat.exact(kpi.lower),
-                                        NumberFormat.exact(kpi.upper)]).joined(separator: ","))
+                                        ResultFiles.csvField(kpi.unit), String(kpi.count), NumberFormat.cell(kpi.mean),
+                                        NumberFormat.cell(kpi.standardDeviation), NumberFormat.cell(kpi.lower),
+                                        NumberFormat.cell(kpi.upper)]).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -34,12 +34,20 @@ struct CSVTable {
         return index
     }
 
-    /// Field `column` of row `row` as a number ("nan" and "inf" as written by `NumberFormat.exact`).
+    /// Field `column` of row `row` as a number ("inf" and "-inf" as written by `NumberFormat.cell`).
     func number(_ row: Int, _ column: Int) throws -> Double {
         guard let value = Double(rows[row][column]) else {
             throw ReportError(file: file, problem: "line \(row + 2), column '\(header[column])': '\(rows[row][column])' is not a number")
         }
         return value
+    }
+
+    /// Field `column` of row `row` as a measured value: a number, or NaN for an empty cell,
+    /// which is how `NumberFormat.cell` writes a value undefined in the run (a share with no
+    /// denominator, the interval of one replication). Folders written before empty cells
+    /// have `nan` there, which reads as NaN too.
+    func value(_ row: Int, _ column: Int) throws -> Double {
+        rows[row][column].isEmpty ? .nan : try number(row, column)
     }
 
     /// Splits CSV text into records over its UTF-8 bytes (daily.csv of a long run has many

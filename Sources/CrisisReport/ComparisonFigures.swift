@@ -41,7 +41,7 @@ enum ComparisonFigures {
                     row += ["-", "-"]
                     continue
                 }
-                row += [NumberFormat.readable(kpi.mean), KPITableSection.interval(kpi.lower, kpi.upper)]
+                row += [KPITableSection.value(kpi.mean), KPITableSection.interval(kpi.lower, kpi.upper)]
             }
             return row + [content.scenarios.lazy.compactMap { $0.kpi(id)?.unit }.first ?? ""]
         }
@@ -88,7 +88,7 @@ enum ComparisonFigures {
                     continue
                 }
                 unit = estimate.unit
-                row += [NumberFormat.readable(estimate.difference), KPITableSection.interval(estimate.lower, estimate.upper),
+                row += [KPITableSection.value(estimate.difference), KPITableSection.interval(estimate.lower, estimate.upper),
                         estimate.relative.map { NumberFormat.fixed($0.difference, 1) } ?? "-",
                         estimate.significant ? "yes" : "no"]
             }

@@ -30,7 +30,7 @@ public struct DailyCensus: Sendable, Equatable {
                 order.append(key)
                 runs.append(Array(repeating: [], count: names.count))
             }
-            for c in names.indices { runs[runs.count - 1][c].append(try table.number(r, columns[c])) }
+            for c in names.indices { runs[runs.count - 1][c].append(try table.value(r, columns[c])) }
         }
         series = Dictionary(uniqueKeysWithValues: names.indices.map { c in (names[c], runs.map { $0[c] }) })
     }

@@ -44,9 +44,9 @@ public struct DifferenceEstimate: Sendable, Equatable {
         return try table.rows.indices.map { r in
             let row = table.rows[r]
             return DifferenceEstimate(variant: row[variant], id: row[id], stratum: row[stratum], unit: row[unit],
-                                      baseMean: try table.number(r, base), variantMean: try table.number(r, mean),
-                                      difference: try table.number(r, difference), lower: try table.number(r, lower),
-                                      upper: try table.number(r, upper), significant: row[significant] == "yes")
+                                      baseMean: try table.value(r, base), variantMean: try table.value(r, mean),
+                                      difference: try table.value(r, difference), lower: try table.value(r, lower),
+                                      upper: try table.value(r, upper), significant: row[significant] == "yes")
         }
     }
 }

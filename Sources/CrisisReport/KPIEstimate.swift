@@ -1,5 +1,6 @@
 /// One KPI of one scenario as summary.csv records it: the mean over replications and its
-/// 95% confidence interval (NaN bounds with a single replication).
+/// 95% confidence interval (NaN bounds with a single replication; all NaN, an empty row,
+/// when it was undefined in every replication).
 public struct KPIEstimate: Sendable, Equatable {
     public let id: String
     /// "all", "area:<name>" or "cohort:<name>".
@@ -32,8 +33,8 @@ public struct KPIEstimate: Sendable, Equatable {
                 throw ReportError(file: table.file, problem: "line \(r + 2): replications '\(row[count])' is not a whole number")
             }
             return KPIEstimate(id: row[id], stratum: row[stratum], unit: row[unit], replications: replications,
-                               mean: try table.number(r, mean), lower: try table.number(r, lower),
-                               upper: try table.number(r, upper))
+                               mean: try table.value(r, mean), lower: try table.value(r, lower),
+                               upper: try table.value(r, upper))
         }
     }
 }

@@ -49,7 +49,7 @@ enum KPITableSection {
                     row += ["-", "-"]
                     continue
                 }
-                row += [NumberFormat.readable(kpi.mean), interval(kpi.lower, kpi.upper)]
+                row += [value(kpi.mean), interval(kpi.lower, kpi.upper)]
             }
             row.append(content.scenarios.lazy.compactMap { $0.kpi(id, stratum: stratum)?.unit }.first ?? "")
             if !content.isComparison { row.append(definitions[id] ?? "") }
@@ -57,6 +57,12 @@ enum KPITableSection {
         }
         let text: Set<Int> = content.isComparison ? [columns.count - 1] : [columns.count - 2, columns.count - 1]
         return DataTable(caption: caption, columns: columns, rows: rows, textColumns: text, className: "kpi-table")
+    }
+
+    /// A mean or difference for a table, or "-" when undefined: no replication defined it
+    /// (an empty cell in the result files).
+    static func value(_ value: Double) -> String {
+        value.isFinite ? NumberFormat.readable(value) : "-"
     }
 
     /// "[low, high]", or "-" when undefined (a single replication).

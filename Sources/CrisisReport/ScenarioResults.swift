@@ -76,8 +76,8 @@ public struct ScenarioResults: Sendable {
     }
 }
 
-/// The provenance fields of summary.json (its KPIs are read from summary.csv, which keeps
-/// undefined values as "nan" where JSON has null).
+/// The provenance fields of summary.json (its KPIs are read from summary.csv, where an
+/// undefined value is an empty cell as it is null in the JSON).
 private struct SummaryHeader: Decodable {
     let version: String
     let scenario: String

@@ -1,3 +1,4 @@
+import Foundation
 import SimRandom
 
 /// The ways a distribution can be written in a scenario: `{type: lognormal, mean: 37,
@@ -83,6 +84,49 @@ struct DistributionForm: Sendable {
         ("max", "largest value"),
         ("values", "a list of observed values"),
     ]
+
+    /// `SchemaType.maximumCoefficientOfVariation` in this form's own parameters, each with the
+    /// parameter that states it, for problems and docs: empty for forms that cannot reach the
+    /// bound (fixed, exponential, uniform, triangular, PERT) or have no parameter to state it
+    /// in (empirical); a `cv` parameter states it as it is. Figures are rounded towards what
+    /// is accepted, so a value copied from the text passes.
+    var dispersionBounds: [(key: String, text: String)] {
+        let cv = SchemaType.maximumCoefficientOfVariation.value
+        switch type {
+        case "gamma":
+            // cv = 1 / sqrt(shape).
+            return [("shape", "shape at least \(Self.stated(1 / (cv * cv), roundingUp: true))")]
+        case "lognormal":
+            // cv² = e^(sigma²) − 1, and sigma² = 2 ln(mean / median).
+            return [("sigma", "sigma at most \(Self.stated(log1p(cv * cv).squareRoot(), roundingUp: false))"),
+                    ("median", "mean at most \(Self.stated((1 + cv * cv).squareRoot(), roundingUp: false)) times the median")]
+        case "weibull":
+            return [("shape", "shape at least \(Self.stated(Self.weibullShape(cv: cv), roundingUp: true))")]
+        default:
+            return []
+        }
+    }
+
+    /// The Weibull shape with coefficient of variation `cv` (cv falls as the shape grows), by
+    /// bisection on the same formula validation uses.
+    private static func weibullShape(cv: Double) -> Double {
+        func spread(_ shape: Double) -> Double { (try? Distribution.weibull(shape: shape, scale: 1))?.coefficientOfVariation ?? .nan }
+        var low = 1e-3, high = 1e3
+        for _ in 0..<200 {
+            let middle = (low + high) / 2
+            if spread(middle) > cv { low = middle } else { high = middle }
+        }
+        return high
+    }
+
+    /// `value` to four significant figures, rounded up or down.
+    private static func stated(_ value: Double, roundingUp: Bool) -> String {
+        let unit = pow(10, (log10(value)).rounded(.down) - 3)
+        // The nudge keeps a value that is already a four-figure number (0.01) as it is.
+        let scaled = value / unit
+        let figures = roundingUp ? (scaled - 1e-9).rounded(.up) : (scaled + 1e-9).rounded(.down)
+        return String(format: "%.4g", figures * unit)
+    }
 
     static func named(_ type: String) -> DistributionForm? {
         all.first { $0.type == type }

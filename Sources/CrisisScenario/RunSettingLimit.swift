@@ -41,6 +41,17 @@ public struct RunSettingLimit: Sendable {
         }
     }
 
+    /// The least value allowed, for an option that states the same quantity in another unit
+    /// (`demo --years` runs at least the least `run.horizon_days`). A limit whose lower end is
+    /// open has no least value: a programming error caught by the first test that asks.
+    public var minimum: Double {
+        switch type {
+        case .integer(let range): return Double(range.lowerBound)
+        case .number(let range) where range.lowerIncluded: return range.lower
+        default: preconditionFailure("run.\(key) has no least value")
+        }
+    }
+
     /// `text` as a whole number within the limit, or nil.
     public func integer(_ text: String) -> Int? {
         guard case .integer(let range) = type, let value = Int(text), range.contains(value) else { return nil }

@@ -117,7 +117,8 @@ extension ScenarioSchema {
             }
         }
         return .object([
-            ("description", .string("A duration in the unit of the key holding it; draws are never negative. "
+            ("description", .string("A duration in the unit of the key holding it; draws are never negative, and "
+                + "the coefficient of variation is at most \(SchemaType.maximumCoefficientOfVariation.text). "
                 + "See Distributions in docs/SCENARIOS.md.")),
             ("type", .string("object")),
             ("oneOf", .array(alternatives)),

@@ -111,6 +111,20 @@ extension ScenarioSchema {
             "(1/60 hours, 1/1440 days), or exactly 0 (`{type: fixed, value: 0}`: no time at all) except for keys",
             "marked \"never 0\" (stays and episodes of care), which must take time; and at most a century.",
             "",
+            "Its coefficient of variation (standard deviation / mean) is at most "
+                + "\(SchemaType.maximumCoefficientOfVariation.text): published lengths of stay",
+            "for mental health beds have about 1 to 2, and the scenarios' waits and response times are of that",
+            "order; at 10 the longest 1% of lognormal draws already carry 43% of all the time drawn, and beyond",
+            "it a run reports whichever few enormous draws it happened to make. In each form's own parameters:",
+            "",
+        ]
+        for form in DistributionForm.all where !form.dispersionBounds.isEmpty {
+            lines.append("- `\(form.type)`: " + form.dispersionBounds.map(\.text).joined(separator: ", or "))
+        }
+        lines += [
+            "- `fixed`, `exponential`, `uniform`, `triangular`, `pert`: never near it (cv at most 1)",
+            "- `empirical`: a list can pass it (a few large values among many near 0), and is held to it",
+            "",
             "Examples: `{type: lognormal, mean: 37, median: 23}`, `{type: lognormal, mean: 5, cv: 1.2}`,",
             "`{type: gamma, shape: 2, scale: 1.5}`, `{type: exponential, mean: 4}`, `{type: fixed, value: 2}`,",
             "`{type: empirical, values: [1, 2, 2, 3, 8]}`.",

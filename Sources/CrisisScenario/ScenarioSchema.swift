@@ -45,8 +45,12 @@ public enum ScenarioSchema {
                    "independent replications; results give the mean and a 95% confidence interval across them"),
         .defaulted("seed", .integer(0...Int.max), default: .integer(42),
                    "master seed: every random stream is a function of (seed, replication, stream name)"),
-        .defaulted("horizon_days", .number(.lowerOpen(0, 36_500)), unit: "days", default: .number(365),
-                   "simulated time measured after the warm-up"),
+        // At least a day: every KPI is a count or an integral over the measured time (rates
+        // are per year of it), the daily census needs a midnight in it, and a warm-up of up to
+        // a century plus the horizon must be a later time than the warm-up alone. A horizon of
+        // 1e-300 days ended where the warm-up did, and every KPI was 0 / 0.
+        .defaulted("horizon_days", .number(.closed(1, 36_500)), unit: "days", default: .number(365),
+                   "simulated time measured after the warm-up (at least a day; month-end KPIs need a month)"),
         .defaulted("warmup_days", .number(.closed(0, 36_500)), unit: "days", default: .number(365),
                    "simulated time discarded first, so measurement starts from a loaded system (stays last weeks)"),
         .defaulted("generator", .choice(GeneratorKind.allCases.map(\.rawValue)), default: .text(GeneratorKind.mrg32k3a.rawValue),

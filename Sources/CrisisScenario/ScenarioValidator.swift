@@ -369,6 +369,19 @@ struct ScenarioValidator {
             report(node, path, "the mean is \(stated), over a century: expected at most \(ceiling.text)")
             return nil
         }
+        let widest = SchemaType.maximumCoefficientOfVariation
+        let cv = built.coefficientOfVariation
+        if !(cv <= widest.value * (1 + SchemaType.dispersionTolerance)) {
+            // Three figures, or as many as it takes to show it over the bound (10.0001).
+            var stated = cv.isFinite ? String(format: "%.3g", cv) : "infinite"
+            for digits in 4...17 where cv.isFinite && Double(stated)! <= widest.value {
+                stated = String(format: "%.\(digits)g", cv)
+            }
+            let bound = form.dispersionBounds.first { set.contains($0.key) }.map { " (for a \(form.type): \($0.text))" } ?? ""
+            report(node, path, "the coefficient of variation (standard deviation / mean) is \(stated): expected at most "
+                + "\(widest.text)\(bound)")
+            return nil
+        }
         let fields = set.map { key in
             ScenarioValue.Field(key: key, value: key == "values" ? .list(parameters.values.map(ScenarioValue.number))
                                                                   : .number(parameters(key)))

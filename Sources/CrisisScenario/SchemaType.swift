@@ -59,6 +59,25 @@ indirect enum SchemaType: Sendable {
         }
     }
 
+    /// The widest spread a duration may have: a coefficient of variation (standard deviation /
+    /// mean) of at most 10, whatever the form and unit.
+    ///
+    /// Published lengths of stay for mental health beds have a cv of about 1 to 2 (a lognormal
+    /// with mean 37 and median 23 days, as stays are published, has 1.26), and the library's
+    /// waits and response times are of that order too. A cv of 10 is five times the widest of
+    /// them, and already extreme: the longest 1% of lognormal draws carry 43% of all the time
+    /// drawn, so a year's few thousand stays barely estimate the mean. Beyond it the draws are
+    /// a few enormous values among many near 0 (a gamma with cv 1e10, a lognormal with sigma
+    /// 40 and a mean of a day), and a run reports whichever giants it happened to draw: slips,
+    /// not data. Fixed, exponential, uniform, triangular and PERT durations never come near it
+    /// (cv at most 1); gamma, lognormal and Weibull parameters, and empirical lists, can.
+    static let maximumCoefficientOfVariation = (value: 10.0, text: "10")
+
+    /// How far a coefficient of variation derived from other parameters (a lognormal's from
+    /// its mean and median) may pass the bound through rounding alone: relative, never a real
+    /// excess, so that writing exactly the limit in any form is accepted.
+    static let dispersionTolerance = 1e-9
+
     /// Rules on a list as a whole.
     struct ListRules: Sendable {
         var minimumCount = 0

@@ -177,6 +177,42 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The coefficient of variation, standard deviation / mean: how widely draws spread for
+    /// their size, in no unit (1 for every exponential). 0 when every draw is the same;
+    /// infinite when the spread overflows a Double (a lognormal with sigma 40) or the mean is 0
+    /// with draws either side of it. Scenario validation bounds it (see `SchemaType`).
+    ///
+    /// Computed from the parameters without forming the variance where that could overflow:
+    /// gamma 1/sqrt(shape), lognormal sqrt(e^(sigma^2) - 1), Weibull
+    /// sqrt(Γ(1 + 2/k) / Γ(1 + 1/k)^2 - 1) through log-gamma.
+    public var coefficientOfVariation: Double {
+        switch kind {
+        case .fixed: return 0
+        case .exponential: return 1
+        case .gamma(let shape, _): return 1 / shape.squareRoot()
+        case .lognormal(_, let sigma): return expm1(sigma * sigma).squareRoot()
+        case .weibull(let shape, _):
+            return expm1(lgamma(1 + 2 / shape) - 2 * lgamma(1 + 1 / shape)).squareRoot()
+        case .uniform(let min, let max):
+            return Self.ratio(spread: (max - min) / 12.0.squareRoot(), mean: mean)
+        case .triangular(let min, let mode, let max):
+            // Variance (a² + b² + c² − ab − ac − bc) / 18, written in the range so it cannot overflow.
+            let range = max - min, u = (mode - min) / range
+            return Self.ratio(spread: range * ((1 - u + u * u) / 18).squareRoot(), mean: mean)
+        case .pert(let min, let mode, let max):
+            // Beta(α, β) with α + β = 6: variance αβ / (6² · 7), times the range squared.
+            let range = max - min
+            let alpha = 1 + 4 * (mode - min) / range, beta = 1 + 4 * (max - mode) / range
+            return Self.ratio(spread: range * (alpha * beta / 252).squareRoot(), mean: mean)
+        case .empirical(let table): return Self.ratio(spread: table.standardDeviation, mean: table.mean)
+        }
+    }
+
+    /// spread / |mean|, 0 when nothing spreads, infinite when the mean is 0 and draws spread.
+    private static func ratio(spread: Double, mean: Double) -> Double {
+        spread == 0 ? 0 : spread / abs(mean)
+    }
+
     /// The least value a draw can take: the lower end of the support (0 for the distributions
     /// on [0, inf)). A duration whose minimum is 0 can let a chain of events happen with no
     /// time passing, which scenario validation looks for.

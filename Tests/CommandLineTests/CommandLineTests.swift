@@ -39,6 +39,44 @@ final class CommandLineTests: XCTestCase {
             + "ends on day 300 (warm-up 100 + horizon 200 days), so this change never happens\n")
     }
 
+    /// A bed change after the run ends is judged against the run the command makes: the
+    /// file's own run section once decided it, whatever --horizon-days and --warmup-days said
+    /// (and in compare, the variant's own section, though every scenario runs the base's).
+    func testWarningsAreForTheRunThatHappens() throws {
+        let folder = try temporaryFolder()
+        let fixture = "Tests/CrisisScenarioTests/Fixtures/bed-schedule-after-run.yaml"
+        func warnings(_ arguments: [String]) throws -> [String] {
+            let outcome = try crisisSim(arguments + ["--quiet", "--output", folder.appendingPathComponent(UUID().uuidString).path])
+            XCTAssertEqual(outcome.status, 0, "\(arguments): \(outcome.error)")
+            return outcome.error.split(separator: "\n").map(String.init).filter { $0.contains("warning:") }
+        }
+        func warning(endingOn day: Int, warmup: Int, horizon: Int) -> [String] {
+            ["\(fixture):5:68: warning: areas.0.bed_schedule.1.at_day: day 300 is not before the run ends on day \(day) "
+                + "(warm-up \(warmup) + horizon \(horizon) days), so this change never happens"]
+        }
+        let one = ["--replications", "1"]
+        // The file's run (100 + 200 days) never reaches day 300; one more day does.
+        XCTAssertEqual(try warnings(["run", fixture] + one), warning(endingOn: 300, warmup: 100, horizon: 200))
+        XCTAssertEqual(try warnings(["run", fixture, "--horizon-days", "201"] + one), [])
+        XCTAssertEqual(try warnings(["run", fixture, "--warmup-days", "101"] + one), [])
+        // A file whose own run reaches the change, cut short on the command line.
+        XCTAssertEqual(try warnings(["run", fixture, "--set", "run.horizon_days=365", "--horizon-days", "100"] + one),
+                       warning(endingOn: 200, warmup: 100, horizon: 100))
+        XCTAssertEqual(try warnings(["run", fixture, "--horizon-days", "10", "--shard", "1/1"] + one),
+                       warning(endingOn: 110, warmup: 100, horizon: 10))
+        // compare runs the variant with the base's settings (baseline: 365 + 365 days) ...
+        XCTAssertEqual(try warnings(["compare", "Scenarios/baseline.yaml", fixture, "--replications", "2", "--horizon-days", "30"]), [])
+        XCTAssertEqual(try warnings(["compare", "Scenarios/baseline.yaml", fixture, "--replications", "2", "--warmup-days", "100",
+                                     "--horizon-days", "150"]), warning(endingOn: 250, warmup: 100, horizon: 150))
+        // ... sweep warns once for all its points, and warmup runs from day 0 for --horizon-days.
+        let sweep = ["sweep", fixture, "--vary", "crht.assessors=2...3:1"] + one
+        XCTAssertEqual(try warnings(sweep), warning(endingOn: 300, warmup: 100, horizon: 200))
+        XCTAssertEqual(try warnings(sweep + ["--horizon-days", "201"]), [])
+        let warmup = ["warmup", fixture, "--replications", "2"]
+        XCTAssertEqual(try warnings(warmup + ["--horizon-days", "250"]), warning(endingOn: 250, warmup: 0, horizon: 250))
+        XCTAssertEqual(try warnings(warmup + ["--horizon-days", "301"]), [])
+    }
+
     /// Messages never crash the tool: with standard error full (2>/dev/full) a refused scenario
     /// still exits 1, not with a trap (found by an outside audit).
     func testAFullStandardErrorDoesNotCrashTheTool() throws {
@@ -117,6 +155,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(json.contains("\"seed\": 42"), "provenance records the seed")
         XCTAssertTrue(json.contains("\"scenario_hash\": \""), "provenance records the scenario hash")
         XCTAssertTrue(json.contains("\"version\": \""), "provenance records the tool version")
+    }
+
+    /// The audit's case: `run --horizon-days 30` wrote `nan` for KPIs no replication defined,
+    /// and comparison.csv `nan` for variance reductions. No file of run or compare --report
+    /// holds `nan` text now: undefined values are empty cells, and the report shows "-".
+    func testNoResultFileHoldsNaNText() throws {
+        let folder = try temporaryFolder()
+        let length = ["--replications", "3", "--horizon-days", "30", "--warmup-days", "10", "--quiet"]
+        let run = try crisisSim(["run", "Scenarios/baseline.yaml", "--report", "--output", folder.appendingPathComponent("run").path]
+            + length)
+        XCTAssertEqual(run.status, 0, run.error)
+        let compare = try crisisSim(["compare", "Scenarios/baseline.yaml", "Scenarios/crisis-house.yaml", "--report",
+                                     "--output", folder.appendingPathComponent("compare").path] + length)
+        XCTAssertEqual(compare.status, 0, compare.error)
+        let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".html") }
+        XCTAssertGreaterThanOrEqual(files.count, 14, "\(files)")
+        for name in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertNil(text.range(of: "\\bnan\\b", options: [.regularExpression, .caseInsensitive]), name)
+        }
+        // Out-of-area placements last weeks: none ends in 30 days, so their length is undefined.
+        let summary = try String(contentsOf: folder.appendingPathComponent("run/summary.csv"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("\noap.length_days.mean,all,days,0,,,,,\n"), summary)
+        let comparison = try String(contentsOf: folder.appendingPathComponent("compare/comparison.csv"), encoding: .utf8)
+        XCTAssertTrue(comparison.contains("\ncrisis-house,oap.length_days.mean,all,days,,,,,,no,\n"), comparison)
+        let page = try String(contentsOf: folder.appendingPathComponent("compare/report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<th scope=\"row\">oap.length_days.mean</th><td>-</td><td>-</td><td>-</td>"), "difference row")
     }
 
     func testCompareReportsPairedDifferencesAndFlagsTheClearOnes() throws {

@@ -63,13 +63,42 @@ final class OptionLimitTests: XCTestCase {
     func testHorizonHasOneLimitOnTheCommandLineAndInFiles() throws {
         XCTAssertEqual(try refusal(["run", "Scenarios/baseline.yaml", "--horizon-days", "36501"]),
                        "Error: The value '36501' is invalid for '--horizon-days <horizon-days>': must be a number in "
-                        + "(0, 36500], as run.horizon_days is in a scenario file")
+                        + "[1, 36500], as run.horizon_days is in a scenario file")
         XCTAssertEqual(try refusal(["warmup", "Scenarios/baseline.yaml", "--horizon-days", "36501"]),
                        "Error: The value '36501' is invalid for '--horizon-days <horizon-days>': must be a number in "
-                        + "(0, 36500], as run.horizon_days is in a scenario file")
+                        + "[1, 36500], as run.horizon_days is in a scenario file")
         let set = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "run.horizon_days=36501"])
         XCTAssertEqual(set.status, 1)
-        XCTAssertTrue(set.error.contains("run.horizon_days: expected a number in (0, 36500]"), set.error)
+        XCTAssertTrue(set.error.contains("run.horizon_days: expected a number in [1, 36500]"), set.error)
+    }
+
+    /// `run --horizon-days 1e-300` once ran, its measured time ending where the warm-up did,
+    /// and printed a nan for every KPI; `demo --years 1e-300` printed nan too. The least
+    /// horizon is a day, on the command line, in files and in --set, and demo runs as long.
+    func testTheHorizonIsAtLeastADay() throws {
+        let limit = "must be a number in [1, 36500], as run.horizon_days is in a scenario file"
+        for tiny in ["1e-300", "0.99"] {
+            XCTAssertEqual(try refusal(["run", "Scenarios/baseline.yaml", "--horizon-days", tiny]),
+                           "Error: The value '\(tiny)' is invalid for '--horizon-days <horizon-days>': \(limit)")
+            XCTAssertEqual(try refusal(["compare", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", "--horizon-days", tiny]),
+                           "Error: The value '\(tiny)' is invalid for '--horizon-days <horizon-days>': \(limit)")
+            let set = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "run.horizon_days=\(tiny)"])
+            XCTAssertEqual(set.status, 1)
+            XCTAssertTrue(set.error.contains("run.horizon_days: expected a number in [1, 36500], got \(tiny)"), set.error)
+        }
+        let demo = "Error: --years must be in [1/365.25, 1000]: at least 1 day, the shortest run.horizon_days a scenario file allows"
+        XCTAssertEqual(try refusal(["demo", "--years", "1e-300"]), demo)
+        XCTAssertEqual(try refusal(["demo", "--years", "0.0027"]), demo)
+        // A day is enough to measure: no nan anywhere.
+        let day = try crisisSim(["demo", "--years", "0.0027379", "--beds", "10", "--replications", "2"])
+        XCTAssertEqual(day.status, 0, day.error)
+        XCTAssertFalse(day.output.contains("nan"), day.output)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-day-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let run = try crisisSim(["run", "Scenarios/baseline.yaml", "--horizon-days", "1", "--warmup-days", "10",
+                                 "--replications", "2", "--quiet", "--output", folder.path])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertFalse(run.output.contains("nan"), run.output)
     }
 
     /// `--seed -1` once said "Missing value for '--seed <seed>'": the parser took -1 for an
@@ -81,7 +110,7 @@ final class OptionLimitTests: XCTestCase {
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(run + ["--horizon-days", "-1"]),
                        "Error: The value '-1' is invalid for '--horizon-days <horizon-days>': must be a number in "
-                        + "(0, 36500], as run.horizon_days is in a scenario file")
+                        + "[1, 36500], as run.horizon_days is in a scenario file")
         XCTAssertEqual(try refusal(run + ["--warmup-days", "-1"]),
                        "Error: The value '-1' is invalid for '--warmup-days <warmup-days>': must be a number in "
                         + "[0, 36500], as run.warmup_days is in a scenario file")

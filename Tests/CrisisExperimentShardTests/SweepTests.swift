@@ -78,6 +78,18 @@ final class SweepTests: XCTestCase {
         XCTAssertTrue(sweep.table().hasPrefix("beds.occupancy (%)\nareas.Northshire.beds"))
     }
 
+    /// With no bed open, occupancy is undefined at that point: an empty cell, never `nan`,
+    /// and the table says so rather than printing a number.
+    func testUndefinedValuesAreEmptyCells() throws {
+        let plan = try SmallExperiments.sweep(["areas.Northshire.beds=0...10:10"], replications: 2)
+        let sweep = SweepResult(identity: plan.identity, results: try plan.run(threads: 2))
+        let csv = sweep.csv()
+        XCTAssertNil(csv.range(of: "nan", options: .caseInsensitive), csv)
+        XCTAssertTrue(csv.contains("\n0,beds.occupancy,all,%,0,,,,\n"), csv)
+        XCTAssertTrue(csv.contains("\n10,beds.occupancy,all,%,2,"), csv)
+        XCTAssertTrue(sweep.table().contains("(undefined in every replication)"), sweep.table())
+    }
+
     /// The chart is well-formed, self-contained SVG with a title, axis labels with units, one
     /// line per value of the second key and a whisker per point.
     func testChartHasTitleAxesLinesAndWhiskers() throws {

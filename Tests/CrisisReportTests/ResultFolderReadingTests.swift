@@ -12,8 +12,9 @@ final class ResultFolderReadingTests: XCTestCase {
         .deletingLastPathComponent()
 
     /// A short run of the baseline with `seed`, written as `run --report` writes it.
-    private func write(seed: UInt64, to folder: URL, daily: Bool = true) throws {
-        let loaded = try ScenarioLoader.load(Self.repository.appendingPathComponent("Scenarios/baseline.yaml").path)
+    private func write(seed: UInt64, to folder: URL, daily: Bool = true, overrides: [String] = []) throws {
+        let loaded = try ScenarioLoader.load(Self.repository.appendingPathComponent("Scenarios/baseline.yaml").path,
+                                             overrides: overrides)
         let length = RunLength(warmupDays: 10, horizonDays: 20)
         let results = try ReplicationRunner(configuration: loaded.configuration, length: length, seed: seed,
                                             generator: loaded.run.generator, dailySeries: true).run([0, 1], threads: 2)
@@ -56,6 +57,27 @@ final class ResultFolderReadingTests: XCTestCase {
         XCTAssertEqual(read.provenance.seed, 2)
         XCTAssertNil(read.daily)
         XCTAssertNil(read.timeToBed)
+    }
+
+    /// Undefined values are empty cells in the files (no bed open, so occupancy is 0 / 0 in
+    /// every replication and every day): read back as undefined, and shown as "-", the
+    /// report's mark for a value it cannot give, never as nan.
+    func testUndefinedValuesReadBackAsUndefinedAndShowAsADash() throws {
+        let folder = try temporaryFolder()
+        try write(seed: 1, to: folder, overrides: ["areas.Northshire.beds=0"])
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("\nbeds.occupancy,all,%,0,,,,,\n"), summary)
+        let read = try ScenarioResults(folder: folder)
+        let occupancy = try XCTUnwrap(read.kpi("beds.occupancy"))
+        XCTAssertEqual(occupancy.replications, 0)
+        XCTAssertTrue(occupancy.mean.isNaN && occupancy.lower.isNaN && occupancy.upper.isNaN, "\(occupancy)")
+        let daily = try XCTUnwrap(read.daily?.series["occupancy"])
+        XCTAssertEqual(daily.count, 2)
+        XCTAssertTrue(daily.joined().allSatisfy(\.isNaN))
+        XCTAssertEqual(read.daily?.series["beds_occupied"]?.joined().allSatisfy { $0 == 0 }, true)
+        let page = try String(contentsOf: try HTMLReport.write(folder: folder, to: nil).file, encoding: .utf8)
+        XCTAssertTrue(page.contains("<th scope=\"row\">beds.occupancy</th><td>-</td><td>-</td>"), "the KPI table row")
+        XCTAssertNil(page.range(of: ">[^<]*\\bnan\\b", options: .regularExpression), "no nan text in the report")
     }
 
     func testAFolderWithoutAManifestIsRefused() throws {

@@ -49,7 +49,6 @@ final class ImplausibleValueTests: XCTestCase {
                                    "crisis_house.stay_days", "beds.informal_stay_days", "beds.detained_stay_days"])
     }
 
-    /// One minute is accepted, just under it is not.
     /// Means of more than a century (infinite ones too) are slips that made the offered load
     /// infinite (an outside audit ran lognormal mu 1000 and fixed 1e300 stays).
     func testMeansOverACenturyAreRefused() {
@@ -65,6 +64,53 @@ final class ImplausibleValueTests: XCTestCase {
         XCTAssertNoThrow(try ScenarioLoader.load(baseline, overrides: ["beds.informal_stay_days={type: fixed, value: 36525}"]))
     }
 
+    /// A plausible mean no longer lets any spread through: a gamma with cv 1e10 and a
+    /// lognormal with sigma 40 (an outside audit ran both, and got nonsense stays) are refused
+    /// with the bound, in the parameters the file used.
+    func testDurationsTooDispersedToBeMeant() {
+        let found = problems(Paths.fixture("too-dispersed.yaml"))
+        XCTAssertEqual(found.count, 6, "\(found)")
+        let cv = "the coefficient of variation (standard deviation / mean) is"
+        assertProblem(found[0], in: "too-dispersed.yaml", line: 5, column: 23, keyPath: "beds.informal_stay_days",
+                      message: "\(cv) 1e+10: expected at most 10")
+        assertProblem(found[1], in: "too-dispersed.yaml", line: 6, column: 23, keyPath: "beds.detained_stay_days",
+                      message: "\(cv) infinite: expected at most 10 (for a lognormal: sigma at most 2.148)")
+        assertProblem(found[2], in: "too-dispersed.yaml", line: 7, column: 21, keyPath: "beds.bed_search_hours",
+                      message: "\(cv) 15.8: expected at most 10 (for a weibull: shape at least 0.2333)")
+        assertProblem(found[3], in: "too-dispersed.yaml", line: 8, column: 15, keyPath: "beds.delay_days",
+                      message: "\(cv) 10.5: expected at most 10 (for a lognormal: mean at most 10.04 times the median)")
+        assertProblem(found[4], in: "too-dispersed.yaml", line: 10, column: 17, keyPath: "home_treatment.episode_days",
+                      message: "\(cv) 31.6: expected at most 10 (for a gamma: shape at least 0.01)")
+        assertProblem(found[5], in: "too-dispersed.yaml", line: 12, column: 19, keyPath: "crht.response_hours",
+                      message: "\(cv) 10.0001: expected at most 10")
+    }
+
+    /// The bound is one cv whatever the form: the figures the problems and docs state are
+    /// accepted, and a step past each is refused. An empirical list is held to it too.
+    func testTheDispersionBoundInEveryForm() throws {
+        let baseline = Paths.scenario("baseline.yaml")
+        let key = "beds.informal_stay_days"
+        let onTheBound = ["{type: gamma, mean: 31, cv: 10}", "{type: gamma, shape: 0.01, scale: 3100}",
+                          "{type: lognormal, mean: 31, cv: 10}", "{type: lognormal, mu: 1, sigma: 2.148}",
+                          "{type: lognormal, mean: 10.04, median: 1}", "{type: weibull, shape: 0.2333, scale: 1}",
+                          "{type: empirical, values: [\(Array(repeating: "1", count: 9).joined(separator: ", ")), 10000]}"]
+        for distribution in onTheBound {
+            XCTAssertNoThrow(try ScenarioLoader.load(baseline, overrides: ["\(key)=\(distribution)"]), distribution)
+        }
+        let pastTheBound = ["{type: gamma, mean: 31, cv: 10.001}", "{type: gamma, shape: 0.0099, scale: 3100}",
+                            "{type: lognormal, mean: 31, cv: 10.001}", "{type: lognormal, mu: 1, sigma: 2.149}",
+                            "{type: lognormal, mean: 10.05, median: 1}", "{type: weibull, shape: 0.2332, scale: 1}",
+                            "{type: empirical, values: [\(Array(repeating: "1", count: 99).joined(separator: ", ")), 10000]}"]
+        for distribution in pastTheBound {
+            let found = problems(baseline, overrides: ["\(key)=\(distribution)"])
+            XCTAssertEqual(found.count, 1, "\(distribution): \(found)")
+            XCTAssertEqual(found.first?.keyPath, key)
+            XCTAssertTrue(found.first?.message.hasPrefix("the coefficient of variation (standard deviation / mean) is 1") == true,
+                          "\(distribution): \(found)")
+            XCTAssertTrue(found.first?.message.contains(": expected at most 10") == true, "\(distribution): \(found)")
+        }
+    }
+
     /// More people on home treatment at the start than its caseload cap were silently dropped
     /// (found by an outside audit): refused, naming the cap.
     func testAStartingCaseloadAboveTheCapIsRefused() throws {
@@ -75,6 +121,7 @@ final class ImplausibleValueTests: XCTestCase {
         XCTAssertNoThrow(try ScenarioLoader.load(startFromToday, overrides: ["areas.Northshire.start.home_treatment=90"]))
     }
 
+    /// One minute is accepted, just under it is not.
     func testTheFloorIsOneMinute() throws {
         let baseline = Paths.scenario("baseline.yaml")
         XCTAssertNoThrow(try load(baseline, overrides: ["crht.response_hours={type: fixed, value: 0.016666666666666666}"]))

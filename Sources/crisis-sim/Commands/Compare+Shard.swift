@@ -14,6 +14,8 @@ extension Compare {
         }
         if failed { throw ExitCode(1) }
         let settings = runOptions.settings(for: loaded[0])
+        // Every scenario runs the base's run settings, whatever its own file says.
+        printWarnings(of: loaded, for: settings)
         let groups = zip([base] + variants, loaded).map { path, scenario in
             WorkGroup(label: scenarioName(path), scenario: path, scenarioHash: scenario.hash, summary: scenario.summary,
                       changes: path == base ? [] : ScenarioChanges.between(loaded[0], scenario))

@@ -80,6 +80,8 @@ struct Compare: ParsableCommand {
             (scenarioName($0), StratumChoice.strata(of: $1.configuration))
         })
         let settings = runOptions.settings(for: loaded[0])
+        // Every scenario runs the base's run settings, whatever its own file says.
+        printWarnings(of: loaded, for: settings)
         try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
                            censusDays: report ? settings.warmupDays + settings.horizonDays : nil)
             .check(option: ("--replications", loaded.count), otherWays: ["compare fewer variants at a time"]

@@ -34,7 +34,14 @@ struct Demo: ParsableCommand {
         // Upper bounds catch slips (a population typed into --beds), as the scenario schema's do.
         guard beds >= 1, beds <= 100_000 else { throw ValidationError("--beds must be in [1, 100000]") }
         guard load > 0, load <= 10 else { throw ValidationError("--load must be in (0, 10] (a share of the beds)") }
-        guard years > 0, years <= 1000 else { throw ValidationError("--years must be in (0, 1000]") }
+        // A run as short as a scenario's shortest horizon at least: --years 1e-300 measured
+        // nothing after the warm-up and printed nan.
+        let leastDays = RunSettingLimit.horizonDays.minimum
+        guard years >= leastDays / 365.25, years <= 1000 else {
+            let days = leastDays.rounded() == leastDays ? String(Int(leastDays)) : "\(leastDays)"
+            throw ValidationError("--years must be in [\(days)/365.25, 1000]: at least \(days) day\(days == "1" ? "" : "s"), "
+                + "the shortest run.horizon_days a scenario file allows")
+        }
         guard replications >= 2 else {
             throw ValidationError("--replications must be \(RunSettingLimit.replications.expectation(atLeast: 2)) (a confidence interval needs two)")
         }
@@ -62,7 +69,7 @@ struct Demo: ParsableCommand {
         let blocking = QueueingFormulas.erlangB(servers: beds, load: parameters.offeredLoad)
         let expectedOccupancy = QueueingFormulas.lossSystemOccupancy(servers: beds, load: parameters.offeredLoad) / Double(beds)
         print("Bed pool: \(beds) beds, offered load \(NumberFormat.fixed(parameters.offeredLoad, 1)) erlangs, "
-            + "\(replications) replications of \(NumberFormat.fixed(years, 1)) years after a "
+            + "\(replications) replications of \(years >= 0.1 ? "\(NumberFormat.fixed(years, 1)) years" : "\(NumberFormat.readable(years * 365.25)) days") after a "
             + "\(NumberFormat.fixed(warmupDays, 0))-day warm-up, seed \(seed)")
         print("")
         print(NumberFormat.pad("KPI", 28) + NumberFormat.pad("mean", 10) + NumberFormat.pad("95% CI", 22) + "Erlang B")
@@ -71,9 +78,12 @@ struct Demo: ParsableCommand {
     }
 
     private func row(_ name: String, _ values: [Double], expected: Double) -> String {
+        // A short run can see no referral in a replication: its share is undefined, and a
+        // value with fewer than two replications behind it has no interval ("-", as in `run`).
         let kpi = KPISummary(id: name, stratum: "all", unit: "%", values: values)
-        let ci = "[\(NumberFormat.fixed(kpi.lower, 2)), \(NumberFormat.fixed(kpi.upper, 2))]"
-        return NumberFormat.pad(name, 28) + NumberFormat.pad(NumberFormat.fixed(kpi.mean, 2), 10) + NumberFormat.pad(ci, 22)
+        let mean = kpi.count > 0 ? NumberFormat.fixed(kpi.mean, 2) : "-"
+        let ci = kpi.count > 1 ? "[\(NumberFormat.fixed(kpi.lower, 2)), \(NumberFormat.fixed(kpi.upper, 2))]" : "-"
+        return NumberFormat.pad(name, 28) + NumberFormat.pad(mean, 10) + NumberFormat.pad(ci, 22)
             + NumberFormat.fixed(expected, 2)
     }
 }

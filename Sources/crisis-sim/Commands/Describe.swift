@@ -37,6 +37,7 @@ struct Describe: ParsableCommand {
                                         variant: scenarioName(scenario)), terminator: "")
             return
         }
+        printWarnings(of: [loaded], for: loaded.run)  // describe runs nothing: the file's own run
         print("# \(scenario) (scenario \(loaded.hash)), from \(loaded.files.joined(separator: " <- "))")
         print(loaded.resolvedYAML)
         // An area without its own `services` takes the sections' capacities, which the YAML

@@ -8,6 +8,7 @@ extension Run {
     func experimentPlan() throws -> ExperimentPlan {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         let settings = runOptions.settings(for: loaded)
+        printWarnings(of: [loaded], for: settings)
         let identity = ExperimentIdentity(
             kind: .run, seed: settings.seed, generator: settings.generator, replications: settings.replications,
             warmupDays: settings.warmupDays, horizonDays: settings.horizonDays,

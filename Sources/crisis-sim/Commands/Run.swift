@@ -74,8 +74,9 @@ struct Run: ParsableCommand {
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded.configuration))
-        warnIfOverloaded(loaded, name: scenarioName(scenario))
         var settings = runOptions.settings(for: loaded)
+        printWarnings(of: [loaded], for: settings)
+        warnIfOverloaded(loaded, name: scenarioName(scenario))
         let name = scenarioName(scenario)
         let daily = daily || report  // the report draws the census
         let auto = runOptions.replications?.isAuto == true

@@ -57,13 +57,14 @@ struct RunOptions: ParsableArguments {
     }
 }
 
-/// Loads a scenario, printing its warnings to standard error, or prints every problem there
-/// and exits with status 1.
+/// Loads a scenario, or prints every problem on standard error and exits with status 1.
+///
+/// Its warnings are left to the caller, because they depend on the run: a bed change after
+/// the run ends is judged against the run the command makes (--horizon-days and
+/// --warmup-days applied), which only the caller knows. See `printWarnings(of:for:)`.
 func loadScenario(_ path: String, overrides: [String]) throws -> LoadedScenario {
     do {
-        let loaded = try ScenarioLoader.load(path, overrides: overrides)
-        printWarnings(loaded.warnings)
-        return loaded
+        return try ScenarioLoader.load(path, overrides: overrides)
     } catch {
         printError(error.description(loading: path))
         let count = error.problems.count
@@ -83,9 +84,18 @@ func warnIfOverloaded(_ scenario: LoadedScenario, name: String) {
     }
 }
 
-/// Each warning as `file:line:column: warning: key.path: message`, the form compilers use.
+/// `scenarios`' warnings for a run of `settings`, on standard error: the run the command
+/// makes, not the one the file's `run` section describes.
+func printWarnings(of scenarios: [LoadedScenario], for settings: RunSettings) {
+    printWarnings(scenarios.flatMap { $0.warnings(for: settings) })
+}
+
+/// Each warning once, in order, as `file:line:column: warning: key.path: message`, the form
+/// compilers use (the scenarios of a comparison or a sweep can share a file's warning).
 func printWarnings(_ warnings: [ScenarioProblem]) {
-    for warning in warnings {
+    var printed: [ScenarioProblem] = []
+    for warning in warnings where !printed.contains(warning) {
+        printed.append(warning)
         printError("\(warning.location): warning: \(warning.keyPath.isEmpty ? "" : warning.keyPath + ": ")\(warning.message)")
     }
 }

@@ -99,6 +99,7 @@ struct Sweep: ParsableCommand {
         if let cohortProblem { throw ValidationError(cohortProblem) }
         let settings = runOptions.settings(for: base)
         var groups: [WorkGroup] = []
+        var warnings: [ScenarioProblem] = []
         var configurations: [CrisisConfiguration] = []
         var failures = 0
         for point in grid.points {
@@ -108,6 +109,8 @@ struct Sweep: ParsableCommand {
                 groups.append(WorkGroup(label: assignments.joined(separator: ", "), scenario: scenario,
                                         scenarioHash: loaded.hash, summary: loaded.summary, point: grid.values(at: point)))
                 configurations.append(loaded.configuration)
+                // Each point is what runs, with the command line's run settings.
+                warnings += loaded.warnings(for: settings)
             } catch {
                 failures += 1
                 // The same bad key fails at every point: show the first point's problems only.
@@ -121,6 +124,7 @@ struct Sweep: ParsableCommand {
             printError("\(scenario): \(failures) of \(grid.points.count) sweep points have problems; nothing was run")
             throw ExitCode(1)
         }
+        printWarnings(warnings)
         let sweep = SweepSettings(keys: grid.axes.map(\.key),
                                   units: grid.axes.map { ScenarioSchema.unit(ofKeyPath: $0.key) ?? "" },
                                   kpis: chartKPIs, stratum: stratum, baseScenarioHash: base.hash)

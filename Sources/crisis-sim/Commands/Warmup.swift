@@ -84,14 +84,18 @@ struct Warmup: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        // The run this command makes: from an empty start, no warm-up, --horizon-days long.
+        let settings = RunSettings(replications: replications, seed: seed ?? loaded.run.seed, horizonDays: horizonDays,
+                                   warmupDays: 0, generator: loaded.run.generator)
+        printWarnings(of: [loaded], for: settings)
         let name = scenarioName(scenario)
         try MemoryEstimate([(loaded.configuration, replications)], censusDays: horizonDays)
             .check(option: ("--replications", 1), otherWays: ["use a shorter --horizon-days"])
         let folder = URL(fileURLWithPath: output ?? "results/warmup-\(name)")
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
         let runner = ReplicationRunner(configuration: loaded.configuration,
-                                       length: RunLength(warmupDays: 0, horizonDays: horizonDays),
-                                       seed: seed ?? loaded.run.seed, generator: loaded.run.generator, dailySeries: true)
+                                       length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
+                                       seed: settings.seed, generator: settings.generator, dailySeries: true)
         let progress = Progress(name, total: replications, quiet: quiet)
         let results = try runner.run(Array(0..<replications), threads: threads, progress: { progress.update($0) })
         let census = results.map { $0.daily?.bedsOccupied ?? [] }
@@ -104,8 +108,8 @@ struct Warmup: ParsableCommand {
         }
         var csv = ["day,mean_beds_occupied,ci95_low,ci95_high,welch_average"]
         for (d, day) in days.enumerated() {
-            csv.append("\(day.day),\(NumberFormat.exact(day.mean)),\(NumberFormat.exact(day.lower)),\(NumberFormat.exact(day.upper)),"
-                + (d < welch.count ? NumberFormat.exact(welch[d]) : ""))
+            csv.append("\(day.day),\(NumberFormat.cell(day.mean)),\(NumberFormat.cell(day.lower)),\(NumberFormat.cell(day.upper)),"
+                + (d < welch.count ? NumberFormat.cell(welch[d]) : ""))
         }
         let page = WarmupPage.html(.init(scenario: name, scenarioHash: loaded.hash, replications: replications, census: days,
                                          welch: welch, window: window, recommendedDays: cut))
