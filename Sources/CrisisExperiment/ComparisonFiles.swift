@@ -1,4 +1,5 @@
 import CrisisModel
+import CrisisScenario
 import Foundation
 
 /// comparison.csv: every KPI of every variant against the base, with the paired difference.
@@ -20,12 +21,29 @@ public enum ComparisonFiles {
         ([header] + variants.flatMap { rows(variant: $0.name, $0.comparison) }).joined(separator: "\n") + "\n"
     }
 
-    /// Writes comparison.csv into `folder` as one result set with the runs `provenance`
-    /// combines; `parts` names the scenario folders already written inside it (compare
-    /// --report), which the set's manifest then vouches for too.
-    public static func write(_ variants: [(name: String, comparison: [PairedDifference])], provenance: RunProvenance,
+    public static let changesHeader = "variant,key,base_value,variant_value,source,comment"
+
+    /// changes.csv: what each variant changes from the base, a row per setting, with where it
+    /// was set and the comment there (the figure's source, in Scenarios/).
+    public static func changesCSV(_ variants: [(name: String, changes: [ScenarioChange])]) -> String {
+        var lines = [changesHeader]
+        for variant in variants {
+            for change in variant.changes {
+                lines.append([variant.name, change.key, change.baseValue, change.variantValue, change.source ?? "",
+                              change.comment].map(ResultFiles.csvField).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes comparison.csv and changes.csv into `folder` as one result set with the runs
+    /// `provenance` combines; `parts` names the scenario folders already written inside it
+    /// (compare --report), which the set's manifest then vouches for too.
+    public static func write(_ variants: [(name: String, comparison: [PairedDifference])],
+                             changes: [(name: String, changes: [ScenarioChange])], provenance: RunProvenance,
                              to folder: URL, parts: [String] = []) throws {
-        try ResultFolder(folder).replace(with: [ResultFile("comparison.csv") { csv(variants) }], provenance: provenance,
-                                         parts: parts)
+        try ResultFolder(folder).replace(with: [ResultFile("comparison.csv") { csv(variants) },
+                                                ResultFile("changes.csv") { changesCSV(changes) }],
+                                         provenance: provenance, parts: parts)
     }
 }

@@ -1,5 +1,30 @@
 import CrisisModel
 
+/// One KPI of a variant against its base, as a summary in words needs it: both means and the
+/// paired change with its 95% interval. Paired differences computed here and the rows of a
+/// comparison.csv read by the report both give it.
+public protocol PairedChange {
+    var id: String { get }
+    var stratum: String { get }
+    var unit: String { get }
+    var baseMean: Double { get }
+    var variantMean: Double { get }
+    var change: Double { get }
+    var changeLower: Double { get }
+    var changeUpper: Double { get }
+    /// Whether the change's 95% interval excludes zero.
+    var isClear: Bool { get }
+}
+
+extension PairedDifference: PairedChange {
+    public var baseMean: Double { base.mean }
+    public var variantMean: Double { variant.mean }
+    public var change: Double { difference.mean }
+    public var changeLower: Double { difference.count > 1 ? difference.lower : .nan }
+    public var changeUpper: Double { difference.count > 1 ? difference.upper : .nan }
+    public var isClear: Bool { isSignificant }
+}
+
 /// A comparison in words, written from its results: the changes whose 95% intervals exclude
 /// zero, largest first, each with both levels and the interval of the change; then the
 /// headline KPIs that did not change detectably. What a planner would write in a board paper.
@@ -7,36 +32,40 @@ public enum ComparisonSummary {
     /// The changes listed before "and N more".
     public static let listed = 6
 
-    /// The clear changes of the whole system, largest relative change first (a KPI that was 0
-    /// in the base and is not now comes first).
-    public static func clearChanges(_ comparison: [PairedDifference]) -> [PairedDifference] {
-        comparison.filter { $0.stratum == "all" && $0.isSignificant }.sorted { relative($0) > relative($1) }
+    /// The clear changes of the whole system: the headline KPIs first, then the rest, each
+    /// group largest relative change first (a KPI that was 0 in the base and is not now leads
+    /// its group).
+    public static func clearChanges<Row: PairedChange>(_ comparison: [Row]) -> [Row] {
+        comparison.filter { $0.stratum == "all" && $0.isClear }.sorted { a, b in
+            let (headlineA, headlineB) = (KPISection.headlines.contains(a.id), KPISection.headlines.contains(b.id))
+            return headlineA != headlineB ? headlineA : relative(a) > relative(b)
+        }
     }
 
-    static func relative(_ row: PairedDifference) -> Double {
-        row.base.mean != 0 ? abs(row.difference.mean / row.base.mean) : .infinity
+    static func relative(_ row: some PairedChange) -> Double {
+        row.baseMean != 0 ? abs(row.change / row.baseMean) : .infinity
     }
 
     /// The headline KPIs whose change is not distinguishable from zero.
-    public static func unchangedHeadlines(_ comparison: [PairedDifference]) -> [PairedDifference] {
+    public static func unchangedHeadlines<Row: PairedChange>(_ comparison: [Row]) -> [Row] {
         KPISection.headlines.compactMap { id in comparison.first { $0.id == id && $0.stratum == "all" } }
-            .filter { !$0.isSignificant && $0.difference.count > 1 }
+            .filter { !$0.isClear && $0.changeLower.isFinite }
     }
 
     /// One sentence for a change: "Out-of-area placements started: up from 79.4 to 220 a year
     /// (+141; 95% CI +120 to +162)."
-    public static func sentence(_ row: PairedDifference) -> String {
-        let direction = row.difference.mean > 0 ? "up" : "down"
+    public static func sentence(_ row: some PairedChange) -> String {
+        let direction = row.change > 0 ? "up" : "down"
         let unit = row.unit
         let per = unit.hasSuffix("per year") ? " a year" : unit == "% of time" ? " of the time"
             : ["hours", "days", "people"].contains(unit) ? " " + unit : ""
-        return "\(KPIText.label(row.id)): \(direction) from \(KPIText.value(row.base.mean, unit: unit)) to "
-            + "\(KPIText.value(row.variant.mean, unit: unit))\(per) (\(KPIText.change(row.difference.mean, unit: unit)); "
-            + "95% CI \(KPIText.changeInterval(row.difference)))."
+        return "\(KPIText.label(row.id)): \(direction) from \(KPIText.value(row.baseMean, unit: unit)) to "
+            + "\(KPIText.value(row.variantMean, unit: unit))\(per) (\(KPIText.change(row.change, unit: unit)); "
+            + "95% CI \(KPIText.changeInterval(lower: row.changeLower, upper: row.changeUpper, unit: unit)))."
     }
 
     /// The summary as lines of text: a heading, the clear changes, and what did not change.
-    public static func text(variant: String, base: String, _ comparison: [PairedDifference]) -> [String] {
+    public static func text(variant: String, base: String, _ comparison: [some PairedChange]) -> [String] {
         let clear = clearChanges(comparison)
         var lines = ["In words, \(variant) against \(base) (whole system; paired 95% intervals):"]
         if clear.isEmpty {

@@ -203,11 +203,12 @@ public struct ExperimentPlan: Sendable {
     }
 
     /// Runs `shard`'s share (everything by default) on up to `threads` threads, group after
-    /// group. `progress` gets the number of replications done so far, across groups.
+    /// group, keeping each replication's daily census when `dailySeries` (for reports).
+    /// `progress` gets the number of replications done so far, across groups.
     ///
     /// - Returns: each group's results sorted by replication (empty for groups with no work
     ///   in this shard).
-    public func run(shard: ShardSpec = .whole, threads: Int,
+    public func run(shard: ShardSpec = .whole, threads: Int, dailySeries: Bool = false,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [[ReplicationResult]] {
         var done = 0
         var results: [[ReplicationResult]] = []
@@ -217,7 +218,7 @@ public struct ExperimentPlan: Sendable {
                 continue
             }
             let runner = ReplicationRunner(configuration: configurations[group], length: length, seed: identity.seed,
-                                           generator: identity.generator)
+                                           generator: identity.generator, dailySeries: dailySeries)
             let offset = done
             var groupProgress: (@Sendable (Int) -> Void)?
             if let progress { groupProgress = { progress(offset + $0) } }

@@ -107,10 +107,10 @@ public enum KPITable {
             }
         }
         let columnWidths = comparisons.indices.map { c in
-            max(String(comparisons[c].name.prefix(24)).count, cells.map { $0[c].count }.max() ?? 0) + 2
+            max(comparisons[c].name.count, cells.map { $0[c].count }.max() ?? 0) + 2
         }
         var lines = [NumberFormat.pad("", width) + NumberFormat.pad(String(baseName.prefix(15)), 16, right: true)
-            + zip(comparisons, columnWidths).map { NumberFormat.pad(String($0.name.prefix(24)), $1, right: true) }.joined()
+            + zip(comparisons, columnWidths).map { NumberFormat.pad($0.name, $1, right: true) }.joined()
             + "  unit"]
         let rowIndex = Dictionary(base.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for group in grouped(base, id: \.id) {

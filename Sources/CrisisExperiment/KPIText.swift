@@ -49,8 +49,13 @@ public enum KPIText {
 
     /// A 95% interval of a change, each end signed.
     public static func changeInterval(_ difference: KPISummary) -> String {
-        guard difference.count > 1, difference.halfWidth.isFinite else { return "-" }
-        return change(difference.lower, unit: difference.unit) + " to " + change(difference.upper, unit: difference.unit)
+        guard difference.count > 1 else { return "-" }
+        return changeInterval(lower: difference.lower, upper: difference.upper, unit: difference.unit)
+    }
+
+    public static func changeInterval(lower: Double, upper: Double, unit: String) -> String {
+        guard lower.isFinite, upper.isFinite else { return "-" }
+        return change(lower, unit: unit) + " to " + change(upper, unit: unit)
     }
 
     /// Pounds to three significant figures with a k or m suffix: 19.4m, 412k, 8,500.

@@ -7,6 +7,9 @@ import SimRandom
 public enum PrecisionAdvice {
     /// The relative half-width above which a headline KPI is called imprecise.
     public static let threshold = 0.10
+    /// Replications beyond which a KPI is called a rare event rather than a target: the
+    /// ceiling of `run --replications auto` (`--max-replications`' default).
+    public static let rareAbove = 500
 
     /// One headline KPI estimated too loosely, and the replications that would bring it to
     /// the threshold.
@@ -17,11 +20,12 @@ public enum PrecisionAdvice {
         public let replicationsNeeded: Int
     }
 
-    /// The headline KPIs (whole system) of `summary` wider than the threshold, widest first.
-    public static func loose(_ summary: Summary) -> [Loose] {
+    /// The headline KPIs (whole system) of `summary` that `selection` takes, wider than the
+    /// threshold, widest first.
+    public static func loose(_ summary: Summary, selection: KPITable.Selection = .all) -> [Loose] {
         let labels = Dictionary(CrisisSystem.kpiDefinitions.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         return KPISection.headlines.compactMap { id -> Loose? in
-            guard let kpi = summary.kpi(id), kpi.count > 1, kpi.relativeHalfWidth.isFinite,
+            guard selection.includes(id), let kpi = summary.kpi(id), kpi.count > 1, kpi.relativeHalfWidth.isFinite,
                   kpi.relativeHalfWidth > threshold else { return nil }
             return Loose(id: id, label: labels[id] ?? id, relativeHalfWidth: kpi.relativeHalfWidth,
                          replicationsNeeded: replicationsNeeded(kpi))
@@ -42,20 +46,24 @@ public enum PrecisionAdvice {
     }
 
     /// The advice in words for the terminal, empty when every headline KPI is precise enough.
-    public static func text(_ summary: Summary, scenario: String? = nil) -> [String] {
-        let loose = loose(summary)
+    public static func text(_ summary: Summary, scenario: String? = nil, selection: KPITable.Selection = .all) -> [String] {
+        let loose = loose(summary, selection: selection)
         guard !loose.isEmpty else { return [] }
-        let most = loose.map(\.replicationsNeeded).max()!
         var lines = ["Precision: \(loose.count == 1 ? "one headline KPI is" : "\(loose.count) headline KPIs are") "
             + "estimated to within more than ±\(Int(threshold * 100))% of \(loose.count == 1 ? "its" : "their") mean"
             + (scenario.map { " in \($0)" } ?? "") + " (95% CI), too loose to quote as a single figure:"]
         for kpi in loose {
+            let rare = kpi.replicationsNeeded > rareAbove
             lines.append("  \(kpi.label) (\(kpi.id)): ±\(NumberFormat.fixed(100 * kpi.relativeHalfWidth, 0))%; "
-                + "about \(NumberFormat.grouped(Double(kpi.replicationsNeeded))) replications would reach ±10%")
+                + "about \(NumberFormat.grouped(Double(kpi.replicationsNeeded))) replications would reach ±10%"
+                + (rare ? " (a rare event: quote its interval rather than chase ±10%)" : ""))
         }
-        lines.append("  Run with --replications \(most), or with --replications auto --precision 0.1 "
-            + loose.map { "--precision-kpi \($0.id)" }.joined(separator: " ") + " to add replications until "
-            + (loose.count == 1 ? "it is" : "they are") + " reached.")
+        let reachable = loose.filter { $0.replicationsNeeded <= rareAbove }
+        if let most = reachable.map(\.replicationsNeeded).max() {
+            lines.append("  Run with --replications \(most), or with --replications auto --precision 0.1 "
+                + reachable.map { "--precision-kpi \($0.id)" }.joined(separator: " ") + " to add replications until "
+                + (reachable.count == 1 ? "it is" : "they are") + " reached.")
+        }
         return lines
     }
 }

@@ -2,17 +2,22 @@ import CrisisModel
 import Foundation
 
 /// The files a run writes: summary.json, summary.csv and replications.csv (and daily.csv,
-/// distributions.csv when asked), replaced as one set (see `ResultFolder`), with the same
-/// bytes for the same scenario, seed and version.
+/// distributions.csv and scenario.yaml when asked), replaced as one set (see `ResultFolder`),
+/// with the same bytes for the same scenario, seed and version.
 public enum ResultFiles {
     /// Writes the set into `folder`; `daily` adds daily.csv and `distributions` adds
     /// distributions.csv, which need replications run with the daily series and histograms.
+    /// The scenario as it ran, kept for the report (run and compare with --report).
+    public static let scenarioFileName = "scenario.yaml"
+
     public static func write(summary: Summary, results: [ReplicationResult], provenance: RunProvenance,
-                             to folder: URL, daily: Bool = false, distributions: Bool = false) throws {
+                             to folder: URL, daily: Bool = false, distributions: Bool = false,
+                             resolvedScenario: String? = nil) throws {
         var files = [ResultFile("summary.csv") { summaryCSV(summary) },
                      ResultFile("replications.csv") { append in try writeReplicationsCSV(results, append) }]
         if daily { files.append(ResultFile("daily.csv") { DailyFiles.csv(results) }) }
         if distributions { files.append(ResultFile("distributions.csv") { DistributionFiles.csv(results) }) }
+        if let resolvedScenario { files.append(ResultFile(scenarioFileName) { resolvedScenario }) }
         files.append(ResultFile("summary.json") { summaryJSON(summary, provenance: provenance) })
         try ResultFolder(folder).replace(with: files, provenance: provenance)
     }

@@ -1,3 +1,5 @@
+import CrisisExperiment
+
 /// One KPI of a variant against the base, as comparison.csv records it: the paired
 /// difference (variant − base) over common-random-number replications, with its 95% interval.
 public struct DifferenceEstimate: Sendable, Equatable {
@@ -49,4 +51,11 @@ public struct DifferenceEstimate: Sendable, Equatable {
                                       upper: try table.value(r, upper), significant: row[significant] == "yes")
         }
     }
+}
+
+extension DifferenceEstimate: PairedChange {
+    public var change: Double { difference }
+    public var changeLower: Double { lower }
+    public var changeUpper: Double { upper }
+    public var isClear: Bool { significant }
 }

@@ -1,4 +1,5 @@
 import CrisisExperiment
+import CrisisScenario
 import Foundation
 
 /// What a report shows of one scenario: where its numbers came from, its KPI summaries, and,
@@ -14,6 +15,11 @@ public struct ScenarioResults: Sendable {
     public var daily: DailyCensus?
     /// distributions.csv's time to bed, absent unless the run was made with --report.
     public var timeToBed: BinnedCounts?
+    /// scenario.yaml, the scenario as it ran (every default written out), kept with --report.
+    public var resolvedScenario: String?
+
+    /// The scenario's description, from scenario.yaml; empty without one.
+    public var description: String { resolvedScenario.map(ResolvedScenarioText.description) ?? "" }
 
     public init(name: String, provenance: RunProvenance, toolVersion: String, kpis: [KPIEstimate],
                 daily: DailyCensus?, timeToBed: BinnedCounts?) {
@@ -68,6 +74,9 @@ public struct ScenarioResults: Sendable {
         let distributions = folder.appendingPathComponent("distributions.csv")
         timeToBed = manifest.lists("distributions.csv")
             ? try BinnedCounts(CSVTable(contentsOf: distributions), distribution: DistributionFiles.timeToBed) : nil
+        let scenarioFile = folder.appendingPathComponent(ResultFiles.scenarioFileName)
+        resolvedScenario = manifest.lists(ResultFiles.scenarioFileName)
+            ? FileManager.default.contents(atPath: scenarioFile.path).map { String(decoding: $0, as: UTF8.self) } : nil
     }
 
     /// The KPI `id` in `stratum` (default: the whole system).

@@ -195,9 +195,20 @@ final class CommandLineTests: XCTestCase {
         // Ten fewer beds must clearly raise out-of-area placements.
         let oap = try XCTUnwrap(outcome.output.split(separator: "\n").first { $0.hasPrefix("  Out-of-area placements started ") })
         XCTAssertTrue(oap.contains("*"), String(oap))
-        XCTAssertTrue(outcome.output.contains("Common random numbers: the paired differences' variance is "), outcome.output)
+        XCTAssertTrue(outcome.output.contains("  Common random numbers made the paired changes' variance "), outcome.output)
+        // What the variant changes, with its source, and the clear changes in words.
+        XCTAssertTrue(outcome.output.contains("What beds-minus-10 changes from baseline (1 setting):\n"
+            + "  areas.Northshire.beds  74 -> 64  Scenarios/beds-minus-10.yaml:8\n"
+            + "      # baseline 74 - 10; above ~85% occupancy shortages begin (Bagust, Place & Posnett 1999)\n"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("In words, beds-minus-10 against baseline (whole system; paired 95% intervals):\n"
+            + "  - "), outcome.output)
+        XCTAssertTrue(outcome.output.contains("\n  - Out-of-area placements started: up from "), outcome.output)
         let csv = try String(contentsOf: folder.appendingPathComponent("comparison.csv"), encoding: .utf8)
         XCTAssertTrue(csv.hasPrefix("variant,kpi,stratum,unit,base_mean,variant_mean,difference"), csv)
+        let changes = try String(contentsOf: folder.appendingPathComponent("changes.csv"), encoding: .utf8)
+        XCTAssertEqual(changes, "variant,key,base_value,variant_value,source,comment\n"
+            + "beds-minus-10,areas.Northshire.beds,74,64,Scenarios/beds-minus-10.yaml:8,"
+            + "\"baseline 74 - 10; above ~85% occupancy shortages begin (Bagust, Place & Posnett 1999)\"\n")
     }
 
     func testDescribeGivesTheOfferedLoadAndWarnsWhenItExceedsCapacity() throws {

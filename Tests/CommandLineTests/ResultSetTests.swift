@@ -41,7 +41,8 @@ final class ResultSetTests: XCTestCase {
         let withReport = try crisisSim(compare + ["--report"])
         XCTAssertEqual(withReport.status, 0, withReport.error)
         XCTAssertEqual(try ResultManifest.verified(folder).partFolders, ["baseline", "beds-minus-10"])
-        XCTAssertEqual(try names(folder), ["baseline", "beds-minus-10", "comparison.csv", "manifest.json", "report.html"])
+        XCTAssertEqual(try names(folder), ["baseline", "beds-minus-10", "comparison.csv", "changes.csv", "manifest.json",
+                                           "report.html"])
 
         // Without --report, with another seed: the old report goes, and the old scenario
         // folders (still there) are not taken for this comparison's.

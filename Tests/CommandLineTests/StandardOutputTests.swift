@@ -95,4 +95,23 @@ final class DescribeAgainstTests: XCTestCase {
             && $0.hasSuffix("--set 'crht.assessors=6'") }, outcome.output)
         XCTAssertFalse(outcome.output.contains("description"), "the description names the scenario; it is not a lever")
     }
+
+    /// --kpi takes an identifier or a group, and a misspelt one is refused before anything runs.
+    func testKPIFilterNamesTheNearestKPI() throws {
+        let bad = try CrisisSimTool.run(["run", "Scenarios/baseline.yaml", "--kpi", "oap.placement"], in: CommandLineTests.repository)
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.error.hasPrefix("Error: --kpi oap.placement: no such KPI or group (did you mean 'oap.placements'?); "
+            + "the groups are admissions, beds, costs,"), bad.error)
+        let good = try CrisisSimTool.run(["run", "Scenarios/baseline.yaml", "--kpi", "oap.placements", "--kpi", "costs",
+                                          "--replications", "2", "--horizon-days", "10", "--warmup-days", "0", "--quiet",
+                                          "--output", FileManager.default.temporaryDirectory
+                                              .appendingPathComponent("crisis-kpi-\(UUID().uuidString)").path],
+                                         in: CommandLineTests.repository)
+        XCTAssertEqual(good.status, 0, good.error)
+        let table = try XCTUnwrap(good.output.components(separatedBy: "\n\n").first { $0.contains("mean  95% CI") })
+        let rows = table.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") }
+        XCTAssertEqual(rows.count, 1 + 8, "placements and the eight cost KPIs: \(rows)")
+        XCTAssertFalse(good.output.contains("(beds.occupancy)"), "precision advice keeps to the KPIs asked for")
+        XCTAssertTrue(good.output.contains("\nOut-of-area placements\n  Out-of-area placements started "), good.output)
+    }
 }

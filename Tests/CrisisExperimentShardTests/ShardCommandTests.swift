@@ -53,7 +53,7 @@ final class ShardCommandTests: XCTestCase {
     func testShardedCompareAndSweepMergeToTheSingleProcessFiles() throws {
         let folder = try temporaryFolder()
         let compare = ["compare", "Scenarios/baseline.yaml", "Scenarios/beds-minus-10.yaml", "Scenarios/crisis-house.yaml"] + short
-        try succeed(compare + ["--output", folder.appendingPathComponent("compare").path])
+        let unsharded = try succeed(compare + ["--output", folder.appendingPathComponent("compare").path])
         let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "areas.Northshire.beds=90...100:10",
                      "--vary", "crht.assessors=2...3:1", "--kpi", "oap.placements"] + short
         let sweepOutcome = try succeed(sweep + ["--output", folder.appendingPathComponent("sweep").path])
@@ -65,9 +65,16 @@ final class ShardCommandTests: XCTestCase {
                 for index in 1...count {
                     try succeed(command + ["--shard", "\(index)/\(count)", "--output", sharded.path])
                 }
-                try succeed(["merge", sharded.path])
-                try assertSameFiles(name == "compare" ? ["comparison.csv"] : ["sweep.csv", "sweep.svg"],
+                let merged = try succeed(["merge", sharded.path])
+                try assertSameFiles(name == "compare" ? ["comparison.csv", "changes.csv"] : ["sweep.csv", "sweep.svg"],
                                     folder.appendingPathComponent(name), sharded, "\(name), \(count) shards")
+                if name == "compare" {
+                    // The merge says what the unsharded comparison says, up to the last line
+                    // (where the files are and where the results came from).
+                    func body(_ text: String) -> [Substring] { text.split(separator: "\n").dropLast().map { $0 } }
+                    XCTAssertEqual(body(merged.output), body(unsharded.output), "compare, \(count) shards")
+                    XCTAssertTrue(merged.output.contains("What crisis-house changes from baseline"), merged.output)
+                }
             }
         }
     }

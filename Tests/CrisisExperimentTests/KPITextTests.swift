@@ -89,4 +89,19 @@ final class KPITextTests: XCTestCase {
         XCTAssertEqual(ComparisonSummary.text(variant: "same", base: "baseline", Comparison.paired(base: base, variant: base))[1],
                        "  No KPI changed by more than the replications can detect.")
     }
+
+    /// Headline KPIs lead the summary even when a minor KPI moved more in relative terms.
+    func testHeadlineChangesComeFirst() {
+        func results(_ placements: Double, _ repatriations: Double) -> [ReplicationResult] {
+            (0..<5).map { r in
+                ReplicationResult(replication: r, kpis: [
+                    KPIValue(id: "oap.placements", stratum: "all", value: placements + Double(r)),
+                    KPIValue(id: "oap.repatriations", stratum: "all", value: repatriations + Double(r % 2)),
+                ], eventsHandled: 1, daily: nil, trace: [])
+            }
+        }
+        let comparison = Comparison.paired(base: results(100, 1), variant: results(120, 10))
+        XCTAssertEqual(ComparisonSummary.clearChanges(comparison).map(\.id), ["oap.placements", "oap.repatriations"],
+                       "placements (+20%) before repatriations (+900%): placements is a headline KPI")
+    }
 }

@@ -43,4 +43,15 @@ final class PrecisionAdviceTests: XCTestCase {
         XCTAssertEqual(PrecisionAdvice.loose(summary(placements: [0, 0, 0, 0])), [], "a mean of 0 has no relative width")
         XCTAssertEqual(PrecisionAdvice.loose(summary(placements: [50])), [], "one replication has no interval")
     }
+
+    /// A rare event's relative interval narrows slowly: it is named, but not set as a target.
+    func testARareEventIsNotSetAsATarget() {
+        let rare = summary(placements: [0, 0, 3, 0, 0, 1, 0, 0, 0, 0])
+        let loose = PrecisionAdvice.loose(rare)
+        XCTAssertEqual(loose.map(\.id), ["oap.placements"])
+        XCTAssertGreaterThan(loose[0].replicationsNeeded, PrecisionAdvice.rareAbove)
+        let text = PrecisionAdvice.text(rare)
+        XCTAssertEqual(text.count, 2, "no --replications advice for a rare event alone: \(text)")
+        XCTAssertTrue(text[1].hasSuffix("(a rare event: quote its interval rather than chase ±10%)"), text[1])
+    }
 }

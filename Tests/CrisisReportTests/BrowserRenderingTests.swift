@@ -28,7 +28,7 @@ final class BrowserRenderingTests: XCTestCase {
         let provenance = RunProvenance(scenario: "Scenarios/\(scenario).yaml", scenarioHash: loaded.hash, seed: loaded.run.seed,
                                        replications: Self.replications, warmupDays: Self.length.warmupDays,
                                        horizonDays: Self.length.horizonDays, generator: loaded.run.generator.rawValue)
-        try ScenarioFolder.write(results: results, provenance: provenance, to: folder)
+        try ScenarioFolder.write(results: results, provenance: provenance, resolvedScenario: loaded.resolvedYAML, to: folder)
         return results
     }
 

@@ -5,20 +5,27 @@ import CrisisScenario
 import Foundation
 
 extension Compare {
-    /// This comparison as an experiment of one group per scenario (base first), for sharding.
-    func experimentPlan() throws -> ExperimentPlan {
+    /// Every scenario, base first; a problem in any file stops before anything runs, after
+    /// every file's problems are printed.
+    func loadScenarios() throws -> [LoadedScenario] {
         var loaded: [LoadedScenario] = []
         var failed = false
         for path in [base] + variants {
             do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
         }
         if failed { throw ExitCode(1) }
+        return loaded
+    }
+
+    /// This comparison as an experiment of one group per scenario (base first), each variant
+    /// with what it changes from the base; prints the warnings for the run it makes.
+    func experimentPlan(_ loaded: [LoadedScenario]) -> ExperimentPlan {
         let settings = runOptions.settings(for: loaded[0])
         // Every scenario runs the base's run settings, whatever its own file says.
         printWarnings(of: loaded, for: settings)
-        let groups = zip([base] + variants, loaded).map { path, scenario in
-            WorkGroup(label: scenarioName(path), scenario: path, scenarioHash: scenario.hash, summary: scenario.summary,
-                      changes: path == base ? [] : ScenarioChanges.between(loaded[0], scenario))
+        let groups = zip([base] + variants, loaded).enumerated().map { index, pair in
+            WorkGroup(label: scenarioName(pair.0), scenario: pair.0, scenarioHash: pair.1.hash, summary: pair.1.summary,
+                      changes: index == 0 ? [] : ScenarioChanges.between(loaded[0], pair.1))
         }
         let identity = ExperimentIdentity(
             kind: .compare, seed: settings.seed, generator: settings.generator, replications: settings.replications,
@@ -31,7 +38,7 @@ extension Compare {
 
     /// `compare --shard K/N`: this shard's replications of every scenario, as a partial result.
     func runShard(_ shard: ShardSpec) throws {
-        try ShardWork.run(try experimentPlan(), shard: shard, name: "compare-\(scenarioName(base))", folder: resultsFolder,
+        try ShardWork.run(experimentPlan(try loadScenarios()), shard: shard, name: "compare-\(scenarioName(base))", folder: resultsFolder,
                           threads: runOptions.threads, quiet: runOptions.quiet)
     }
 }

@@ -31,6 +31,8 @@ struct Compare: ParsableCommand {
     @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
     var stratum = "all"
 
+    @OptionGroup var kpis: KPIOption
+
     @Flag(help: "Also write each scenario's result folder (with daily.csv and distributions.csv) and report.html.")
     var report = false
 
@@ -69,62 +71,29 @@ struct Compare: ParsableCommand {
     func run() throws {
         if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
-        // Load everything first, so a problem in any file stops before anything runs.
-        var loaded: [LoadedScenario] = []
-        var failed = false
-        for path in [base] + variants {
-            do { loaded.append(try loadScenario(path, overrides: scenarioOptions.overrides)) } catch { failed = true }
-        }
-        if failed { throw ExitCode(1) }
+        let loaded = try loadScenarios()
         try StratumChoice.check(stratum, inEach: zip([base] + variants, loaded).map {
             (scenarioName($0), StratumChoice.strata(of: $1.configuration))
         })
-        let settings = runOptions.settings(for: loaded[0])
-        // Every scenario runs the base's run settings, whatever its own file says.
-        printWarnings(of: loaded, for: settings)
-        try MemoryEstimate(loaded.map { ($0.configuration, settings.replications) },
-                           censusDays: report ? settings.warmupDays + settings.horizonDays : nil)
+        let plan = experimentPlan(loaded)
+        let identity = plan.identity
+        try MemoryEstimate(loaded.map { ($0.configuration, identity.replications) },
+                           censusDays: report ? identity.warmupDays + identity.horizonDays : nil)
             .check(option: ("--replications", loaded.count), otherWays: ["compare fewer variants at a time"]
                     + (report ? ["leave out --report (the census grows with the run's length)"] : []))
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the runs
-        let length = RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays)
-        var results: [[ReplicationResult]] = []
-        for (path, scenario) in zip([base] + variants, loaded) {
-            let runner = ReplicationRunner(configuration: scenario.configuration, length: length, seed: settings.seed,
-                                           generator: settings.generator, dailySeries: report)
-            let progress = Progress(scenarioName(path), total: settings.replications, quiet: runOptions.quiet)
-            results.append(try runner.run(Array(0..<settings.replications), threads: runOptions.threads,
-                                          progress: { progress.update($0) }))
-        }
-        print("Base: \(scenarioName(base)); \(settings.replications) replications of "
-            + "\(NumberFormat.readable(settings.horizonDays)) days after a \(NumberFormat.readable(settings.warmupDays))-day "
-            + "warm-up; seed \(settings.seed); common random numbers")
-        var compared: [(name: String, comparison: [PairedDifference])] = []
-        for (index, path) in variants.enumerated() {
-            let comparison = Comparison.paired(base: results[0], variant: results[index + 1])
-            print("")
-            print("\(scenarioName(path)): \(loaded[index + 1].summary)")
-            print(KPITable.render(comparison: comparison, baseName: scenarioName(base), variantName: scenarioName(path),
-                                  stratum: stratum))
-            let reductions = comparison.filter { $0.stratum == "all" }.map(\.varianceReduction).filter(\.isFinite).sorted()
-            if !reductions.isEmpty {
-                print("Common random numbers: the paired differences' variance is "
-                    + "\(NumberFormat.readable(reductions[reductions.count / 2]))x smaller than two independent runs' "
-                    + "(median over KPIs; each KPI's in comparison.csv)")
-            }
-            compared.append((scenarioName(path), comparison))
-        }
-        let runs = zip([base] + variants, loaded).map { path, scenario in
-            RunProvenance(scenario: path, scenarioHash: scenario.hash, seed: settings.seed, replications: settings.replications,
-                          warmupDays: settings.warmupDays, horizonDays: settings.horizonDays,
-                          generator: settings.generator.rawValue)
-        }
-        // The scenario folders first: comparison.csv's manifest, written last, vouches for them.
-        let parts = report ? try Report.writeScenarioFolders(in: folder, runs: runs, results: results) : []
-        try ComparisonFiles.write(compared, provenance: RunProvenance(combining: runs), to: folder, parts: parts)
-        print("")
-        print("Wrote \(folder.path)/comparison.csv")
-        if report { try Report.write(folder: folder) }
+        let started = Date()
+        let progress = Progress("compare-\(scenarioName(base))", total: identity.itemCount, quiet: runOptions.quiet)
+        let results = try plan.run(threads: runOptions.threads, dailySeries: report, progress: { progress.update($0) })
+        let seconds = Date().timeIntervalSince(started)
+        let events = results.joined().reduce(0) { $0 + $1.eventsHandled }
+        var output = ExperimentOutput(identity: identity, results: results,
+                                      footnote: "\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s")
+        output.stratum = stratum
+        output.selection = kpis.selection
+        output.report = report
+        output.resolvedScenarios = loaded.map(\.resolvedYAML)
+        try output.write(to: folder)
     }
 }

@@ -11,7 +11,8 @@ struct Merge: ParsableCommand {
             checks they are the N shards of one experiment (same tool version, scenarios, seed, \
             replications, run length and split; none missing, none twice; each holding exactly \
             its replications), and writes what the unsharded command writes, byte for byte: \
-            summary.json, summary.csv and replications.csv for run; comparison.csv for compare; \
+            summary.json, summary.csv and replications.csv for run; comparison.csv and changes.csv \
+            for compare; \
             sweep.csv and sweep.svg for sweep.
 
             Examples:
@@ -28,6 +29,8 @@ struct Merge: ParsableCommand {
 
     @Option(help: "Which KPIs to print for run and compare: all, area:<name> or cohort:<name>.")
     var stratum = "all"
+
+    @OptionGroup var kpis: KPIOption
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give the folder(s) holding shard-K-of-N.partial.json files") }
@@ -71,47 +74,13 @@ struct Merge: ParsableCommand {
         }
         let folder = URL(fileURLWithPath: output ?? Merge.defaultFolder(inputs[0]))
         try AtomicFile.createFolder(folder)  // a bad --output is said in words, as run says it
-        let identity = merged.identity
         let events = merged.results.joined().reduce(0) { $0 + $1.eventsHandled }
-        let footnote = "merged \(merged.shardCount) shard\(merged.shardCount == 1 ? "" : "s"), "
-            + "\(NumberFormat.grouped(Double(events))) events"
-        switch identity.kind {
-        case .run:
-            let summary = Summary(merged.results[0])
-            try ResultFiles.write(summary: summary, results: merged.results[0], provenance: identity.provenance(), to: folder)
-            let group = identity.groups[0]
-            print("\(group.label): \(group.summary.isEmpty ? group.scenario : group.summary)")
-            print("\(identity.replications) replications of \(NumberFormat.readable(identity.horizonDays)) days after a "
-                + "\(NumberFormat.readable(identity.warmupDays))-day warm-up; seed \(identity.seed); scenario \(group.scenarioHash)")
-            print("")
-            print(KPITable.render(summary, stratum: stratum))
-            print("")
-            print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv (\(footnote))")
-        case .compare:
-            let base = identity.groups[0]
-            let variants = identity.groups.indices.dropFirst().map { index in
-                (name: identity.groups[index].label,
-                 comparison: Comparison.paired(base: merged.results[0], variant: merged.results[index]))
-            }
-            try ComparisonFiles.write(variants, provenance: RunProvenance(combining: identity.groups.indices.map {
-                identity.provenance(group: $0)
-            }), to: folder)
-            print("Base: \(base.label); \(identity.replications) replications of "
-                + "\(NumberFormat.readable(identity.horizonDays)) days after a \(NumberFormat.readable(identity.warmupDays))-day "
-                + "warm-up; seed \(identity.seed); common random numbers")
-            for (group, variant) in zip(identity.groups.dropFirst(), variants) {
-                print("")
-                print("\(group.label): \(group.summary)")
-                print(KPITable.render(comparison: variant.comparison, baseName: base.label, variantName: group.label,
-                                      stratum: stratum))
-            }
-            print("")
-            print("Wrote \(folder.path)/comparison.csv (\(footnote))")
-        case .sweep:
-            let sweep = SweepResult(identity: identity, results: merged.results)
-            try sweep.write(to: folder)
-            Sweep.report(sweep, folder: folder, footnote: footnote)
-        }
+        var output = ExperimentOutput(identity: merged.identity, results: merged.results,
+                                      footnote: "merged \(merged.shardCount) shard\(merged.shardCount == 1 ? "" : "s"), "
+                                        + "\(NumberFormat.grouped(Double(events))) events")
+        output.stratum = stratum
+        output.selection = kpis.selection
+        try output.write(to: folder)
     }
 
     static func isShardFileName(_ name: String) -> Bool {

@@ -57,11 +57,13 @@ struct Report: ParsableCommand {
 
     /// compare --report: one result folder per scenario inside the comparison's, named after
     /// the scenario (the names comparison.csv uses), base first; returns their names.
-    static func writeScenarioFolders(in folder: URL, runs: [RunProvenance], results: [[ReplicationResult]]) throws -> [String] {
+    static func writeScenarioFolders(in folder: URL, runs: [RunProvenance], results: [[ReplicationResult]],
+                                     resolvedScenarios: [String]) throws -> [String] {
         // Compare.validate has refused scenarios that share a name, so each has a folder of its own.
         let names = runs.map { scenarioName($0.scenario) }
-        for (name, (provenance, scenarioResults)) in zip(names, zip(runs, results)) {
-            try ScenarioFolder.write(results: scenarioResults, provenance: provenance, to: folder.appendingPathComponent(name))
+        for (index, name) in names.enumerated() {
+            try ScenarioFolder.write(results: results[index], provenance: runs[index], resolvedScenario: resolvedScenarios[index],
+                                     to: folder.appendingPathComponent(name))
         }
         return names
     }

@@ -4,9 +4,9 @@ import CrisisScenario
 import Foundation
 
 extension Run {
-    /// This run as an experiment of one group, for sharding.
-    func experimentPlan() throws -> ExperimentPlan {
-        let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+    /// This run of `loaded` as an experiment of one group; prints the scenario's warnings for
+    /// the run it makes.
+    func experimentPlan(_ loaded: LoadedScenario) -> ExperimentPlan {
         let settings = runOptions.settings(for: loaded)
         printWarnings(of: [loaded], for: settings)
         let identity = ExperimentIdentity(
@@ -23,7 +23,8 @@ extension Run {
     /// `run --shard K/N`: this shard's replications, written as a partial result.
     func runShard(_ shard: ShardSpec) throws {
         if daily { throw ValidationError("--daily cannot be combined with --shard: run the replications you want daily series of unsharded") }
-        try ShardWork.run(try experimentPlan(), shard: shard, name: scenarioName(scenario), folder: resultsFolder,
+        let plan = experimentPlan(try loadScenario(scenario, overrides: scenarioOptions.overrides))
+        try ShardWork.run(plan, shard: shard, name: scenarioName(scenario), folder: resultsFolder,
                           threads: runOptions.threads, quiet: runOptions.quiet)
     }
 }

@@ -31,6 +31,8 @@ struct Run: ParsableCommand {
     @Option(help: "Which KPIs to print: all, area:<name> or cohort:<name>.")
     var stratum = "all"
 
+    @OptionGroup var kpis: KPIOption
+
     @Flag(help: "Also write daily.csv: the midnight census of every replication, warm-up included.")
     var daily = false
 
@@ -74,59 +76,51 @@ struct Run: ParsableCommand {
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded.configuration))
-        var settings = runOptions.settings(for: loaded)
-        printWarnings(of: [loaded], for: settings)
+        var plan = experimentPlan(loaded)
         warnIfOverloaded(loaded, name: scenarioName(scenario))
         let name = scenarioName(scenario)
         let daily = daily || report  // the report draws the census
         let auto = runOptions.replications?.isAuto == true
-        try MemoryEstimate([(loaded.configuration, auto ? maxReplications : settings.replications)],
-                           censusDays: daily ? settings.warmupDays + settings.horizonDays : nil)
+        let identity = plan.identity
+        try MemoryEstimate([(loaded.configuration, auto ? maxReplications : identity.replications)],
+                           censusDays: daily ? identity.warmupDays + identity.horizonDays : nil)
             .check(option: (auto ? "--max-replications" : "--replications", 1),
                    otherWays: daily ? ["leave out --daily and --report (the census grows with the run's length)"] : [])
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
-        let runner = ReplicationRunner(configuration: loaded.configuration,
-                                       length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays),
-                                       seed: settings.seed, generator: settings.generator, dailySeries: daily)
         let started = Date()
         let results: [ReplicationResult]
-        var precisionNote: String?
+        var notes: [String] = []
         if let precision, auto {
+            let runner = ReplicationRunner(configuration: loaded.configuration, length: plan.length, seed: identity.seed,
+                                           generator: identity.generator, dailySeries: daily)
             let search = AdaptiveReplications(runner: runner,
                                               targets: precisionKPIs.isEmpty ? AdaptiveReplications.defaultTargets : precisionKPIs,
                                               precision: precision, maximum: maxReplications)
             let progress = Progress(name, total: maxReplications, quiet: runOptions.quiet)
             let outcome = try search.run(threads: runOptions.threads, progress: { progress.update($0) })
             results = outcome.results
-            settings.replications = results.count
+            var found = identity
+            found.replications = results.count
+            plan = ExperimentPlan(identity: found, configurations: plan.configurations)
             let widest = "\(outcome.widest.id) ±\(NumberFormat.fixed(100 * outcome.widest.relativeHalfWidth, 1))%"
-            precisionNote = outcome.reachedPrecision
+            notes.append(outcome.reachedPrecision
                 ? "Precision ±\(NumberFormat.fixed(100 * precision, 1))% reached with \(results.count) replications (widest: \(widest))"
-                : "WARNING: precision ±\(NumberFormat.fixed(100 * precision, 1))% not reached after \(results.count) replications (widest: \(widest)); raise --max-replications"
+                : "WARNING: precision ±\(NumberFormat.fixed(100 * precision, 1))% not reached after \(results.count) replications (widest: \(widest)); raise --max-replications")
         } else {
-            let progress = Progress(name, total: settings.replications, quiet: runOptions.quiet)
-            results = try runner.run(Array(0..<settings.replications), threads: runOptions.threads,
-                                     progress: { progress.update($0) })
+            let progress = Progress(name, total: identity.replications, quiet: runOptions.quiet)
+            results = try plan.run(threads: runOptions.threads, dailySeries: daily, progress: { progress.update($0) })[0]
         }
         let seconds = Date().timeIntervalSince(started)
-        let summary = Summary(results)
-        let provenance = RunProvenance(scenario: scenario, scenarioHash: loaded.hash, seed: settings.seed,
-                                       replications: settings.replications, warmupDays: settings.warmupDays,
-                                       horizonDays: settings.horizonDays, generator: settings.generator.rawValue)
-        try ResultFiles.write(summary: summary, results: results, provenance: provenance, to: folder,
-                              daily: daily, distributions: report)
-
-        print("\(name): \(loaded.summary.isEmpty ? scenario : loaded.summary)")
-        print("\(settings.replications) replications of \(NumberFormat.readable(settings.horizonDays)) days after a "
-            + "\(NumberFormat.readable(settings.warmupDays))-day warm-up; seed \(settings.seed); scenario \(loaded.hash)")
-        print("")
-        print(KPITable.render(summary, stratum: stratum))
-        print("")
-        if let precisionNote { print(precisionNote) }
         let events = results.reduce(0) { $0 + $1.eventsHandled }
-        print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(daily ? ", daily.csv" : "") "
-            + "(\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s)")
-        if report { try Report.write(folder: folder) }
+        var output = ExperimentOutput(identity: plan.identity, results: [results],
+                                      footnote: "\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s")
+        output.stratum = stratum
+        output.selection = kpis.selection
+        output.daily = daily
+        output.report = report
+        output.notes = notes
+        output.resolvedScenarios = [loaded.resolvedYAML]
+        try output.write(to: folder)
     }
 }

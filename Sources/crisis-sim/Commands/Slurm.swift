@@ -135,10 +135,11 @@ struct Slurm: ParsableCommand {
         switch experiment[0] {
         case "run":
             let command = try parsed(Run.self)
-            return (try command.experimentPlan(), scenarioName(command.scenario))
+            return (command.experimentPlan(try loadScenario(command.scenario, overrides: command.scenarioOptions.overrides)),
+                    scenarioName(command.scenario))
         case "compare":
             let command = try parsed(Compare.self)
-            return (try command.experimentPlan(), "compare-" + scenarioName(command.base))
+            return (command.experimentPlan(try command.loadScenarios()), "compare-" + scenarioName(command.base))
         default:
             let command = try parsed(Sweep.self)
             return (try command.experimentPlan(), "sweep-" + scenarioName(command.scenario))

@@ -168,11 +168,10 @@ struct Sweep: ParsableCommand {
         let started = Date()
         let results = try plan.run(threads: runOptions.threads, progress: { progress.update($0) })
         let seconds = Date().timeIntervalSince(started)
-        let sweep = SweepResult(identity: identity, results: results)
-        try sweep.write(to: resultsFolder)
-        Sweep.report(sweep, folder: resultsFolder,
-                     footnote: "\(NumberFormat.grouped(Double(results.joined().reduce(0) { $0 + $1.eventsHandled }))) "
-                        + "events in \(NumberFormat.fixed(seconds, 2)) s")
+        let events = results.joined().reduce(0) { $0 + $1.eventsHandled }
+        try ExperimentOutput(identity: identity, results: results,
+                             footnote: "\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s")
+            .write(to: resultsFolder)
     }
 
     /// The terminal report of a sweep, from a run or a merge.
