@@ -1,4 +1,5 @@
 import CrisisExperiment
+import CrisisScenario
 import Foundation
 
 /// Everything one report shows: a single scenario (from `crisis-sim run`), or a base and its
@@ -9,11 +10,14 @@ public struct ReportContent: Sendable {
     public var scenarios: [ScenarioResults]
     /// Variant − base per KPI; empty for a single scenario.
     public var differences: [DifferenceEstimate]
+    /// What each variant changes from the base, by variant name (changes.csv).
+    public var changes: [String: [ScenarioChange]]
 
-    public init(scenarios: [ScenarioResults], differences: [DifferenceEstimate] = []) {
+    public init(scenarios: [ScenarioResults], differences: [DifferenceEstimate] = [], changes: [String: [ScenarioChange]] = [:]) {
         precondition(!scenarios.isEmpty, "a report needs a scenario")
         self.scenarios = scenarios
         self.differences = differences
+        self.changes = changes
     }
 
     public var isComparison: Bool { scenarios.count > 1 }
@@ -41,6 +45,18 @@ public struct ReportContent: Sendable {
         }
         let differences = try DifferenceEstimate.rows(of: CSVTable(contentsOf: comparison))
         let scenarios = try manifest.partFolders.map { try ScenarioResults(folder: folder.appendingPathComponent($0)) }
-        self.init(scenarios: scenarios, differences: differences)
+        var changes: [String: [ScenarioChange]] = [:]
+        if manifest.lists("changes.csv") {
+            let table = try CSVTable(contentsOf: folder.appendingPathComponent("changes.csv"))
+            let variant = try table.column("variant"), key = try table.column("key"), before = try table.column("base_value")
+            let after = try table.column("variant_value"), source = try table.column("source")
+            let comment = try table.column("comment")
+            for row in table.rows {
+                changes[row[variant], default: []].append(ScenarioChange(
+                    key: row[key], baseValue: row[before], variantValue: row[after],
+                    source: row[source].isEmpty ? nil : row[source], comment: row[comment]))
+            }
+        }
+        self.init(scenarios: scenarios, differences: differences, changes: changes)
     }
 }

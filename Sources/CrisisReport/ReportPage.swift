@@ -76,8 +76,10 @@ public enum ReportPage {
         crht.figures = [caseload].compactMap { $0 }
         if caseload == nil { crht.missing.append(CensusFigures.missing(caseloadTitle)) }
 
-        // A comparison leads with what changed; the full KPI table follows.
-        return content.isComparison ? [comparison, kpis, beds, placements, s136, crht] : [kpis, beds, placements, s136, crht]
+        // The brief first; a comparison then leads with what changed, the full KPI table after.
+        let brief = BriefSection.section(content)
+        return content.isComparison ? [brief, comparison, kpis, beds, placements, s136, crht]
+            : [brief, kpis, beds, placements, s136, crht]
     }
 
     /// What was run: scenario files, hashes, seed and run length, so any number in the
@@ -131,5 +133,9 @@ public enum ReportPage {
         table.kpi-table td.text:last-child,table.kpi-table th.text:last-child{width:auto;color:#555}
         dl.definitions dt{font-weight:bold;font-size:.9em}dl.definitions dd{margin:0 0 6px 16px;color:#444}
         .missing{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 12px}
+        p.description{font-style:italic;color:#333;max-width:60em}
+        ul.findings{max-width:60em;padding-left:1.2em}ul.findings li{margin:3px 0}
+        table.changes td.text:last-child{white-space:normal;color:#444;min-width:24em}table.changes th[scope=row]{font-family:monospace}
+        details.parameters pre{font-size:.8em;background:#f7f7f7;padding:8px;overflow-x:auto}
         """
 }
