@@ -4,12 +4,13 @@ import Foundation
 
 /// comparison.csv: every KPI of every variant against the base, with the paired difference.
 public enum ComparisonFiles {
-    public static let header = "variant,kpi,stratum,unit,base_mean,variant_mean,difference,ci95_low,ci95_high,significant,variance_reduction"
+    public static let header = "variant,kpi,label,stratum,unit,base_mean,variant_mean,difference,ci95_low,ci95_high,significant,variance_reduction"
 
     /// The rows of one variant's comparison, named `variant` (the scenario's name).
     public static func rows(variant: String, _ comparison: [PairedDifference]) -> [String] {
         comparison.map { row in
-            [variant, row.id, row.stratum, row.unit, NumberFormat.cell(row.base.mean),
+            [ResultFiles.csvField(variant), ResultFiles.csvField(row.id), ResultFiles.csvField(KPIText.label(row.id)),
+             ResultFiles.csvField(row.stratum), ResultFiles.csvField(row.unit), NumberFormat.cell(row.base.mean),
              NumberFormat.cell(row.variant.mean), NumberFormat.cell(row.difference.mean),
              NumberFormat.cell(row.difference.lower), NumberFormat.cell(row.difference.upper),
              row.isSignificant ? "yes" : "no", NumberFormat.cell(row.varianceReduction)].joined(separator: ",")

@@ -10,22 +10,35 @@ public enum ResultFiles {
     /// The scenario as it ran, kept for the report (run and compare with --report).
     public static let scenarioFileName = "scenario.yaml"
 
+    /// `wide` adds replications-wide.csv, a row per replication and a column per KPI.
     public static func write(summary: Summary, results: [ReplicationResult], provenance: RunProvenance,
                              to folder: URL, daily: Bool = false, distributions: Bool = false,
-                             resolvedScenario: String? = nil) throws {
-        var files = [ResultFile("summary.csv") { summaryCSV(summary) },
+                             resolvedScenario: String? = nil, wide: Bool = false) throws {
+        let scenario = scenarioName(provenance.scenario)
+        var files = [ResultFile("summary.csv") { summaryCSV(summary, scenario: scenario) },
                      ResultFile("replications.csv") { append in try writeReplicationsCSV(results, append) }]
-        if daily { files.append(ResultFile("daily.csv") { DailyFiles.csv(results) }) }
+        if wide { files.append(ResultFile(wideFileName) { append in try writeWideReplicationsCSV(results, append) }) }
+        if daily { files.append(ResultFile("daily.csv") { DailyFiles.csv(results, warmupDays: provenance.warmupDays) }) }
         if distributions { files.append(ResultFile("distributions.csv") { DistributionFiles.csv(results) }) }
         if let resolvedScenario { files.append(ResultFile(scenarioFileName) { resolvedScenario }) }
         files.append(ResultFile("summary.json") { summaryJSON(summary, provenance: provenance) })
         try ResultFolder(folder).replace(with: files, provenance: provenance)
     }
 
-    public static func summaryCSV(_ summary: Summary) -> String {
-        var lines = ["kpi,stratum,unit,replications,mean,sd,ci95_low,ci95_high,relative_half_width"]
+    /// A scenario's name from its file: the file name without extension, as tables name it.
+    public static func scenarioName(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    public static let summaryHeader = "scenario,kpi,label,stratum,unit,replications,mean,sd,ci95_low,ci95_high,relative_half_width"
+
+    /// summary.csv: a row per KPI and stratum, with the scenario and the KPI's label beside its
+    /// identifier, so a sheet pasted next to another scenario's still says whose it is.
+    public static func summaryCSV(_ summary: Summary, scenario: String) -> String {
+        var lines = [summaryHeader]
         for kpi in summary.kpis {
-            lines.append([csvField(kpi.id), csvField(kpi.stratum), csvField(kpi.unit), String(kpi.count),
+            lines.append([csvField(scenario), csvField(kpi.id), csvField(KPIText.label(kpi.id)), csvField(kpi.stratum),
+                          csvField(kpi.unit), String(kpi.count),
                           NumberFormat.cell(kpi.mean), NumberFormat.cell(kpi.standardDeviation),
                           NumberFormat.cell(kpi.lower), NumberFormat.cell(kpi.upper),
                           relativeHalfWidthField(kpi.relativeHalfWidth)].joined(separator: ","))
@@ -37,6 +50,20 @@ public enum ResultFiles {
     /// happened): an empty cell, which spreadsheets and pandas read as missing, not `nan` text.
     static func relativeHalfWidthField(_ value: Double) -> String {
         value.isFinite ? NumberFormat.exact(value) : ""
+    }
+
+    public static let wideFileName = "replications-wide.csv"
+
+    /// replications-wide.csv: a row per replication and a column per KPI, the layout a
+    /// spreadsheet's charts and pivot tables want; columns are named by identifier, with the
+    /// stratum in brackets for areas and cohorts (`oap.placements [area:Northshire]`).
+    public static func writeWideReplicationsCSV(_ results: [ReplicationResult], _ append: (String) throws -> Void) rethrows {
+        guard let first = results.first else { return try append("replication\n") }
+        let names = first.kpis.map { $0.stratum == "all" ? $0.id : "\($0.id) [\($0.stratum)]" }
+        try append((["replication"] + names.map(csvField)).joined(separator: ",") + "\n")
+        for result in results {
+            try append(([String(result.replication)] + result.kpis.map { NumberFormat.cell($0.value) }).joined(separator: ",") + "\n")
+        }
     }
 
     public static func replicationsCSV(_ results: [ReplicationResult]) -> String {

@@ -40,11 +40,12 @@ public struct SweepResult: Sendable {
     /// sweep.csv: one row per point, KPI and stratum; the varied keys' values first.
     public func csv() -> String {
         var lines = [(settings.keys.map(ResultFiles.csvField)
-            + ["kpi", "stratum", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high"]).joined(separator: ",")]
+            + ["kpi", "label", "stratum", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high"]).joined(separator: ",")]
         for (point, summary) in zip(points, summaries) {
             let prefix = point.map(ResultFiles.csvField)
             for kpi in summary.kpis {
-                lines.append((prefix + [ResultFiles.csvField(kpi.id), ResultFiles.csvField(kpi.stratum),
+                lines.append((prefix + [ResultFiles.csvField(kpi.id), ResultFiles.csvField(KPIText.label(kpi.id)),
+                                        ResultFiles.csvField(kpi.stratum),
                                         ResultFiles.csvField(kpi.unit), String(kpi.count), NumberFormat.cell(kpi.mean),
                                         NumberFormat.cell(kpi.standardDeviation), NumberFormat.cell(kpi.lower),
                                         NumberFormat.cell(kpi.upper)]).joined(separator: ","))

@@ -16,8 +16,10 @@ public struct DailyCensus: Sendable, Equatable {
     init(_ table: CSVTable) throws {
         let replication = try table.column("replication")
         _ = try table.column("day")
-        let names = table.header.filter { $0 != "replication" && $0 != "day" }
-        let columns = try names.map { try table.column($0) }
+        // Every census column (named with its unit, `occupancy [%]`), by its bare name.
+        let headers = table.header.filter { !["replication", "day", "warmup"].contains($0) }
+        let columns = try headers.map { try table.column($0) }
+        let names = headers.map(DailyFiles.name(ofHeader:))
         var order: [String] = []
         // Replication, then series, then day.
         var runs: [[[Double]]] = []

@@ -14,14 +14,14 @@ final class ShardMergeTests: XCTestCase {
                                        seed: plan.identity.seed, generator: plan.identity.generator)
         let whole = try runner.run(Array(0..<5), threads: 2)
         let provenance = plan.identity.provenance()
-        let expected = [ResultFiles.summaryCSV(Summary(whole)), ResultFiles.replicationsCSV(whole),
+        let expected = [ResultFiles.summaryCSV(Summary(whole), scenario: "baseline"), ResultFiles.replicationsCSV(whole),
                         ResultFiles.summaryJSON(Summary(whole), provenance: provenance)]
         for count in 1...3 {
             let merged = try SmallExperiments.shardAndMerge(plan, count: count, in: try temporaryFolder())
             XCTAssertEqual(merged.shardCount, count)
             XCTAssertEqual(merged.results[0].map(\.replication), Array(0..<5))
             let summary = Summary(merged.results[0])
-            let got = [ResultFiles.summaryCSV(summary), ResultFiles.replicationsCSV(merged.results[0]),
+            let got = [ResultFiles.summaryCSV(summary, scenario: "baseline"), ResultFiles.replicationsCSV(merged.results[0]),
                        ResultFiles.summaryJSON(summary, provenance: merged.identity.provenance())]
             for (name, (a, b)) in zip(["summary.csv", "replications.csv", "summary.json"], zip(expected, got)) {
                 XCTAssertEqual(Array(a.utf8), Array(b.utf8), "\(name) differs with \(count) shards")
@@ -42,7 +42,7 @@ final class ShardMergeTests: XCTestCase {
             })
         }
         let expected = csv(whole)
-        XCTAssertTrue(expected.hasPrefix(ComparisonFiles.header + "\nbeds-minus-10,presentations.community,all,"))
+        XCTAssertTrue(expected.hasPrefix(ComparisonFiles.header + "\nbeds-minus-10,presentations.community,Community referrals to the crisis team,all,"))
         for count in [2, 3, 4] {
             let merged = try SmallExperiments.shardAndMerge(plan, count: count, in: try temporaryFolder())
             XCTAssertEqual(csv(merged.results), expected, "\(count) shards")

@@ -68,10 +68,10 @@ final class SweepTests: XCTestCase {
         let plan = try SmallExperiments.sweep(["areas.Northshire.beds=90...100:10"], replications: 2)
         let sweep = SweepResult(identity: plan.identity, results: try plan.run(threads: 2))
         let lines = sweep.csv().split(separator: "\n")
-        XCTAssertEqual(lines[0], "areas.Northshire.beds,kpi,stratum,unit,replications,mean,sd,ci95_low,ci95_high")
+        XCTAssertEqual(lines[0], "areas.Northshire.beds,kpi,label,stratum,unit,replications,mean,sd,ci95_low,ci95_high")
         XCTAssertEqual(lines.count, 1 + 2 * sweep.summaries[0].kpis.count)
-        XCTAssertTrue(lines[1].hasPrefix("90,presentations.community,all,per year,2,"))
-        XCTAssertTrue(lines.contains { $0.hasPrefix("100,beds.occupancy,all,%,2,") })
+        XCTAssertTrue(lines[1].hasPrefix("90,presentations.community,Community referrals to the crisis team,all,per year,2,"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("100,beds.occupancy,Bed occupancy,all,%,2,") })
         // More beds, less occupancy: the sweep measures what it varies.
         let occupancy = sweep.series("beds.occupancy").map { $0!.mean }
         XCTAssertGreaterThan(occupancy[0], occupancy[1])
@@ -85,8 +85,8 @@ final class SweepTests: XCTestCase {
         let sweep = SweepResult(identity: plan.identity, results: try plan.run(threads: 2))
         let csv = sweep.csv()
         XCTAssertNil(csv.range(of: "nan", options: .caseInsensitive), csv)
-        XCTAssertTrue(csv.contains("\n0,beds.occupancy,all,%,0,,,,\n"), csv)
-        XCTAssertTrue(csv.contains("\n10,beds.occupancy,all,%,2,"), csv)
+        XCTAssertTrue(csv.contains("\n0,beds.occupancy,Bed occupancy,all,%,0,,,,\n"), csv)
+        XCTAssertTrue(csv.contains("\n10,beds.occupancy,Bed occupancy,all,%,2,"), csv)
         XCTAssertTrue(sweep.table().contains("(undefined in every replication)"), sweep.table())
     }
 

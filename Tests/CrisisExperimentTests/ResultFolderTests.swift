@@ -28,7 +28,7 @@ final class ResultFolderTests: XCTestCase {
 
     private func writeNew(with resultFolder: ResultFolder) throws {
         let new = results(2)
-        let files = [ResultFile("summary.csv") { ResultFiles.summaryCSV(Summary(new)) },
+        let files = [ResultFile("summary.csv") { ResultFiles.summaryCSV(Summary(new), scenario: "baseline") },
                      ResultFile("replications.csv") { ResultFiles.replicationsCSV(new) },
                      ResultFile("summary.json") { ResultFiles.summaryJSON(Summary(new), provenance: self.provenance(seed: 2)) }]
         try resultFolder.replace(with: files, provenance: provenance(seed: 2))

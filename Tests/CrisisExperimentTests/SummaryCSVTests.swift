@@ -13,10 +13,12 @@ final class SummaryCSVTests: XCTestCase {
                                      KPIValue(id: "s136.breaches", stratum: "all", value: 0)],
                               eventsHandled: 0, daily: nil, trace: [])
         }
-        let lines = ResultFiles.summaryCSV(Summary(results)).split(separator: "\n")
+        let lines = ResultFiles.summaryCSV(Summary(results), scenario: "baseline").split(separator: "\n")
         XCTAssertEqual(lines.count, 3)
-        XCTAssertTrue(lines[1].hasPrefix("oap.placements,all,"), String(lines[1]))
+        XCTAssertEqual(lines[0], "scenario,kpi,label,stratum,unit,replications,mean,sd,ci95_low,ci95_high,relative_half_width")
+        XCTAssertTrue(lines[1].hasPrefix("baseline,oap.placements,Out-of-area placements started,all,"), String(lines[1]))
         XCTAssertFalse(lines[1].hasSuffix(","), "a defined relative half-width is written: \(lines[1])")
-        XCTAssertEqual(lines[2], "s136.breaches,all,,2,0.0,0.0,0.0,0.0,")
+        XCTAssertEqual(lines[2], "baseline,s136.breaches,s136.breaches,all,,2,0.0,0.0,0.0,0.0,",
+                       "a KPI outside the catalogue is labelled by its identifier")
     }
 }

@@ -16,10 +16,10 @@ final class UndefinedCellTests: XCTestCase {
     func testSummaryAndReplicationsLeaveUndefinedCellsEmpty() {
         // "a" is undefined in every replication, "b" in one of two, "c" in none.
         let results = [result(0, ["a": .nan, "b": .nan, "c": 1]), result(1, ["a": .nan, "b": 4, "c": 3])]
-        let summary = ResultFiles.summaryCSV(Summary(results)).split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(summary[1], "a,all,,0,,,,,")
-        XCTAssertEqual(summary[2], "b,all,,1,4.0,,,,", "one replication: a mean, no spread or interval")
-        XCTAssertTrue(summary[3].hasPrefix("c,all,,2,2.0,1.4142135623730951,"), String(summary[3]))
+        let summary = ResultFiles.summaryCSV(Summary(results), scenario: "baseline").split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(summary[1], "baseline,a,a,all,,0,,,,,")
+        XCTAssertEqual(summary[2], "baseline,b,b,all,,1,4.0,,,,", "one replication: a mean, no spread or interval")
+        XCTAssertTrue(summary[3].hasPrefix("baseline,c,c,all,,2,2.0,1.4142135623730951,"), String(summary[3]))
         XCTAssertEqual(ResultFiles.replicationsCSV(results), """
             replication,kpi,stratum,value
             0,a,all,
@@ -40,8 +40,8 @@ final class UndefinedCellTests: XCTestCase {
         let csv = ComparisonFiles.csv([("v", Comparison.paired(base: base, variant: variant))])
         XCTAssertEqual(csv, """
             \(ComparisonFiles.header)
-            v,a,all,,,1.5,,,,no,
-            v,same,all,,3.5,3.5,0.0,0.0,0.0,no,
+            v,a,a,all,,,1.5,,,,no,
+            v,same,same,all,,3.5,3.5,0.0,0.0,0.0,no,
 
             """)
     }
@@ -53,16 +53,16 @@ final class UndefinedCellTests: XCTestCase {
         let runner = ReplicationRunner(configuration: Configurations.area(beds: 0), length: RunLength(warmupDays: 5, horizonDays: 10),
                                        seed: 3, dailySeries: true)
         let results = try runner.run([0, 1], threads: 1)
-        let files = ["summary.csv": ResultFiles.summaryCSV(Summary(results)), "replications.csv": ResultFiles.replicationsCSV(results),
-                     "daily.csv": DailyFiles.csv(results), "distributions.csv": DistributionFiles.csv(results),
+        let files = ["summary.csv": ResultFiles.summaryCSV(Summary(results), scenario: "baseline"), "replications.csv": ResultFiles.replicationsCSV(results),
+                     "daily.csv": DailyFiles.csv(results, warmupDays: 0), "distributions.csv": DistributionFiles.csv(results),
                      "comparison.csv": ComparisonFiles.csv([("same", Comparison.paired(base: results, variant: results))])]
         for (name, text) in files {
             XCTAssertFalse(text.lowercased().contains("nan"), "\(name):\n\(text)")
         }
-        XCTAssertTrue(files["summary.csv"]!.contains("\nbeds.occupancy,all,%,0,,,,,\n"), files["summary.csv"]!)
+        XCTAssertTrue(files["summary.csv"]!.contains("\nbaseline,beds.occupancy,Bed occupancy,all,%,0,,,,,\n"), files["summary.csv"]!)
         XCTAssertTrue(files["replications.csv"]!.contains("\n1,beds.occupancy,all,\n"), files["replications.csv"]!)
         let daily = files["daily.csv"]!.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let occupancy = try XCTUnwrap(daily[0].firstIndex(of: "occupancy"))
+        let occupancy = try XCTUnwrap(daily[0].firstIndex(of: "occupancy [%]"))
         XCTAssertEqual(Set(daily.dropFirst().map { $0[occupancy] }), [""])
     }
 }

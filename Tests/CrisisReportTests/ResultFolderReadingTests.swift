@@ -66,7 +66,7 @@ final class ResultFolderReadingTests: XCTestCase {
         let folder = try temporaryFolder()
         try write(seed: 1, to: folder, overrides: ["areas.Northshire.beds=0"])
         let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
-        XCTAssertTrue(summary.contains("\nbeds.occupancy,all,%,0,,,,,\n"), summary)
+        XCTAssertTrue(summary.contains("\nbaseline,beds.occupancy,Bed occupancy,all,%,0,,,,,\n"), summary)
         let read = try ScenarioResults(folder: folder)
         let occupancy = try XCTUnwrap(read.kpi("beds.occupancy"))
         XCTAssertEqual(occupancy.replications, 0)

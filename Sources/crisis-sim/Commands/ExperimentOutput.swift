@@ -14,6 +14,8 @@ struct ExperimentOutput {
     var selection = KPITable.Selection.all
     /// Write daily.csv (run --daily; the replications must have kept their daily series).
     var daily = false
+    /// Write replications-wide.csv (run --wide).
+    var wide = false
     /// Write report.html and what it draws: daily.csv and distributions.csv, and for a
     /// comparison a result folder per scenario.
     var report = false
@@ -53,7 +55,8 @@ struct ExperimentOutput {
         let summary = Summary(results[0])
         let daily = daily || report  // the report draws the census
         try ResultFiles.write(summary: summary, results: results[0], provenance: identity.provenance(), to: folder,
-                              daily: daily, distributions: report, resolvedScenario: report ? resolvedScenarios.first : nil)
+                              daily: daily, distributions: report, resolvedScenario: report ? resolvedScenarios.first : nil,
+                              wide: wide)
         print("\(group.label): \(group.summary.isEmpty ? group.scenario : group.summary)")
         print("\(runLength); scenario \(group.scenarioHash)")
         print("")
@@ -61,7 +64,8 @@ struct ExperimentOutput {
         print("")
         for note in notes { print(note) }
         printParagraph(PrecisionAdvice.text(summary, selection: selection))
-        print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(daily ? ", daily.csv" : "") (\(footnote))")
+        print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(wide ? ", \(ResultFiles.wideFileName)" : "")"
+            + "\(daily ? ", daily.csv" : "") (\(footnote))")
         if report { try Report.write(folder: folder) }
     }
 

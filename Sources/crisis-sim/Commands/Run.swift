@@ -39,6 +39,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Also write report.html, the HTML report (implies --daily, and writes distributions.csv).")
     var report = false
 
+    @Flag(help: "Also write replications-wide.csv: a row per replication and a column per KPI, for spreadsheets.")
+    var wide = false
+
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
     @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
@@ -57,6 +60,7 @@ struct Run: ParsableCommand {
     func validate() throws {
         let auto = runOptions.replications?.isAuto == true
         if auto, shard != nil { throw ValidationError("--replications auto cannot be sharded: give a number") }
+        if wide, shard != nil { throw ValidationError("--wide goes with the merged result: give it to an unsharded run") }
         if auto, precision == nil { throw ValidationError("--replications auto needs --precision, e.g. --precision 0.05") }
         if !auto, precision != nil || !precisionKPIs.isEmpty {
             throw ValidationError("--precision and --precision-kpi go with --replications auto")
@@ -119,6 +123,7 @@ struct Run: ParsableCommand {
         output.selection = kpis.selection
         output.daily = daily
         output.report = report
+        output.wide = wide
         output.notes = notes
         output.resolvedScenarios = [loaded.resolvedYAML]
         try output.write(to: folder)
