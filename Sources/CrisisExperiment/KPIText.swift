@@ -32,10 +32,13 @@ public enum KPIText {
     /// A change, always signed: `+141`, `-2.5 points`, `+GBP 0.4m`.
     public static func change(_ value: Double, unit: String) -> String {
         guard value.isFinite else { return "-" }
-        let sign = value > 0 ? "+" : value < 0 ? "-" : "±"
-        if isMoney(unit) { return sign + "GBP " + money(abs(value)) }
-        if isShare(unit) { return sign + NumberFormat.readable(abs(value)) + (abs(value) == 1 ? " point" : " points") }
-        return sign + NumberFormat.readable(abs(value))
+        let magnitude = isMoney(unit) ? money(abs(value)) : NumberFormat.readable(abs(value))
+        // A change that rounds to nothing has no direction: ±0.00, never -0.00.
+        let rounded = magnitude.allSatisfy { "0.,".contains($0) }
+        let sign = rounded ? "±" : value > 0 ? "+" : "-"
+        if isMoney(unit) { return sign + "GBP " + magnitude }
+        if isShare(unit) { return sign + magnitude + (magnitude == "1.00" ? " point" : " points") }
+        return sign + magnitude
     }
 
     /// A 95% interval of a level, cut to the KPI's range: every KPI in the catalogue is a
@@ -55,7 +58,9 @@ public enum KPIText {
 
     public static func changeInterval(lower: Double, upper: Double, unit: String) -> String {
         guard lower.isFinite, upper.isFinite else { return "-" }
-        return change(lower, unit: unit) + " to " + change(upper, unit: unit)
+        let (low, high) = (change(lower, unit: unit), change(upper, unit: unit))
+        // The same change in every replication (a fixed cost, an unchanged count).
+        return low == high ? low : low + " to " + high
     }
 
     /// Pounds to three significant figures with a k or m suffix: 19.4m, 412k, 8,500.

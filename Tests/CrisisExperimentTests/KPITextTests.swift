@@ -32,6 +32,10 @@ final class KPITextTests: XCTestCase {
         XCTAssertEqual(KPIText.change(-2.5, unit: "%"), "-2.50 points")
         XCTAssertEqual(KPIText.change(400_000, unit: "GBP per year"), "+GBP 400k")
         XCTAssertEqual(KPIText.change(141, unit: "per year"), "+141")
+        XCTAssertEqual(KPIText.change(-1e-9, unit: "per year"), "±0.00", "no direction for a change that rounds to 0")
+        XCTAssertEqual(KPIText.change(-0.2, unit: "GBP per year"), "±GBP 0")
+        XCTAssertEqual(KPIText.changeInterval(lower: 541_000, upper: 541_000, unit: "GBP per year"), "+GBP 541k")
+        XCTAssertEqual(KPIText.changeInterval(lower: -3, upper: 2, unit: "per year"), "-3.00 to +2.00")
         XCTAssertEqual(KPIText.remainingUnit("GBP per year"), "per year")
         XCTAssertEqual(KPIText.remainingUnit("% of time"), "of time")
     }
