@@ -43,7 +43,7 @@ let package = Package(
         // Replications of scenarios in parallel, summaries with confidence intervals, paired
         // comparisons with what each variant changes.
         .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "CrisisScenario", "SimKernel", "SimRandom"]),
-        .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel"]),
+        .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario"]),
         // The model against analytic and published results: runs Scenarios/studies/ and
         // writes docs/VALIDATION.md.
         .target(name: "CrisisValidation", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "SimKernel"]),

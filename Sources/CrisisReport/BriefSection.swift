@@ -20,6 +20,14 @@ enum BriefSection {
         } else if !base.description.isEmpty {
             body += "<p class=\"description\">\(MarkupText.escape(base.description))</p>\n"
         }
+        for scenario in content.scenarios {
+            guard let configuration = scenario.configuration else { continue }
+            let why = SurpriseExplanations.sentences(configuration, occupancy: scenario.kpi("beds.occupancy")?.mean,
+                                                     waitP95: scenario.kpi("time_to_bed.p95")?.mean)
+            for sentence in why {
+                body += "<p class=\"explain\"><strong>\(MarkupText.escape(scenario.name)):</strong> \(MarkupText.escape(sentence))</p>\n"
+            }
+        }
         body += parameters(content)
         return ReportSection(id: "brief", heading: content.isComparison ? "In brief: what changed and why" : "In brief",
                              body: body)

@@ -133,7 +133,7 @@ public enum ReportPage {
         table.kpi-table td.text:last-child,table.kpi-table th.text:last-child{width:auto;color:#555}
         dl.definitions dt{font-weight:bold;font-size:.9em}dl.definitions dd{margin:0 0 6px 16px;color:#444}
         .missing{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 12px}
-        p.description{font-style:italic;color:#333;max-width:60em}
+        p.description{font-style:italic;color:#333;max-width:60em}p.explain{max-width:60em;border-left:4px solid #0072B2;padding:4px 10px;background:#f3f8fc}
         ul.findings{max-width:60em;padding-left:1.2em}ul.findings li{margin:3px 0}
         table.changes td.text:last-child{white-space:normal;color:#444;min-width:24em}table.changes th[scope=row]{font-family:monospace}
         details.parameters pre{font-size:.8em;background:#f7f7f7;padding:8px;overflow-x:auto}

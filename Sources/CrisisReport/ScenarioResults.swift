@@ -1,4 +1,5 @@
 import CrisisExperiment
+import CrisisModel
 import CrisisScenario
 import Foundation
 
@@ -17,6 +18,10 @@ public struct ScenarioResults: Sendable {
     public var timeToBed: BinnedCounts?
     /// scenario.yaml, the scenario as it ran (every default written out), kept with --report.
     public var resolvedScenario: String?
+
+    /// The scenario as it ran, compiled from scenario.yaml (nil without one, or if it no
+    /// longer loads: a report never fails for it).
+    public var configuration: CrisisConfiguration?
 
     /// The scenario's description, from scenario.yaml; empty without one.
     public var description: String { resolvedScenario.map(ResolvedScenarioText.description) ?? "" }
@@ -77,6 +82,7 @@ public struct ScenarioResults: Sendable {
         let scenarioFile = folder.appendingPathComponent(ResultFiles.scenarioFileName)
         resolvedScenario = manifest.lists(ResultFiles.scenarioFileName)
             ? FileManager.default.contents(atPath: scenarioFile.path).map { String(decoding: $0, as: UTF8.self) } : nil
+        configuration = resolvedScenario == nil ? nil : (try? ScenarioLoader.load(scenarioFile.path))?.configuration
     }
 
     /// The KPI `id` in `stratum` (default: the whole system).
