@@ -1,4 +1,5 @@
 import CrisisModel
+import CrisisScenario
 import Foundation
 
 /// The files a run writes: summary.json, summary.csv and replications.csv (and daily.csv,
@@ -107,25 +108,7 @@ public enum ResultFiles {
     /// JSON has no NaN or infinity: undefined values are null.
     static func json(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
 
-    static func json(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped + "\""
-    }
+    static func json(_ text: String) -> String { QuotedString.quoted(text) }
 
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }

@@ -162,22 +162,7 @@ extension ScenarioSchema {
                 }
                 return "[\n" + items.map { pad + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
             case .string(let string):
-                var quoted = "\""
-                for scalar in string.unicodeScalars {
-                    switch scalar {
-                    case "\"": quoted += "\\\""
-                    case "\\": quoted += "\\\\"
-                    case "\n": quoted += "\\n"
-                    default:
-                        if scalar.value < 0x20 {
-                            let hex = String(scalar.value, radix: 16)
-                            quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                        } else {
-                            quoted.unicodeScalars.append(scalar)
-                        }
-                    }
-                }
-                return quoted + "\""
+                return QuotedString.quoted(string)
             case .number(let number): return NumberRange.format(number)
             case .integer(let integer): return String(integer)
             case .bool(let bool): return bool ? "true" : "false"
