@@ -39,6 +39,7 @@ struct Compare: ParsableCommand {
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
     func validate() throws {
+        if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         guard !variants.isEmpty else { throw ValidationError("give at least one variant scenario after the base") }
         if let problem = Compare.repetition(in: [base] + variants) { throw ValidationError(problem) }
@@ -69,7 +70,6 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
         let loaded = try loadScenarios()
         try StratumChoice.check(stratum, inEach: zip([base] + variants, loaded).map {

@@ -22,7 +22,6 @@ extension Run {
 
     /// `run --shard K/N`: this shard's replications, written as a partial result.
     func runShard(_ shard: ShardSpec) throws {
-        if daily { throw ValidationError("--daily cannot be combined with --shard: run the replications you want daily series of unsharded") }
         let plan = experimentPlan(try loadScenario(scenario, overrides: scenarioOptions.overrides))
         try ShardWork.run(plan, shard: shard, name: scenarioName(scenario), folder: resultsFolder,
                           threads: runOptions.threads, quiet: runOptions.quiet)

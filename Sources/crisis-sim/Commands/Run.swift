@@ -58,8 +58,12 @@ struct Run: ParsableCommand {
     var maxReplications = 500
 
     func validate() throws {
+        if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         let auto = runOptions.replications?.isAuto == true
         if auto, shard != nil { throw ValidationError("--replications auto cannot be sharded: give a number") }
+        if daily, shard != nil {
+            throw ValidationError("--daily cannot be combined with --shard: run the replications you want daily series of unsharded")
+        }
         if wide, shard != nil { throw ValidationError("--wide goes with the merged result: give it to an unsharded run") }
         if auto, precision == nil { throw ValidationError("--replications auto needs --precision, e.g. --precision 0.05") }
         if !auto, precision != nil || !precisionKPIs.isEmpty {
@@ -76,7 +80,6 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        if report, shard != nil { throw ValidationError("--report needs the daily census, which --shard does not keep") }
         if let shard { return try runShard(shard) }
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: loaded.configuration))
