@@ -22,7 +22,7 @@ final class ScenarioSchemaSyncTests: XCTestCase {
             }
             let committed = try? String(contentsOf: url, encoding: .utf8)
             XCTAssertTrue(committed == text, """
-                \(relative) is out of date with Sources/CrisisScenario/ScenarioSchema.swift. Regenerate it with
+                \(relative) is out of date with Sources/CrisisScenario/Schema/ScenarioSchema.swift. Regenerate it with
                   \(Self.regenerate)=1 swift test --filter ScenarioSchemaSyncTests
                 """)
         }

@@ -11,7 +11,7 @@ extension ScenarioSchema {
         let schema: JSON = .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("title", .string("crisis-sim scenario")),
-            ("description", .string("Generated from Sources/CrisisScenario/ScenarioSchema.swift; do not edit. "
+            ("description", .string("Generated from Sources/CrisisScenario/Schema/ScenarioSchema.swift; do not edit. "
                 + "See docs/SCENARIOS.md.")),
             ("type", .string("object")),
             ("if", .object([("required", .array([.string("extends")]))])),
