@@ -156,120 +156,15 @@ struct Slurm: ParsableCommand {
         try AtomicFile.createFolder(logs)
         let executable = absolute(binary ?? Slurm.currentExecutable(), from: here).path
 
-        let job = jobName ?? "crisis-\(name)"
-        let items = plan.identity.itemCount
-        let perShard = (items + shards - 1) / shards
-        let experimentLine = (["crisis-sim"] + experiment).map(Slurm.quote).joined(separator: " ")
-        var common: [String] = []
-        if let partition { common.append("#SBATCH --partition=\(partition)") }
-        if let account { common.append("#SBATCH --account=\(account)") }
-        common += extraOptions.map { "#SBATCH \($0)" }
-        let moduleLines = modules.isEmpty ? [] : [
-            "# Environment modules (the module command is not defined in every batch shell).",
-            "command -v module >/dev/null 2>&1 || source /etc/profile.d/modules.sh 2>/dev/null || source /etc/profile >/dev/null 2>&1 || true",
-        ] + modules.map { "module load \(Slurm.quote($0))" }
-
-        let shardCommand = ([executable] + experiment).map(Slurm.quote).joined(separator: " ")
-            + " --shard \"$shard/\(shards)\" --output \(Slurm.quote(folder.path))"
-            + " --threads \"${SLURM_CPUS_PER_TASK:-1}\" --quiet"
-        let shardScript = ([
-            "#!/bin/bash",
-            "# Written by crisis-sim \(RunProvenance.toolVersion) slurm: one array task per shard of",
-            "#   \(experimentLine)",
-            "# split into \(shards) shards (\(items) replications, at most \(perShard) per shard).",
-            "# Submit with submit.sh, which passes --array with the shards not yet complete. A shard whose",
-            "# partial result is already complete exits at once, so re-running a task is harmless.",
-            "#SBATCH --job-name=\(job)",
-            "#SBATCH --output=\(logs.path)/shard-%a.out",
-            "#SBATCH --nodes=1",
-            "#SBATCH --ntasks=1",
-            "#SBATCH --cpus-per-task=\(cpusPerTask)",
-            "#SBATCH --mem=\(mem)",
-            "#SBATCH --time=\(time)",
-        ] + common + moduleLines + [
-            "set -euo pipefail",
-            "cd \(Slurm.quote(workFolder.path))",
-            // A fixed message: a path inside ${...:?} would be expanded (and run) by the shell.
-            "shard=\"${SLURM_ARRAY_TASK_ID:?submit this as an array job: run submit.sh beside this script}\"",
-            "exec \(shardCommand)",
-        ]).joined(separator: "\n") + "\n"
-
-        let mergeScript = ([
-            "#!/bin/bash",
-            "# Written by crisis-sim \(RunProvenance.toolVersion) slurm: merges the \(shards) shards of",
-            "#   \(experimentLine)",
-            "# into the files the unsharded command writes. submit.sh runs it after every shard succeeded.",
-            "#SBATCH --job-name=\(job)-merge",
-            "#SBATCH --output=\(logs.path)/merge.out",
-            "#SBATCH --nodes=1",
-            "#SBATCH --ntasks=1",
-            "#SBATCH --cpus-per-task=1",
-            "#SBATCH --mem=\(mergeMem ?? mem)",
-            "#SBATCH --time=\(mergeTime)",
-        ] + common + moduleLines + [
-            "set -euo pipefail",
-            "cd \(Slurm.quote(workFolder.path))",
-            "exec \(Slurm.quote(executable)) merge \(Slurm.quote(folder.path)) --output \(Slurm.quote(folder.path))",
-        ]).joined(separator: "\n") + "\n"
-
-        let throttle = maxRunning.map { "%\($0)" } ?? ""
-        let submitScript = """
-            #!/bin/bash
-            # Written by crisis-sim \(RunProvenance.toolVersion) slurm. Submits the shards of
-            #   \(experimentLine)
-            # that are not complete yet as one array job, then the merge, which starts when they have
-            # all succeeded (and is cancelled if one fails). Safe to run again: complete shards are
-            # skipped. With --wait, returns when the merge job ends, with its exit status.
-            set -euo pipefail
-            scripts=\(Slurm.quote(scripts.path))
-            results=\(Slurm.quote(folder.path))
-            count=\(shards)
-            wait_option=()
-            if [ "${1:-}" = "--wait" ]; then wait_option=(--wait); fi
-
-            missing=()
-            for ((k = 1; k <= count; k++)); do
-                [ -s "$results/shard-$k-of-$count.partial.json" ] || missing+=("$k")
-            done
-            dependency=()
-            if [ "${#missing[@]}" -gt 0 ]; then
-                list=$(IFS=,; echo "${missing[*]}")
-                array_job=$(sbatch --parsable --array="$list\(throttle)" "$scripts/shards.sbatch")
-                array_job=${array_job%%;*}
-                echo "submitted ${#missing[@]} of $count shards as array job $array_job"
-                dependency=(--dependency="afterok:$array_job" --kill-on-invalid-dep=yes)
-            else
-                echo "all $count shards are complete"
-            fi
-            if ! merge_job=$(sbatch --parsable "${dependency[@]}" "${wait_option[@]}" "$scripts/merge.sbatch"); then
-                status=$?
-                echo "merge job failed (status $status): see $scripts/logs/" >&2
-                exit "$status"
-            fi
-            merge_job=${merge_job%%;*}
-            if [ "${#wait_option[@]}" -eq 0 ]; then
-                echo "submitted the merge as job $merge_job: results in $results when it ends"
-                exit 0
-            fi
-            # sbatch --wait exits 0 for a job cancelled before it started (a shard failed), so ask.
-            state=$(scontrol show job "$merge_job" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | head -n 1 | cut -d= -f2)
-            [ -n "$state" ] || state=$(sacct -n -X -j "$merge_job" -o State 2>/dev/null | awk 'NR == 1 {print $1}')
-            if [ "$state" != COMPLETED ]; then
-                failed=()
-                for ((k = 1; k <= count; k++)); do
-                    [ -s "$results/shard-$k-of-$count.partial.json" ] || failed+=("$k")
-                done
-                echo "merge job $merge_job ended ${state:-in an unknown state}; shards without a result: ${failed[*]:-none}." >&2
-                echo "See $scripts/logs/, fix the cause and run $0 again: only those shards will run." >&2
-                exit 1
-            fi
-            echo "merge job $merge_job finished: results in $results"
-
-            """
-
-        try AtomicFile.write(shardScript, to: scripts.appendingPathComponent("shards.sbatch"))
-        try AtomicFile.write(mergeScript, to: scripts.appendingPathComponent("merge.sbatch"))
-        try AtomicFile.write(submitScript, to: scripts.appendingPathComponent("submit.sh"))
+        let scriptText = SlurmScripts(
+            executable: executable, experiment: experiment, shards: shards, items: plan.identity.itemCount,
+            job: jobName ?? "crisis-\(name)", resultsFolder: folder, scriptsFolder: scripts, workFolder: workFolder,
+            cpusPerTask: cpusPerTask, mem: mem, time: time, mergeMem: mergeMem ?? mem, mergeTime: mergeTime,
+            partition: partition, account: account, extraOptions: extraOptions, modules: modules, maxRunning: maxRunning)
+        let items = scriptText.items, perShard = scriptText.perShard
+        try AtomicFile.write(scriptText.shardScript, to: scripts.appendingPathComponent("shards.sbatch"))
+        try AtomicFile.write(scriptText.mergeScript, to: scripts.appendingPathComponent("merge.sbatch"))
+        try AtomicFile.write(scriptText.submitScript, to: scripts.appendingPathComponent("submit.sh"))
         for file in ["shards.sbatch", "merge.sbatch", "submit.sh"] {
             try FileManager.default.setAttributes([.posixPermissions: 0o755],
                                                   ofItemAtPath: scripts.appendingPathComponent(file).path)
@@ -291,11 +186,5 @@ struct Slurm: ParsableCommand {
     /// This process's executable, symbolic links resolved.
     static func currentExecutable() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    /// `text` as one shell word: single-quoted unless it is plainly safe.
-    static func quote(_ text: String) -> String {
-        let safe = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0)) }
-        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
