@@ -206,5 +206,17 @@ final class ShardCommandTests: XCTestCase {
         let newline = try crisisSim(["slurm", "--shards", "2", "--output", base.path + "/x\ny", "run", "Scenarios/baseline.yaml"])
         XCTAssertNotEqual(newline.status, 0)
         XCTAssertTrue(newline.error.contains("control characters"), newline.error)
+
+        // A line break in the experiment's arguments ended the scripts' comment line and ran
+        // the rest (found by an outside audit through --set): refused, and nothing written.
+        let injected = base.appendingPathComponent("injected")
+        for argument in [["--set", "description=x\ntouch \(marker.path) #"], ["--set", "description=a\u{1b}[2Jb"]] {
+            let refused = try crisisSim(["slurm", "--shards", "2", "--output", injected.path, "run", "Scenarios/baseline.yaml"]
+                + argument)
+            XCTAssertEqual(refused.status, 64, refused.error)
+            XCTAssertTrue(refused.error.hasPrefix("Error: the experiment's argument 4 (after '--set'), 'description="), refused.error)
+            XCTAssertTrue(refused.error.contains("holds a control character"), refused.error)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: injected.path), "no script was written")
     }
 }

@@ -105,6 +105,18 @@ struct Slurm: ParsableCommand {
         if output.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw ValidationError("--output: control characters (line breaks, tabs, escapes) are not allowed in a folder the Slurm scripts name")
         }
+        // The experiment's words are quoted into commands and echoed into comment lines: a line
+        // break there would end the comment and run the rest (an outside audit ran a command
+        // this way through --set), and an escape would garble the logs.
+        func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .control }
+        for (index, argument) in experiment.enumerated() where argument.unicodeScalars.contains(where: isControl) {
+            let after = index > 0 ? " (after '\(experiment[index - 1])')" : ""
+            var shown = String.UnicodeScalarView()
+            shown.append(contentsOf: argument.unicodeScalars.map { isControl($0) ? "?" : $0 })
+            throw ValidationError("the experiment's argument \(index + 1)\(after), '\(String(shown))', holds a control "
+                + "character (a line break, tab or escape, shown as ?), which the Slurm scripts cannot carry safely: "
+                + "put multi-line text in a scenario file instead")
+        }
         for (option, value) in [("--time", time), ("--merge-time", mergeTime)] where !Slurm.isTimeLimit(value) {
             throw ValidationError("\(option) '\(value)': expected a Slurm time limit such as 01:00:00, 90 or 2-12:00:00")
         }
