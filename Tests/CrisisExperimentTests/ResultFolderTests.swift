@@ -209,6 +209,31 @@ final class ResultFolderDerivedFileTests: XCTestCase {
         XCTAssertEqual(try names(folder), ["table.csv", "manifest.json"])
     }
 
+    /// A report.html in a folder the tool has not written a set into is someone else's file
+    /// (an outside audit lost one this way): it stays.
+    func testAReportInAFolderWithoutASetIsKept() throws {
+        let folder = try temporaryFolder()
+        try Data("USER DATA".utf8).write(to: folder.appendingPathComponent("report.html"))
+        try write("new\n", seed: 2, to: folder)
+        XCTAssertEqual(try names(folder), ["table.csv", "manifest.json", "report.html"])
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8), "USER DATA")
+    }
+
+    /// A comparison's scenario folders that the new comparison does not have go with the old set.
+    func testScenarioFoldersOfTheOldSetGoWithIt() throws {
+        let folder = try temporaryFolder()
+        for part in ["base", "old-variant"] { try write("\(part)\n", seed: 1, to: folder.appendingPathComponent(part)) }
+        try write("comparison 1\n", seed: 1, to: folder, parts: ["base", "old-variant"])
+        try write("base\n", seed: 2, to: folder.appendingPathComponent("base"))
+        try write("new-variant\n", seed: 2, to: folder.appendingPathComponent("new-variant"))
+        try write("comparison 2\n", seed: 2, to: folder, parts: ["base", "new-variant"])
+        XCTAssertEqual(try names(folder), ["table.csv", "manifest.json", "base", "new-variant"])
+        XCTAssertEqual(try ResultManifest.verified(folder).partFolders, ["base", "new-variant"])
+        // A set without parts after one with them (compare without --report) leaves none behind.
+        try write("comparison 3\n", seed: 3, to: folder)
+        XCTAssertEqual(try names(folder), ["table.csv", "manifest.json"])
+    }
+
     /// ... but a new set that fails to commit puts the old report back with the old files.
     func testAFailedWriteKeepsTheOldSetsReport() throws {
         let folder = try temporaryFolder()

@@ -42,16 +42,22 @@ public struct ResultFolder {
     public init(_ url: URL) { self.url = url }
 
     /// Replaces the folder's result set with `files` (written in this order) of the run
-    /// `provenance` describes. Files of the previous set that are not in the new one are
-    /// removed with it. `parts` names result folders inside this one, already written, that
+    /// `provenance` describes. Files and scenario folders of the previous set that are not in
+    /// the new one are removed with it. `parts` names result folders inside this one, already written, that
     /// belong to the set (a comparison's scenario folders): the manifest records each one's
     /// manifest, so a reader refuses the set if any of them is later replaced.
     public func replace(with files: [ResultFile], provenance: RunProvenance, parts: [String] = []) throws {
         try AtomicFile.createFolder(url)  // an OutputPathError naming the path, not a Foundation error dump
         try ResultFolder.removeLeftovers(in: url)
         let stamp = WriterStamp.current
-        let previous = ((try? ResultManifest.read(url))?.files.map(\.name) ?? [])
-            + ResultFolder.derivedFileNames.filter { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+        // What the previous set had: its files, the scenario folders it named that this set does
+        // not, and the report made from it. Only a folder with a manifest has a previous set:
+        // a report.html in any other folder is not the tool's to remove.
+        let old = try? ResultManifest.read(url)
+        let previous = (old?.files.map(\.name) ?? []) + (old?.partFolders.filter { !parts.contains($0) } ?? [])
+            + (old == nil ? [] : ResultFolder.derivedFileNames.filter {
+                FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+            })
         let partEntries = try parts.map { part in
             let name = part + "/" + ResultManifest.fileName
             guard let found = ResultManifest.checksum(of: url.appendingPathComponent(name)) else {
