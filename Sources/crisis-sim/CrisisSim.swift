@@ -51,6 +51,14 @@ struct CrisisSim: ParsableCommand {
             Self.exit(withError: ExitCode.validationFailure)
         } catch {
             Progress.endLine()
+            // --help, help and --version end "cleanly", but their text is the output asked for:
+            // lost to a full or closed standard output, they fail as any command's output does.
+            if exitCode(for: error) == .success {
+                let text = fullMessage(for: error)
+                if !text.isEmpty { print(text) }
+                StandardStreams.checkOutputWritten()
+                Foundation.exit(0)
+            }
             exit(withError: error)
         }
     }

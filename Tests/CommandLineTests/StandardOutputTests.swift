@@ -29,6 +29,14 @@ final class StandardOutputTests: XCTestCase {
         XCTAssertEqual(try crisisSim(["validate", "Scenarios/baseline.yaml"], stdout: "> /dev/null").status, 0)
     }
 
+    /// Help is output too: lost, it fails as a table would (an outside audit found exit 0).
+    func testLostHelpFails() throws {
+        XCTAssertEqual(try crisisSim(["--help"], stdout: "> /dev/full").status, 74)
+        XCTAssertEqual(try crisisSim(["help", "run"], stdout: ">&-").status, 74)
+        XCTAssertEqual(try crisisSim(["run", "--help"], stdout: "> /dev/full").status, 74)
+        XCTAssertEqual(try crisisSim(["--help"], stdout: "> /dev/null").status, 0)
+    }
+
     /// A closed standard output must not lend its descriptor to a result file, where the
     /// printed table would land: the run's files are exactly those of a normal run.
     func testAClosedStandardOutputFailsAndLeavesTheResultFilesClean() throws {

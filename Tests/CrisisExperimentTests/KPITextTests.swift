@@ -108,4 +108,31 @@ final class KPITextTests: XCTestCase {
         XCTAssertEqual(ComparisonSummary.clearChanges(comparison).map(\.id), ["oap.placements", "oap.repatriations"],
                        "placements (+20%) before repatriations (+900%): placements is a headline KPI")
     }
+
+    /// An identifier takes that KPI alone; a group every KPI it starts (an outside audit got
+    /// five KPIs from --kpi costs.nhs).
+    func testASelectionByIdentifierIsExact() {
+        let nhs = KPITable.Selection(["costs.nhs"])
+        XCTAssertTrue(nhs.includes("costs.nhs"))
+        XCTAssertFalse(nhs.includes("costs.nhs.local_beds"))
+        XCTAssertTrue(KPITable.Selection(["costs.nhs."]).includes("costs.nhs.local_beds"), "a trailing dot asks for the group")
+        XCTAssertTrue(KPITable.Selection(["costs"]).includes("costs.nhs.local_beds"))
+        XCTAssertFalse(KPITable.Selection(["cost"]).includes("costs.total"), "groups are whole words")
+    }
+
+    /// A selected KPI with no value in any replication is named under the table, not dropped silently.
+    func testSelectedKPIsUndefinedEverywhereAreNamed() {
+        let results = (0..<3).map { r in
+            ReplicationResult(replication: r, kpis: [KPIValue(id: "oap.placements", stratum: "all", value: Double(r)),
+                                                    KPIValue(id: "oap.length_days.mean", stratum: "all", value: .nan)],
+                              eventsHandled: 1, daily: nil, trace: [])
+        }
+        let table = KPITable.render(Summary(results), selection: .init(["oap"]))
+        XCTAssertTrue(table.hasSuffix("\nUndefined in every replication, so not shown: Mean length of an out-of-area placement "
+            + "(oap.length_days.mean) (nothing to measure them on in this run; a longer horizon or more replications may give "
+            + "them values)"), table)
+        let compared = KPITable.render(comparison: Comparison.paired(base: results, variant: results), baseName: "a",
+                                       variantName: "b", selection: .init(["oap"]))
+        XCTAssertTrue(compared.contains("Undefined in every replication, so not shown: Mean length of an out-of-area placement"))
+    }
 }

@@ -13,9 +13,15 @@ public enum KPITable {
 
         public static let all = Selection()
 
+        /// A pattern that is a KPI's identifier takes that KPI alone (`costs.nhs` is not also
+        /// `costs.nhs.local_beds`); any other takes every KPI it starts (`oap`, `costs.nhs.`).
         public func includes(_ id: String) -> Bool {
-            patterns.isEmpty || patterns.contains { id == $0 || id.hasPrefix($0 + ".") }
+            patterns.isEmpty || patterns.contains { pattern in
+                id == pattern || (!Self.identifiers.contains(pattern) && id.hasPrefix(pattern.hasSuffix(".") ? pattern : pattern + "."))
+            }
         }
+
+        private static let identifiers = Set(CrisisSystem.kpiDefinitions.map(\.id))
 
         /// The patterns that match no KPI in the catalogue, for an error before anything runs.
         public var unknown: [String] {
@@ -42,6 +48,7 @@ public enum KPITable {
     /// half-width.
     public static func render(_ summary: Summary, stratum: String = "all", selection: Selection = .all) -> String {
         let rows = summary.kpis.filter { $0.stratum == stratum && $0.count > 0 && selection.includes($0.id) }
+        let undefined = summary.kpis.filter { $0.stratum == stratum && $0.count == 0 && selection.includes($0.id) }.map(\.id)
         let width = labelWidth(rows.map(\.id))
         var lines = [NumberFormat.pad("", width) + NumberFormat.pad("mean", 13, right: true) + "  "
             + NumberFormat.pad("95% CI", 28) + NumberFormat.pad("±%", 6, right: true) + "  unit"]
@@ -55,7 +62,15 @@ public enum KPITable {
                     + KPIText.remainingUnit(kpi.unit))
             }
         }
+        if !undefined.isEmpty { lines.append(undefinedNote(undefined)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// Said under a table whose KPIs had no value in any replication (a share with nothing
+    /// to divide by, a length of placements none of which ended), so no row is missing silently.
+    static func undefinedNote(_ ids: [String]) -> String {
+        "Undefined in every replication, so not shown: " + ids.map { "\(KPIText.label($0)) (\($0))" }.joined(separator: "; ")
+            + " (nothing to measure them on in this run; a longer horizon or more replications may give them values)"
     }
 
     /// Each KPI of `stratum` for the base and a variant, with the paired change, its 95%
@@ -63,6 +78,7 @@ public enum KPITable {
     public static func render(comparison: [PairedDifference], baseName: String, variantName: String,
                               stratum: String = "all", selection: Selection = .all) -> String {
         let rows = comparison.filter { $0.stratum == stratum && $0.difference.count > 0 && selection.includes($0.id) }
+        let undefined = comparison.filter { $0.stratum == stratum && $0.difference.count == 0 && selection.includes($0.id) }
         let width = labelWidth(rows.map(\.id))
         // Scenario names are cut to 15 characters so a space always separates the columns.
         var lines = [NumberFormat.pad("", width) + NumberFormat.pad(String(baseName.prefix(15)), 16, right: true)
@@ -80,6 +96,7 @@ public enum KPITable {
             }
         }
         lines.append("* the 95% interval of the paired change excludes zero")
+        if !undefined.isEmpty { lines.append(undefinedNote(undefined.map(\.id))) }
         return lines.joined(separator: "\n")
     }
 
@@ -95,6 +112,9 @@ public enum KPITable {
         let base = comparisons.first?.comparison.filter {
             $0.stratum == stratum && $0.difference.count > 0 && selection.includes($0.id)
         } ?? []
+        let undefined = comparisons.first?.comparison.filter {
+            $0.stratum == stratum && $0.difference.count == 0 && selection.includes($0.id)
+        }.map(\.id) ?? []
         let width = labelWidth(base.map(\.id))
         let byKey = comparisons.map { variant in
             Dictionary(variant.comparison.map { ($0.id + "\u{0}" + $0.stratum, $0) }, uniquingKeysWith: { a, _ in a })
@@ -124,6 +144,7 @@ public enum KPITable {
         }
         lines.append("Each variant: its mean (change from \(baseName)); * the 95% interval of the paired change excludes zero "
             + "(intervals in comparison.csv)")
+        if !undefined.isEmpty { lines.append(undefinedNote(undefined)) }
         return lines.joined(separator: "\n")
     }
 }
