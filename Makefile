@@ -37,8 +37,8 @@ validation: deps
 # Leak detection is off: LeakSanitizer reports Swift's lazily initialised globals (e.g. the
 # scenario schema table), which live for the whole process, as leaks.
 sanitize: deps report-deps
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	ASAN_OPTIONS=detect_leaks=0 CRISIS_SIM_TEST_SLOWDOWN=10 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	CRISIS_SIM_TEST_SLOWDOWN=10 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # libFuzzer on the scenario loader and validator for FUZZ_SECONDS (default 60), seeded with
 # the library, the studies and the broken-file fixtures (Fuzz/, a package of its own so it

@@ -333,8 +333,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(written, [], "nothing may be written")
     }
 
-    /// Sends SIGTERM to a running `process` after `seconds` and waits up to 10 s for it to
-    /// stop; false (after a failure and SIGKILL) when it is not running then or does not stop.
+    /// How many times longer than usual a stop may take: `make sanitize` sets
+    /// CRISIS_SIM_TEST_SLOWDOWN, since a sanitized build runs many times slower (a thread-
+    /// sanitized replication once took over 10 s to reach its next signal check).
+    static let slowdown = Double(ProcessInfo.processInfo.environment["CRISIS_SIM_TEST_SLOWDOWN"] ?? "") ?? 1
+
+    /// Sends SIGTERM to a running `process` after `seconds` and waits up to 10 s (times the
+    /// slowdown) for it to stop; false (after a failure and SIGKILL) when it is not running
+    /// then or does not stop.
     func terminate(_ process: Process, after seconds: TimeInterval, _ name: String) throws -> Bool {
         Thread.sleep(forTimeInterval: seconds)
         guard process.isRunning else {
@@ -347,9 +353,10 @@ final class CommandLineTests: XCTestCase {
             process.waitUntilExit()
             stopped.signal()
         }
-        guard stopped.wait(timeout: .now() + 10) == .success else {
+        let limit = 10 * Self.slowdown
+        guard stopped.wait(timeout: .now() + limit) == .success else {
             kill(process.processIdentifier, SIGKILL)
-            XCTFail("\(name) still running 10 s after SIGTERM")
+            XCTFail("\(name) still running \(Int(limit)) s after SIGTERM")
             return false
         }
         return true
