@@ -44,13 +44,14 @@ struct IntervalBarChart {
                 let barTop = rowTop + Double(s) * (barHeight + 2)
                 let middle = SVG.number(barTop + barHeight / 2)
                 let end = x(max(0, estimate.mean))
-                let interval = estimate.lower.isFinite && estimate.upper.isFinite
-                    ? " [\(NumberFormat.readable(estimate.lower)), \(NumberFormat.readable(estimate.upper))]" : ""
+                let interval = KPIText.interval(lower: estimate.lower, upper: estimate.upper, unit: estimate.unit)
+                let remaining = KPIText.remainingUnit(estimate.unit)
                 out += SVG.element("rect", ["x": SVG.number(frame.left), "y": SVG.number(barTop),
                                             "width": SVG.number(end - frame.left), "height": SVG.number(barHeight),
                                             "fill": row.colour ?? series[s].colour, "class": "mark bar",
                                             "data-value": NumberFormat.exact(estimate.mean), "data-series": series[s].name],
-                                   SVG.tooltip("\(row.label), \(series[s].name): \(NumberFormat.readable(estimate.mean))\(interval) \(estimate.unit)"))
+                                   SVG.tooltip("\(row.label), \(series[s].name): \(KPIText.value(estimate.mean, unit: estimate.unit))"
+                                       + (interval == "-" ? "" : " (95% CI \(interval))") + (remaining.isEmpty ? "" : " \(remaining)")))
                 var labelAt = end
                 if estimate.lower.isFinite && estimate.upper.isFinite {
                     let low = SVG.number(x(max(0, estimate.lower))), high = SVG.number(x(estimate.upper))
@@ -60,7 +61,7 @@ struct IntervalBarChart {
                                                 "data-high": NumberFormat.exact(estimate.upper)])
                     labelAt = max(labelAt, x(estimate.upper))
                 }
-                out += SVG.text(NumberFormat.readable(estimate.mean), x: labelAt + 4, y: barTop + barHeight - 3, className: "value")
+                out += SVG.text(KPIText.value(estimate.mean, unit: estimate.unit), x: labelAt + 4, y: barTop + barHeight - 3, className: "value")
             }
         }
         out += frame.baseline

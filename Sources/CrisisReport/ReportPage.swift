@@ -128,7 +128,10 @@ public enum ReportPage {
         td.text:last-child{white-space:normal}
         th[scope=row],td.text,th.text{text-align:left}thead th{background:#f2f2f2}
         table.kpi-table{width:100%}table.kpi-table th,table.kpi-table td{width:1%}
+        table.kpi-table th[scope=row]{white-space:normal;min-width:24em}
         table.kpi-table td.text:last-child,table.kpi-table th.text:last-child{width:auto;color:#555}
+        th .row-note{display:block;font-weight:normal;font-size:.82em;color:#666;font-family:"DejaVu Sans Mono",monospace}
+        tr.group th{text-align:left;font-size:1.05em;padding-top:10px;border-bottom:2px solid #d0d0d0}
         dl.definitions dt{font-weight:bold;font-size:.9em}dl.definitions dd{margin:0 0 6px 16px;color:#444}
         .missing{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 12px}
         """

@@ -180,6 +180,34 @@ final class ReportPageTests: XCTestCase {
         XCTAssertEqual(costs.label(costs.ticks.last!), "20,000,000")
     }
 
+    /// Tables and charts name KPIs by label; the identifier is kept small beside the label in
+    /// tables, for finding the KPI in the result files; values read as people write them.
+    func testKPIsAreNamedByLabel() throws {
+        let content = SyntheticResults.comparison()
+        let page = ReportPage.html(content)
+        XCTAssertTrue(page.contains("<th scope=\"row\">Bed occupancy<span class=\"row-note\">beds.occupancy</span></th>"))
+        XCTAssertTrue(page.contains("<th scope=\"rowgroup\" colspan=\"6\">Local beds</th>"), "grouped by the part of the pathway")
+        let table = KPITableSection.table(content, stratum: "all", caption: "")
+        let occupancy = try XCTUnwrap(table.rows.first { $0[0] == "Bed occupancy" })
+        XCTAssertEqual(occupancy, ["Bed occupancy", "93.5%", "92.0% to 95.0%", "88.5%", "92.0% to 95.0%", ""])
+        let custody = try XCTUnwrap(table.rows.first { $0[0] == "Section 136: police custody" })
+        XCTAssertEqual(custody[2], "0.00 to 1.10", "a count's interval is cut at zero")
+        // No chart labels a mark, axis or panel with an identifier.
+        for svg in page.components(separatedBy: "<svg ").dropFirst().map({ $0.components(separatedBy: "</svg>")[0] }) {
+            for text in svg.components(separatedBy: "</text>").map({ String($0.reversed().prefix { $0 != ">" }.reversed()) }) {
+                for id in ["beds.occupancy", "oap.placements", "s136.detentions"] {
+                    XCTAssertFalse(text.contains(id), "\(text) in a chart")
+                }
+            }
+        }
+        let headline = try XCTUnwrap(ComparisonFigures.headlineBars(content))
+        XCTAssertEqual(headline.panels.map(\.title), ["Bed occupancy", "Out-of-area placements started", "Section 136: police custody",
+                                                      "Section 136 detentions over 24 hours"])
+        let differences = try XCTUnwrap(ComparisonFigures.differences(content))
+        XCTAssertTrue(differences.html().contains(">Out-of-area placements started</text>"))
+        XCTAssertEqual(differences.table.rows[0].prefix(3), ["Bed occupancy", "-5.00 points", "-6.00 points to -4.00 points"])
+    }
+
     // MARK: - Reading the SVG text
 
     /// The value of `name` on the first element whose tag contains `marker`.
