@@ -49,15 +49,13 @@ enum ComparisonFigures {
             }
             return row + [KPIText.remainingUnit(unit)]
         }
-        var figure = ChartFigure(
+        return ChartFigure(
             id: "headline-kpis", title: "Headline KPIs by scenario", panels: panels,
             caption: "Each panel is one KPI for the whole system: a bar per scenario at the mean over replications, "
                 + "whiskers over its 95% confidence interval (cut at zero). Overlapping whiskers do not mean no "
                 + "difference: the scenarios share random numbers, so the paired differences below are far more precise.",
             table: DataTable(caption: "Headline KPIs by scenario", columns: columns, rows: rows,
                              textColumns: [columns.count - 1], rowNotes: ids))
-        figure.wide = true
-        return figure
     }
 
     /// Every whole-system KPI that changed, as a percentage of the base mean.
@@ -100,7 +98,7 @@ enum ComparisonFigures {
             return row + [KPIText.remainingUnit(unit)]
         }
         let unchanged = ids.count - changed.count
-        var figure = ChartFigure(
+        return ChartFigure(
             id: "differences", title: "Difference from the base, KPI by KPI",
             panels: [.init(title: "Difference from the base, KPI by KPI",
                            description: "Forest plot of the paired difference of each variant from the base for "
@@ -115,7 +113,5 @@ enum ComparisonFigures {
                 + (unchanged > 0 ? " \(unchanged) KPIs with no change in any replication, or a base mean of zero, are in the table only." : ""),
             table: DataTable(caption: "Paired differences from the base, every whole-system KPI", columns: columns,
                              rows: tableRows, textColumns: [columns.count - 1], rowNotes: ids))
-        figure.wide = true
-        return figure
     }
 }

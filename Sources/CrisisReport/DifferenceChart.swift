@@ -18,7 +18,7 @@ struct DifferenceChart {
     let variants: [(name: String, colour: String)]
     let rows: [Row]
 
-    static let width = 1000.0
+    static let width = 960.0
 
     func render() -> SVGChart {
         let relatives = rows.flatMap(\.estimates).compactMap { $0?.relative }

@@ -4,7 +4,8 @@ import CrisisExperiment
 /// row (a KPI or a category), one bar per scenario.
 ///
 /// The axis starts at zero: these are counts, rates and shares, which cannot be negative, so
-/// a t interval reaching below zero is drawn cut at zero (the table keeps the full interval).
+/// a t interval reaching below zero is drawn cut at zero; an axis of shares ends at 100%, and
+/// an interval reaching past it is cut there (the table keeps the full interval).
 struct IntervalBarChart {
     struct Row {
         let label: String
@@ -18,11 +19,13 @@ struct IntervalBarChart {
     let rows: [Row]
     /// The x axis title, with the unit.
     let xTitle: String
-    var width = 640.0
+    var width = 960.0
 
     func render() -> SVGChart {
         let estimates = rows.flatMap(\.estimates).compactMap { $0 }
-        let high = estimates.flatMap { [$0.mean, $0.upper] }.filter(\.isFinite).max() ?? 0
+        // Shares end at 100%, as counts start at zero: an interval past either is cut there.
+        let ceiling = !estimates.isEmpty && estimates.allSatisfy { KPIText.isShare($0.unit) } ? 100.0 : .infinity
+        let high = min(ceiling, estimates.flatMap { [$0.mean, $0.upper] }.filter(\.isFinite).max() ?? 0)
         let legend = series.count > 1
             ? Legend(entries: series.map { Legend.Entry(key: .swatch(colour: $0.colour), label: $0.name) })
                 .render(x: 16, y: 14, width: width - 32)
@@ -54,12 +57,12 @@ struct IntervalBarChart {
                                        + (interval == "-" ? "" : " (95% CI \(interval))") + (remaining.isEmpty ? "" : " \(remaining)")))
                 var labelAt = end
                 if estimate.lower.isFinite && estimate.upper.isFinite {
-                    let low = SVG.number(x(max(0, estimate.lower))), high = SVG.number(x(estimate.upper))
+                    let low = SVG.number(x(max(0, estimate.lower))), high = SVG.number(x(min(ceiling, estimate.upper)))
                     let capTop = SVG.number(barTop + 2), capBottom = SVG.number(barTop + barHeight - 2)
                     out += SVG.element("path", ["d": "M\(low),\(middle)H\(high)M\(low),\(capTop)V\(capBottom)M\(high),\(capTop)V\(capBottom)",
                                                 "class": "mark whisker", "data-low": NumberFormat.exact(estimate.lower),
                                                 "data-high": NumberFormat.exact(estimate.upper)])
-                    labelAt = max(labelAt, x(estimate.upper))
+                    labelAt = max(labelAt, x(min(ceiling, estimate.upper)))
                 }
                 out += SVG.text(KPIText.value(estimate.mean, unit: estimate.unit), x: labelAt + 4, y: barTop + barHeight - 3, className: "value")
             }

@@ -49,6 +49,15 @@ struct PlotFrame {
         SVG.text(title, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
     }
 
+    /// `reference` as a dashed line across the plot, labelled under its right end: the charts
+    /// that carry one (occupancy's 85%) have most of their data above it.
+    func referenceLine(_ reference: ReferenceLevel, y: LinearScale) -> String {
+        let level = SVG.number(y(reference.value))
+        return SVG.element("line", ["x1": SVG.number(left), "x2": SVG.number(right), "y1": level, "y2": level,
+                                    "class": "reference", "data-value": NumberFormat.exact(reference.value)])
+            + SVG.text(reference.label, x: right - 4, y: y(reference.value) + 15, anchor: "end", className: "reference-label")
+    }
+
     /// The plot's outline along the bottom and left, drawn over the marks' ends.
     var baseline: String {
         SVG.element("path", ["d": "M\(SVG.number(left)),\(SVG.number(top))V\(SVG.number(bottom))H\(SVG.number(right))",

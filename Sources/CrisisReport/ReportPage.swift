@@ -45,36 +45,26 @@ public enum ReportPage {
         let kpis = KPITableSection.section(content)
         let comparison = ReportSection(id: "comparison", heading: "Scenarios compared", figures: ComparisonFigures.figures(content))
 
-        let occupancyTitle = "Bed occupancy over the run"
-        let occupancy = CensusFigures.overTime(
-            content, column: "occupancy", id: "occupancy-over-time", title: occupancyTitle,
-            yTitle: "Local beds occupied (% of beds available)", unit: "%", what: "local bed occupancy",
-            references: [CensusFigures.recommendedMaximum], yAtLeast: 100)
         var beds = ReportSection(id: "beds", heading: "Beds")
-        beds.figures = [occupancy, CensusFigures.occupancyDistribution(content)].compactMap { $0 }
-        if occupancy == nil {
-            beds.missing = [CensusFigures.missing(occupancyTitle), CensusFigures.missing("Distribution of occupancy levels")]
+        let occupancy = CensusFigures.figures(content, CensusFigures.occupancy)
+        beds.figures = occupancy + [CensusFigures.occupancyDistribution(content)].compactMap { $0 }
+        if occupancy.isEmpty {
+            beds.missing = [CensusFigures.missing(CensusFigures.overTimeTitle(CensusFigures.occupancy)),
+                            CensusFigures.missing("Distribution of occupancy levels")]
         }
 
-        let oapTitle = "Out-of-area placements active over the run"
-        let oap = CensusFigures.overTime(content, column: "oap_active", id: "oap-over-time", title: oapTitle,
-                                         yTitle: "People placed out of area (people)", unit: "people",
-                                         what: "the number of people in out-of-area placements")
         var placements = ReportSection(id: "out-of-area", heading: "Out-of-area placements and waits for a bed")
+        let oap = CensusFigures.figures(content, CensusFigures.outOfArea)
         let waits = TimeToBedFigure.figure(content)
-        placements.figures = [oap, waits].compactMap { $0 }
-        if oap == nil { placements.missing.append(CensusFigures.missing(oapTitle)) }
+        placements.figures = oap + [waits].compactMap { $0 }
+        if oap.isEmpty { placements.missing.append(CensusFigures.missing(CensusFigures.overTimeTitle(CensusFigures.outOfArea))) }
         if waits == nil { placements.missing.append(TimeToBedFigure.missing) }
 
         let s136 = ReportSection(id: "s136", heading: "Section 136 and places of safety", figures: Section136Figures.figures(content))
 
-        let caseloadTitle = "Crisis team home treatment caseload over the run"
-        let caseload = CensusFigures.overTime(content, column: "home_treatment_caseload", id: "caseload-over-time",
-                                              title: caseloadTitle, yTitle: "People on the home treatment caseload (people)",
-                                              unit: "people", what: "the crisis resolution and home treatment caseload")
         var crht = ReportSection(id: "crht", heading: "Crisis resolution and home treatment")
-        crht.figures = [caseload].compactMap { $0 }
-        if caseload == nil { crht.missing.append(CensusFigures.missing(caseloadTitle)) }
+        crht.figures = CensusFigures.figures(content, CensusFigures.caseload)
+        if crht.figures.isEmpty { crht.missing.append(CensusFigures.missing(CensusFigures.overTimeTitle(CensusFigures.caseload))) }
 
         // A comparison leads with what changed; the full KPI table follows.
         return content.isComparison ? [comparison, kpis, beds, placements, s136, crht] : [kpis, beds, placements, s136, crht]
@@ -110,11 +100,11 @@ public enum ReportPage {
         dl.provenance dt{font-weight:bold;font-size:.85em;color:#444}dl.provenance dd{margin:0}
         nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 18px}
         a{color:#0050a0}
-        .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:28px 32px}
-        figure{margin:0}figure.wide{grid-column:1/-1}
+        .figures{display:grid;grid-template-columns:minmax(0,1fr);gap:36px}
+        figure{margin:0}
         .panels{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:8px 24px}
         svg{width:100%;height:auto;display:block}
-        figcaption{font-size:.85em;color:#3a3a3a;margin-top:4px}
+        figcaption{font-size:.85em;color:#3a3a3a;margin-top:4px;max-width:72em}
         svg text{font-size:12px;fill:#222}svg .tick{font-size:11px;fill:#555}svg .note{fill:#666;font-style:italic}
         svg .panel-title{font-weight:bold}svg .value{font-size:11px;fill:#333}
         .grid{stroke:#e6e6e6}.zero{stroke:#9a9a9a}.frame{stroke:#666;fill:none}.tick-mark{stroke:#666}

@@ -6,8 +6,9 @@ import Foundation
 import XCTest
 
 /// Real reports, from short runs of the scenario library, opened in headless Chromium: the
-/// page must render its charts (SVG with marks bound to data) with no console message, and
-/// the screenshot is kept under results/test-artifacts/report/ for CI to publish.
+/// page must render its charts (SVG with marks bound to data, named by KPI label) with no
+/// console message, and the screenshot is kept under results/test-artifacts/report/
+/// (git-ignored) for CI to publish and for people to look at.
 final class BrowserRenderingTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -48,10 +49,16 @@ final class BrowserRenderingTests: XCTestCase {
         let bytes = try Data(contentsOf: written.file)
         XCTAssertEqual(try Data(contentsOf: HTMLReport.write(folder: folder).file), bytes, "same results, same bytes")
 
-        try checkRendering(written.file, screenshot: folder.appendingPathComponent("report.png"), height: 4000, charts: [
-            "occupancy-over-time", "occupancy-distribution", "oap-over-time", "time-to-bed", "s136-places", "s136-breaches",
-            "caseload-over-time",
+        // 300 days: long enough for the month-by-month views.
+        let dom = try checkRendering(written.file, screenshot: folder.appendingPathComponent("report.png"), height: 9000, charts: [
+            "occupancy-over-time", "occupancy-by-month", "occupancy-distribution", "oap-over-time", "oap-by-month",
+            "time-to-bed", "s136-places", "s136-breaches", "caseload-over-time", "caseload-by-month",
         ], chromium: chromium)
+        for label in ["Bed occupancy over the run", "Bed occupancy, month by month", "Out-of-area placements started",
+                      "Mean wait for a bed", "Local beds", "Total cost"] {
+            XCTAssertTrue(dom.contains(">\(label)<"), "\(label) is in the rendered page")
+        }
+        XCTAssertTrue(dom.contains("<th scope=\"row\">Bed occupancy<span class=\"row-note\">beds.occupancy</span></th>"))
     }
 
     func testComparisonReportRendersItsChartsInChromium() throws {
@@ -71,11 +78,14 @@ final class BrowserRenderingTests: XCTestCase {
         let page = folder.appendingPathComponent("report.html")
         try AtomicFile.write(ReportPage.html(content), to: page)
 
-        let dom = try checkRendering(page, screenshot: folder.appendingPathComponent("report.png"), height: 6000, charts: [
-            "headline-kpis-1", "differences", "occupancy-over-time", "occupancy-distribution", "oap-over-time", "time-to-bed",
-            "s136-places", "s136-breaches", "caseload-over-time",
+        let dom = try checkRendering(page, screenshot: folder.appendingPathComponent("report.png"), height: 12000, charts: [
+            "headline-kpis-1", "differences", "occupancy-over-time", "occupancy-by-month", "occupancy-distribution",
+            "oap-over-time", "oap-by-month", "time-to-bed", "s136-places", "s136-breaches", "caseload-over-time",
+            "caseload-by-month",
         ], chromium: chromium)
         XCTAssertTrue(dom.contains("data-series=\"beds-plus-10\""), "the variant is drawn")
+        XCTAssertTrue(dom.contains("<title id=\"headline-kpis-1-title\">Bed occupancy</title>"), "panels are named by label")
+        XCTAssertTrue(dom.contains(">Out-of-area placements started</text>"), "the difference chart's rows are labels")
     }
 
     /// The console check is only worth having if it sees errors: a page that throws must show up.
