@@ -1,9 +1,9 @@
 import CrisisExperiment
 
-/// A chart as the report shows it: a heading, one or more SVG panels each named and described
-/// for assistive technology (`role="img"` with its `<title>` and `<desc>`), a caption saying
-/// how to read it, and its data as a table behind a disclosure. Figures take the page's width,
-/// one under another.
+/// A chart as the report shows it: a heading with buttons to download it (SVG or PNG, see
+/// `ChartDownloadScript`), one or more SVG panels each named and described for assistive
+/// technology (`role="img"` with its `<title>` and `<desc>`), a caption saying how to read it,
+/// and its data as a table behind a disclosure. Figures take the page's width, one under another.
 struct ChartFigure {
     /// One SVG picture; a figure of several (small multiples) lays them out in a grid.
     struct Panel {
@@ -22,7 +22,12 @@ struct ChartFigure {
 
     func html() -> String {
         var out = "<figure class=\"chart\" id=\"\(MarkupText.escape(id))\">"
-        out += "<h3>\(MarkupText.escape(title))</h3>"
+        out += "<div class=\"figure-head\"><h3>\(MarkupText.escape(title))</h3><div class=\"chart-tools\" hidden>"
+        for format in ["SVG", "PNG"] {
+            out += "<button type=\"button\" data-download=\"\(format.lowercased())\" "
+                + "aria-label=\"Download \(format) of \(MarkupText.escape(title))\">Download \(format)</button>"
+        }
+        out += "</div></div>"
         if panels.count > 1 { out += "<div class=\"panels\">" }
         for (k, panel) in panels.enumerated() {
             let stem = panels.count > 1 ? "\(id)-\(k + 1)" : id

@@ -61,24 +61,14 @@ public enum WarmupPage {
             + "Set it in the scenario as <code>run.warmup_days</code> or on the command line as "
             + "<code>--warmup-days \(analysis.recommendedDays)</code>.</p>\n"
         section.figures = [figure]
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>crisis-sim warm-up: \(MarkupText.escape(analysis.scenario))</title>
-            <style>\(ReportPage.style)</style>
-            </head>
-            <body>
+        return ReportPage.document(title: "crisis-sim warm-up: \(analysis.scenario)", fileStem: "warmup-\(analysis.scenario)")
+            + """
             <header><h1>Warm-up for \(MarkupText.escape(analysis.scenario))</h1>
             <p>Scenario \(MarkupText.escape(analysis.scenarioHash)); \(analysis.replications) replications started empty.</p>
             </header>
             <main>
             \(section.html())</main>
-            </body>
-            </html>
 
-            """
+            """ + ReportPage.closing
     }
 }

@@ -10,7 +10,7 @@ final class ReportPageTests: XCTestCase {
         var scenario = SyntheticResults.scenario(name: "<script>alert('x')</script> & \"co\"")
         scenario.provenance.scenario = "Scenarios/<b>.yaml"
         let page = ReportPage.html(ReportContent(scenarios: [scenario]))
-        XCTAssertFalse(page.contains("<script"), "no script element, and user text cannot make one")
+        XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 1, "the page's own script; user text cannot make one")
         XCTAssertFalse(page.contains("<b>"))
         XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"))
         XCTAssertTrue(page.contains("KPIs for area:North &amp; South"))
@@ -24,12 +24,22 @@ final class ReportPageTests: XCTestCase {
         XCTAssertEqual(Array(first.utf8), Array(second.utf8))
     }
 
-    /// The page is self-contained: nothing is fetched, and a policy forbids fetching.
-    func testPageLoadsNothingFromOutside() {
+    /// The page is self-contained: nothing is fetched, and a policy forbids fetching. Its one
+    /// script (chart downloads) is inline, allowed by its hash alone, and uses no network.
+    func testPageLoadsNothingFromOutside() throws {
         let page = ReportPage.html(SyntheticResults.comparison())
-        XCTAssertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'"))
-        for pattern in ["https://", "src=", "<link", "<script", "@import", "url("] {
+        XCTAssertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            + "script-src 'sha256-\(SHA256.base64(ChartDownloadScript.source))'; img-src blob:\""))
+        for pattern in ["https://", "src=", "<link", "@import", "url(", "'unsafe-eval'"] {
             XCTAssertFalse(page.contains(pattern), pattern)
+        }
+        let scripts = page.components(separatedBy: "<script").dropFirst()
+        XCTAssertEqual(scripts.count, 1)
+        let script = try XCTUnwrap(scripts.first?.components(separatedBy: "</script>").first)
+        XCTAssertEqual(script, ">" + ChartDownloadScript.source, "inline, with no attributes")
+        for network in ["://", "fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "import(", ".open(",
+                        "eval(", "Function("] {
+            XCTAssertFalse(script.contains(network), "the download script reaches out: \(network)")
         }
         // The only http:// is the SVG namespace name, which is never fetched.
         XCTAssertEqual(page.components(separatedBy: "http://").count - 1,
@@ -266,6 +276,24 @@ final class ReportPageTests: XCTestCase {
         let differences = try XCTUnwrap(ComparisonFigures.differences(content))
         XCTAssertTrue(differences.html().contains(">Out-of-area placements started</text>"))
         XCTAssertEqual(differences.table.rows[0].prefix(3), ["Bed occupancy", "-5.00 points", "-6.00 points to -4.00 points"])
+    }
+
+    /// Every chart can be downloaded, as SVG and as PNG, by buttons the script shows: hidden in
+    /// the page as written, so without scripts there are no dead buttons.
+    func testEveryChartHasDownloadControls() throws {
+        let page = ReportPage.html(SyntheticResults.comparison())
+        let figures = page.components(separatedBy: "<figure ").dropFirst()
+        XCTAssertEqual(figures.count, 9)
+        for figure in figures {
+            let id = String(figure.components(separatedBy: "id=\"")[1].prefix { $0 != "\"" })
+            XCTAssertTrue(figure.contains("<div class=\"chart-tools\" hidden>"), id)
+            for format in ["SVG", "PNG"] {
+                XCTAssertEqual(figure.components(separatedBy: "data-download=\"\(format.lowercased())\"").count - 1, 1, "\(id) \(format)")
+                XCTAssertTrue(figure.contains(">Download \(format)</button>"), "\(id) \(format)")
+            }
+        }
+        XCTAssertTrue(page.contains("<body data-file-stem=\"base\">"), "downloads are named after the scenario")
+        XCTAssertTrue(ChartDownloadScript.source.contains("tools.hidden = false"))
     }
 
     // MARK: - Reading the SVG text
