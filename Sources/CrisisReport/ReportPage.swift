@@ -2,7 +2,7 @@ import CrisisExperiment
 
 /// The report as one self-contained HTML page: inline CSS, SVG and one small script (chart
 /// downloads), no external resource (a Content-Security-Policy forbids any), so it opens
-/// offline, archives as one file, and is the same bytes for the same results.
+/// offline, archives as one file, prints as a paper, and is the same bytes for the same results.
 public enum ReportPage {
     public static func html(_ content: ReportContent) -> String {
         html(content, sections: sections(content))
@@ -109,7 +109,8 @@ public enum ReportPage {
         return out + "</dl>\n"
     }
 
-    /// The page's layout and the charts' look (`ChartStyle`).
+    /// The page's layout, the charts' look (`ChartStyle`), and how the page prints: as a paper,
+    /// each section from a new page, no figure or table row split across two, no buttons.
     static let style = """
         body{font-family:"DejaVu Sans","Liberation Sans",system-ui,sans-serif;color:#1a1a1a;background:#fff;\
         max-width:1280px;margin:0 auto;padding:16px 24px;line-height:1.4}
@@ -142,5 +143,16 @@ public enum ReportPage {
         tr.group th{text-align:left;font-size:1.05em;padding-top:10px;border-bottom:2px solid #d0d0d0}
         dl.definitions dt{font-weight:bold;font-size:.9em}dl.definitions dd{margin:0 0 6px 16px;color:#444}
         .missing{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 12px}
+        @media print{
+        @page{margin:14mm 12mm}
+        body{max-width:none;padding:0;font-size:10pt}
+        nav,.chart-tools,details:not([open]){display:none}
+        main>section+section{break-before:page}
+        h2,h3,.figure-head,caption{break-after:avoid}
+        figure,dl.provenance,tbody,tr,.missing{break-inside:avoid}
+        .figures{gap:18pt}
+        table.kpi-table th[scope=row]{min-width:12em}
+        a{color:inherit;text-decoration:none}
+        }
         """
 }

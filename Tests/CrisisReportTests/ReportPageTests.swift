@@ -296,6 +296,18 @@ final class ReportPageTests: XCTestCase {
         XCTAssertTrue(ChartDownloadScript.source.contains("tools.hidden = false"))
     }
 
+    /// Printed, the report is a paper: no buttons or contents links, each section from a new
+    /// page, no figure or table row cut across two.
+    func testPrintStylesheet() throws {
+        let style = ReportPage.style
+        let print = try XCTUnwrap(style.components(separatedBy: "@media print{").dropFirst().first)
+        XCTAssertTrue(print.contains("nav,.chart-tools,details:not([open]){display:none}"))
+        XCTAssertTrue(print.contains("main>section+section{break-before:page}"))
+        XCTAssertTrue(print.contains("figure,dl.provenance,tbody,tr,.missing{break-inside:avoid}"))
+        XCTAssertTrue(print.contains("h2,h3,.figure-head,caption{break-after:avoid}"))
+        XCTAssertTrue(ReportPage.html(SyntheticResults.comparison()).contains(style), "in the page")
+    }
+
     // MARK: - Reading the SVG text
 
     /// The y axis's tick labels, bottom to top.
