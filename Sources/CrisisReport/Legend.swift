@@ -15,6 +15,8 @@ struct Legend {
         case region(className: String)
         /// A point, filled or hollow.
         case point(colour: String, filled: Bool)
+        /// A line through a point with its interval whisker (class `interval`), as sweeps draw them.
+        case pointWithInterval(colour: String)
         /// No symbol: a note that explains the symbols before it.
         case note
     }
@@ -63,6 +65,13 @@ struct Legend {
         case .point(let colour, let filled):
             return SVG.element("circle", ["cx": SVG.number(x + 8), "cy": yy, "r": "4", "stroke": colour,
                                           "fill": filled ? colour : "#ffffff", "stroke-width": "1.5", "class": "key point"])
+        case .pointWithInterval(let colour):
+            let centre = SVG.number(x + 8), top = SVG.number(y - 6), bottom = SVG.number(y + 6)
+            let capLeft = SVG.number(x + 5), capRight = SVG.number(x + 11)
+            return line(colour)
+                + SVG.element("path", ["d": "M\(centre),\(top)V\(bottom)M\(capLeft),\(top)H\(capRight)M\(capLeft),\(bottom)H\(capRight)",
+                                       "stroke": colour, "class": "key interval"])
+                + SVG.element("circle", ["cx": centre, "cy": yy, "r": "3.5", "fill": colour, "class": "key point"])
         case .note:
             return ""
         }

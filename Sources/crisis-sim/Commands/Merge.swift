@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrisisExperiment
 import CrisisModel
+import CrisisReport
 import Foundation
 
 struct Merge: ParsableCommand {
@@ -109,7 +110,7 @@ struct Merge: ParsableCommand {
             print("Wrote \(folder.path)/comparison.csv (\(footnote))")
         case .sweep:
             let sweep = SweepResult(identity: identity, results: merged.results)
-            try sweep.write(to: folder)
+            try sweep.write(to: folder, chart: SweepChart.svg)
             Sweep.report(sweep, folder: folder, footnote: footnote)
         }
     }

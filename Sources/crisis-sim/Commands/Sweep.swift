@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrisisExperiment
 import CrisisModel
+import CrisisReport
 import CrisisScenario
 import Foundation
 
@@ -165,7 +166,7 @@ struct Sweep: ParsableCommand {
         let results = try plan.run(threads: runOptions.threads, progress: { progress.update($0) })
         let seconds = Date().timeIntervalSince(started)
         let sweep = SweepResult(identity: identity, results: results)
-        try sweep.write(to: resultsFolder)
+        try sweep.write(to: resultsFolder, chart: SweepChart.svg)
         Sweep.report(sweep, folder: resultsFolder,
                      footnote: "\(NumberFormat.grouped(Double(results.joined().reduce(0) { $0 + $1.eventsHandled }))) "
                         + "events in \(NumberFormat.fixed(seconds, 2)) s")
