@@ -10,8 +10,9 @@ import FoundationXML
 
 /// Real reports, from short runs of the scenario library, opened in headless Chromium: the
 /// page must render its charts (SVG with marks bound to data, named by KPI label) with no
-/// console message, and its download buttons must make SVG and PNG files. Screenshots are
-/// kept under results/test-artifacts/ (git-ignored) for CI to publish and for people to look at.
+/// console message, its download buttons must make SVG and PNG files, and no axis title may
+/// cover a tick label. Screenshots are kept under results/test-artifacts/ (git-ignored) for
+/// CI to publish and for people to look at.
 final class BrowserRenderingTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -218,6 +219,60 @@ final class BrowserRenderingTests: XCTestCase {
             try png.write(to: folder.appendingPathComponent(file.name))
         }
         print("Downloaded charts: \(folder.path)")
+    }
+
+    /// In every chart of a report and every panel of a sweep, as Chromium lays the text out, no
+    /// axis title covers a tick label. The sweep chart's screenshot is kept with the reports'.
+    func testAxisTitlesClearTickLabels() throws {
+        let chromium = try HeadlessChromium.find()
+        let folder = try freshArtifactFolder("sweep")
+        let sweep = SweepChartTests.sweep(beds: ["60", "70", "80", "90"], assessors: ["3", "4", "5"],
+                                          kpis: ["beds.occupancy", "oap.placements", "costs.total"]) { beds, kpi in
+            let fewer = 90 - Double(beds)!
+            switch kpi {
+            case "beds.occupancy": return [83 + fewer / 2, 86 + fewer / 2, 88 + fewer / 2].map { min($0, 100) }
+            case "oap.placements": return [fewer * 6, fewer * 7 + 2, fewer * 8 + 4]
+            default: return [18_000_000 + fewer * 20_000, 18_400_000 + fewer * 20_000, 18_900_000 + fewer * 20_000]
+            }
+        }
+        let svg = SweepChart.svg(sweep)
+        let svgFile = folder.appendingPathComponent("sweep.svg")
+        try svg.write(to: svgFile, atomically: true, encoding: .utf8)
+        let shot = try chromium.screenshot(svgFile, to: folder.appendingPathComponent("sweep.png"), width: 960, height: 1500)
+        XCTAssertEqual(shot.status, 0)
+        print("Sweep screenshot: \(folder.appendingPathComponent("sweep.png").path)")
+
+        let measure = """
+            window.addEventListener("load", () => {
+              const overlaps = [];
+              for (const group of document.querySelectorAll("svg[data-chart], g.panel")) {
+                const ticks = Array.from(group.querySelectorAll(".tick")).map(t => [t.textContent, t.getBoundingClientRect()]);
+                for (const title of group.querySelectorAll(".axis-title")) {
+                  const box = title.getBoundingClientRect();
+                  for (const [text, tick] of ticks) {
+                    const width = Math.min(box.right, tick.right) - Math.max(box.left, tick.left);
+                    const height = Math.min(box.bottom, tick.bottom) - Math.max(box.top, tick.top);
+                    if (width > 0.5 && height > 0.5) overlaps.push(title.textContent + " over " + text);
+                  }
+                }
+              }
+              document.body.dataset.checked = document.querySelectorAll(".axis-title").length;
+              document.body.dataset.overlaps = overlaps.join("; ");
+            });
+            """
+        let sweepPage = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>sweep</title></head><body>\n"
+            + svg + "</body></html>\n"
+        for (name, html) in [("report", ReportPage.html(SyntheticResults.comparison())), ("sweep", sweepPage)] {
+            let page = folder.appendingPathComponent("\(name)-measured.html")
+            try Self.instrumented(html, script: measure).write(to: page, atomically: true, encoding: .utf8)
+            let outcome = try chromium.dumpDOM(page)
+            XCTAssertEqual(outcome.status, 0)
+            XCTAssertEqual(outcome.console, [], name)
+            let body = String(outcome.output.components(separatedBy: "<body")[1].prefix { $0 != ">" })
+            XCTAssertEqual(Int(Self.attribute("data-checked", in: body)), html.components(separatedBy: "class=\"axis-title\"").count - 1,
+                           "\(name): every axis title measured")
+            XCTAssertEqual(Self.attribute("data-overlaps", in: body), "", name)
+        }
     }
 
     /// `html` with `script` run after its own: the page's policy still forbids loading
