@@ -65,9 +65,9 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim", "CrisisExperiment", "CrisisTestSupport"]),
         .testTarget(name: "CrisisReportTests", dependencies: ["CrisisReport", "CrisisExperiment", "CrisisModel", "CrisisScenario"]),
         .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisTestSupport", "SimRandom"]),
-        // Experiments over scenario files: shards, merge, sweep, the Slurm scripts and the
-        // validation studies; the libraries, and the built executable beside the tests.
-        .testTarget(name: "CrisisExperimentShardTests", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "CrisisTestSupport", "CrisisValidation", "SimKernel", "crisis-sim"]),
+        // Experiments over scenario files: shards, merge, sweep (and its chart), the Slurm scripts
+        // and the validation studies; the libraries, and the built executable beside the tests.
+        .testTarget(name: "CrisisExperimentShardTests", dependencies: ["CrisisExperiment", "CrisisReport", "CrisisScenario", "CrisisModel", "CrisisTestSupport", "CrisisValidation", "SimKernel", "crisis-sim"]),
         // Broken scenario files for validation tests, read by path (#filePath), not as resources.
         .testTarget(
             name: "CrisisScenarioTests",

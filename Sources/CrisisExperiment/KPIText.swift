@@ -44,10 +44,15 @@ public enum KPIText {
     /// A 95% interval of a level, cut to the KPI's range: every KPI in the catalogue is a
     /// count, share, duration or cost, so none is below 0, and no share is above 100%.
     public static func interval(_ kpi: KPISummary) -> String {
-        guard kpi.count > 1, kpi.halfWidth.isFinite else { return "-" }
-        let lower = max(0, kpi.lower)
-        let upper = isShare(kpi.unit) ? min(100, kpi.upper) : kpi.upper
-        return value(lower, unit: kpi.unit) + " to " + value(upper, unit: kpi.unit)
+        guard kpi.count > 1 else { return "-" }
+        return interval(lower: kpi.lower, upper: kpi.upper, unit: kpi.unit)
+    }
+
+    /// A 95% interval of a level from its bounds, as read back from result files ("-" when a
+    /// bound is undefined: a single replication).
+    public static func interval(lower: Double, upper: Double, unit: String) -> String {
+        guard lower.isFinite, upper.isFinite else { return "-" }
+        return value(max(0, lower), unit: unit) + " to " + value(isShare(unit) ? min(100, upper) : upper, unit: unit)
     }
 
     /// A 95% interval of a change, each end signed.
@@ -56,6 +61,7 @@ public enum KPIText {
         return changeInterval(lower: difference.lower, upper: difference.upper, unit: difference.unit)
     }
 
+    /// A 95% interval of a change from its bounds ("-" when a bound is undefined).
     public static func changeInterval(lower: Double, upper: Double, unit: String) -> String {
         guard lower.isFinite, upper.isFinite else { return "-" }
         let (low, high) = (change(lower, unit: unit), change(upper, unit: unit))

@@ -21,11 +21,12 @@ public struct SweepResult: Sendable {
     }
 
     /// Writes sweep.csv and sweep.svg as one result set (see `ResultFolder`): a folder never
-    /// holds the table of one sweep beside the chart of another.
-    public func write(to folder: URL) throws {
+    /// holds the table of one sweep beside the chart of another. `chart` draws sweep.svg
+    /// (`SweepChart.svg`, which lives with the report's charts).
+    public func write(to folder: URL, chart: @escaping (SweepResult) -> String) throws {
         let provenance = RunProvenance(combining: identity.groups.indices.map { identity.provenance(group: $0) })
         try ResultFolder(folder).replace(with: [ResultFile("sweep.csv") { csv() },
-                                                ResultFile("sweep.svg") { SweepChart.svg(self, title: title) }],
+                                                ResultFile("sweep.svg") { chart(self) }],
                                          provenance: provenance)
     }
 

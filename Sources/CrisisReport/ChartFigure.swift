@@ -1,8 +1,9 @@
 import CrisisExperiment
 
-/// A chart as the report shows it: a heading, one or more SVG panels each named and described
-/// for assistive technology (`role="img"` with its `<title>` and `<desc>`), a caption saying
-/// how to read it, and its data as a table behind a disclosure.
+/// A chart as the report shows it: a heading with buttons to download it (SVG or PNG, see
+/// `ChartDownloadScript`), one or more SVG panels each named and described for assistive
+/// technology (`role="img"` with its `<title>` and `<desc>`), a caption saying how to read it,
+/// and its data as a table behind a disclosure. Figures take the page's width, one under another.
 struct ChartFigure {
     /// One SVG picture; a figure of several (small multiples) lays them out in a grid.
     struct Panel {
@@ -18,20 +19,24 @@ struct ChartFigure {
     let panels: [Panel]
     let caption: String
     let table: DataTable
-    /// Whether the figure takes the page's whole width rather than one column.
-    var wide = false
 
     func html() -> String {
-        var out = "<figure class=\"chart\(wide ? " wide" : "")\" id=\"\(MarkupText.escape(id))\">"
-        out += "<h3>\(MarkupText.escape(title))</h3>"
+        var out = "<figure class=\"chart\" id=\"\(MarkupText.escape(id))\">"
+        out += "<div class=\"figure-head\"><h3>\(MarkupText.escape(title))</h3><div class=\"chart-tools\" hidden>"
+        for format in ["SVG", "PNG"] {
+            out += "<button type=\"button\" data-download=\"\(format.lowercased())\" "
+                + "aria-label=\"Download \(format) of \(MarkupText.escape(title))\">Download \(format)</button>"
+        }
+        out += "</div></div>"
         if panels.count > 1 { out += "<div class=\"panels\">" }
         for (k, panel) in panels.enumerated() {
             let stem = panels.count > 1 ? "\(id)-\(k + 1)" : id
             let titleID = MarkupText.escape("\(stem)-title"), descriptionID = MarkupText.escape("\(stem)-desc")
             out += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(titleID) \(descriptionID)\" "
                 + "viewBox=\"0 0 \(SVG.number(panel.chart.width)) \(SVG.number(panel.chart.height))\" "
-                // Never wider than drawn, so text keeps its size in a wide column.
-                + "style=\"max-width:\(SVG.number(panel.chart.width))px\" "
+                // Small multiples never wider than drawn, so text keeps its size in a wide column;
+                // a single chart fills the page's width.
+                + (panels.count > 1 ? "style=\"max-width:\(SVG.number(panel.chart.width))px\" " : "")
                 + "data-chart=\"\(MarkupText.escape(stem))\">"
             out += "<title id=\"\(titleID)\">\(MarkupText.escape(panel.title))</title>"
             out += "<desc id=\"\(descriptionID)\">\(MarkupText.escape(panel.description))</desc>"

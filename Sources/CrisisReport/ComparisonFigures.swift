@@ -23,37 +23,39 @@ enum ComparisonFigures {
         guard !ids.isEmpty else { return nil }
         let panels = ids.map { id -> ChartFigure.Panel in
             let unit = content.scenarios.lazy.compactMap { $0.kpi(id)?.unit }.first ?? ""
+            let label = KPIText.label(id)
             let rows = content.scenarios.enumerated().map { index, scenario in
                 IntervalBarChart.Row(label: scenario.name, estimates: [scenario.kpi(id)], colour: Palette.colour(index))
             }
-            var chart = IntervalBarChart(series: [(name: id, colour: Palette.colour(0))], rows: rows, xTitle: "\(id) (\(unit))")
+            // The panel's title names the KPI; the axis says what the bars are, in its unit.
+            var chart = IntervalBarChart(series: [(name: label, colour: Palette.colour(0))], rows: rows,
+                                         xTitle: "Mean with 95% CI (\(unit))")
             chart.width = 420
-            return ChartFigure.Panel(title: id, description: "Bars of \(id) in \(unit) for each scenario, with 95% "
+            return ChartFigure.Panel(title: label, description: "Bars of \(label) in \(unit) for each scenario, with 95% "
                                         + "confidence intervals.", chart: chart.render())
         }
         var columns = ["KPI"]
         for scenario in content.scenarios { columns += ["\(scenario.name): mean", "\(scenario.name): 95% CI"] }
         columns.append("unit")
         let rows = ids.map { id -> [String] in
-            var row = [id]
+            var row = [KPIText.label(id)]
+            let unit = content.scenarios.lazy.compactMap { $0.kpi(id)?.unit }.first ?? ""
             for scenario in content.scenarios {
                 guard let kpi = scenario.kpi(id) else {
                     row += ["-", "-"]
                     continue
                 }
-                row += [KPITableSection.value(kpi.mean), KPITableSection.interval(kpi.lower, kpi.upper)]
+                row += [KPIText.value(kpi.mean, unit: unit), KPIText.interval(lower: kpi.lower, upper: kpi.upper, unit: unit)]
             }
-            return row + [content.scenarios.lazy.compactMap { $0.kpi(id)?.unit }.first ?? ""]
+            return row + [KPIText.remainingUnit(unit)]
         }
-        var figure = ChartFigure(
+        return ChartFigure(
             id: "headline-kpis", title: "Headline KPIs by scenario", panels: panels,
             caption: "Each panel is one KPI for the whole system: a bar per scenario at the mean over replications, "
                 + "whiskers over its 95% confidence interval (cut at zero). Overlapping whiskers do not mean no "
                 + "difference: the scenarios share random numbers, so the paired differences below are far more precise.",
             table: DataTable(caption: "Headline KPIs by scenario", columns: columns, rows: rows,
-                             textColumns: [columns.count - 1]))
-        figure.wide = true
-        return figure
+                             textColumns: [columns.count - 1], rowNotes: ids))
     }
 
     /// Every whole-system KPI that changed, as a percentage of the base mean.
@@ -69,7 +71,7 @@ enum ComparisonFigures {
         }
         guard !changed.isEmpty else { return nil }
         let chartRows = changed.map { id in
-            DifferenceChart.Row(label: id, estimates: variants.map { variant in
+            DifferenceChart.Row(label: KPIText.label(id), estimates: variants.map { variant in
                 rows.first { $0.id == id && $0.variant == variant.name }
             })
         }
@@ -80,7 +82,7 @@ enum ComparisonFigures {
         }
         columns.append("unit")
         let tableRows = ids.map { id -> [String] in
-            var row = [id]
+            var row = [KPIText.label(id)]
             var unit = ""
             for variant in variants {
                 guard let estimate = rows.first(where: { $0.id == id && $0.variant == variant.name }) else {
@@ -88,14 +90,15 @@ enum ComparisonFigures {
                     continue
                 }
                 unit = estimate.unit
-                row += [KPITableSection.value(estimate.difference), KPITableSection.interval(estimate.lower, estimate.upper),
+                row += [KPIText.change(estimate.difference, unit: unit),
+                        KPIText.changeInterval(lower: estimate.lower, upper: estimate.upper, unit: unit),
                         estimate.relative.map { NumberFormat.fixed($0.difference, 1) } ?? "-",
                         estimate.significant ? "yes" : "no"]
             }
-            return row + [unit]
+            return row + [KPIText.remainingUnit(unit)]
         }
         let unchanged = ids.count - changed.count
-        var figure = ChartFigure(
+        return ChartFigure(
             id: "differences", title: "Difference from the base, KPI by KPI",
             panels: [.init(title: "Difference from the base, KPI by KPI",
                            description: "Forest plot of the paired difference of each variant from the base for "
@@ -109,8 +112,6 @@ enum ComparisonFigures {
                 + "table gives every difference, and its full interval, in the KPI's own unit."
                 + (unchanged > 0 ? " \(unchanged) KPIs with no change in any replication, or a base mean of zero, are in the table only." : ""),
             table: DataTable(caption: "Paired differences from the base, every whole-system KPI", columns: columns,
-                             rows: tableRows, textColumns: [columns.count - 1]))
-        figure.wide = true
-        return figure
+                             rows: tableRows, textColumns: [columns.count - 1], rowNotes: ids))
     }
 }

@@ -51,6 +51,26 @@ public struct DailyCensus: Sendable, Equatable {
         }
     }
 
+    /// The across-replication mean of each month's mean of series `name`, with its 95% interval:
+    /// the trend of a long run without the day-to-day noise. Month m holds the days whose
+    /// midnight falls in it (months of a twelfth of 365.25 days, as the model's month ends);
+    /// the last may be short. A replication's month mean skips undefined days.
+    func monthly(_ name: String) -> [MonthEstimate] {
+        guard let runs = series[name], let days = runs.map(\.count).min(), days > 0 else { return [] }
+        let months = Int((Double(days) / MonthEstimate.days - 1e-9).rounded(.up))
+        return (1...months).map { m in
+            let first = Int((Double(m - 1) * MonthEstimate.days + 1e-9).rounded(.down)) + 1
+            let last = min(days, Int((Double(m) * MonthEstimate.days + 1e-9).rounded(.down)))
+            let means = runs.map { run -> Double in
+                let defined = run[(first - 1)..<last].filter { !$0.isNaN }
+                return defined.isEmpty ? .nan : defined.reduce(0, +) / Double(defined.count)
+            }
+            let summary = KPISummary(id: name, stratum: "all", unit: "", values: means)
+            return MonthEstimate(month: m, firstDay: first, lastDay: last, mean: summary.mean, lower: summary.lower,
+                                 upper: summary.upper)
+        }
+    }
+
     /// Every replication's values of `name` on the days after `day`: the measured period
     /// when `day` is the warm-up length.
     public func values(_ name: String, afterDay day: Double) -> [Double] {
@@ -74,4 +94,19 @@ public struct DayEstimate: Sendable, Equatable {
         self.lower = lower
         self.upper = upper
     }
+}
+
+/// One month's across-replication estimate of a census series' monthly mean.
+struct MonthEstimate: Equatable {
+    /// Days in the model's month: a twelfth of 365.25.
+    static let days = 365.25 / 12
+
+    /// Month of the run, from 1.
+    let month: Int
+    /// The days of the run (from 1) whose midnight census the month averages.
+    let firstDay: Int
+    let lastDay: Int
+    let mean: Double
+    let lower: Double
+    let upper: Double
 }

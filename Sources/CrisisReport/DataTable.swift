@@ -10,6 +10,12 @@ struct DataTable {
     /// Columns of words (units, definitions), aligned left.
     var textColumns: Set<Int> = []
     var className = "data"
+    /// Small text under each row's heading, by row (a KPI's identifier under its label); empty
+    /// for none.
+    var rowNotes: [String] = []
+    /// Headings that group the rows, by the index of each group's first row (the part of the
+    /// pathway a run of KPIs measures).
+    var groupHeadings: [Int: String] = [:]
 
     func html() -> String {
         var out = "<table class=\"\(className)\"><caption>\(MarkupText.escape(caption))</caption><thead><tr>"
@@ -18,11 +24,16 @@ struct DataTable {
                 + MarkupText.escape(column) + "</th>"
         }
         out += "</tr></thead><tbody>\n"
-        for row in rows {
+        for (r, row) in rows.enumerated() {
+            if let heading = groupHeadings[r] {
+                if r > 0 { out += "</tbody><tbody>\n" }
+                out += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(columns.count)\">\(MarkupText.escape(heading))</th></tr>\n"
+            }
             out += "<tr>"
             for (i, cell) in row.enumerated() {
                 if i == 0 {
-                    out += "<th scope=\"row\">\(MarkupText.escape(cell))</th>"
+                    let note = r < rowNotes.count ? "<span class=\"row-note\">\(MarkupText.escape(rowNotes[r]))</span>" : ""
+                    out += "<th scope=\"row\">\(MarkupText.escape(cell))\(note)</th>"
                 } else {
                     out += (textColumns.contains(i) ? "<td class=\"text\">" : "<td>") + MarkupText.escape(cell) + "</td>"
                 }

@@ -18,7 +18,7 @@ struct DifferenceChart {
     let variants: [(name: String, colour: String)]
     let rows: [Row]
 
-    static let width = 1000.0
+    static let width = 960.0
 
     func render() -> SVGChart {
         let relatives = rows.flatMap(\.estimates).compactMap { $0?.relative }
@@ -58,14 +58,15 @@ struct DifferenceChart {
                                                 "data-low": NumberFormat.exact(relative.lower),
                                                 "data-high": NumberFormat.exact(relative.upper)])
                 }
-                let interval = estimate.lower.isFinite
-                    ? " [\(NumberFormat.readable(estimate.lower)), \(NumberFormat.readable(estimate.upper))]" : ""
+                let interval = KPIText.changeInterval(lower: estimate.lower, upper: estimate.upper, unit: estimate.unit)
+                let remaining = KPIText.remainingUnit(estimate.unit)
                 out += SVG.element("circle", ["cx": SVG.number(x(inRange(relative.difference))), "cy": y, "r": "4", "stroke": colour,
                                               "fill": estimate.significant ? colour : "#ffffff", "class": "mark point",
                                               "data-value": NumberFormat.exact(relative.difference),
                                               "data-series": estimate.variant],
                                    SVG.tooltip("\(row.label), \(estimate.variant): \(NumberFormat.fixed(relative.difference, 1))% "
-                                       + "of the base (\(NumberFormat.readable(estimate.difference))\(interval) \(estimate.unit))"))
+                                       + "of the base (\(KPIText.change(estimate.difference, unit: estimate.unit))"
+                                       + (interval == "-" ? "" : ", 95% CI \(interval)") + (remaining.isEmpty ? "" : " \(remaining)") + ")"))
             }
         }
         let zero = SVG.number(x(0))

@@ -4,7 +4,7 @@ import CrisisExperiment
 /// percentage of that scenario's total so scenarios with different counts compare.
 ///
 /// Bins sit in equal slots whatever their width, so a last open-ended bin ("24 hours or
-/// more") fits; edge labels mark the bin boundaries.
+/// more", "every bed full") fits; edge labels mark the bin boundaries.
 struct HistogramChart {
     struct Series {
         let name: String
@@ -24,9 +24,11 @@ struct HistogramChart {
     let binDescription: (Double, Double) -> String
     /// A vertical level drawn dashed and labelled, at a value on the binned axis.
     var reference: ReferenceLevel?
+    /// The label under an open-ended last bin.
+    var openEndLabel = "more"
 
-    static let width = 640.0
-    static let height = 360.0
+    static let width = 960.0
+    static let height = 380.0
 
     func render() -> SVGChart {
         let bins = edges.count - 1
@@ -53,7 +55,7 @@ struct HistogramChart {
             out += SVG.text(edgeLabel(edge), x: x, y: frame.bottom + 16, anchor: "middle", className: "tick")
         }
         if let last = edges.last, !last.isFinite, bins > 0 {
-            out += SVG.text("more", x: frame.left + (Double(bins) - 0.5) * slot, y: frame.bottom + 16, anchor: "middle",
+            out += SVG.text(openEndLabel, x: frame.left + (Double(bins) - 0.5) * slot, y: frame.bottom + 16, anchor: "middle",
                             className: "tick")
         }
         out += frame.xTitle(xTitle) + "</g>"

@@ -4,7 +4,8 @@ import CrisisExperiment
 /// row (a KPI or a category), one bar per scenario.
 ///
 /// The axis starts at zero: these are counts, rates and shares, which cannot be negative, so
-/// a t interval reaching below zero is drawn cut at zero (the table keeps the full interval).
+/// a t interval reaching below zero is drawn cut at zero; an axis of shares ends at 100%, and
+/// an interval reaching past it is cut there (the table keeps the full interval).
 struct IntervalBarChart {
     struct Row {
         let label: String
@@ -18,11 +19,13 @@ struct IntervalBarChart {
     let rows: [Row]
     /// The x axis title, with the unit.
     let xTitle: String
-    var width = 640.0
+    var width = 960.0
 
     func render() -> SVGChart {
         let estimates = rows.flatMap(\.estimates).compactMap { $0 }
-        let high = estimates.flatMap { [$0.mean, $0.upper] }.filter(\.isFinite).max() ?? 0
+        // Shares end at 100%, as counts start at zero: an interval past either is cut there.
+        let ceiling = !estimates.isEmpty && estimates.allSatisfy { KPIText.isShare($0.unit) } ? 100.0 : .infinity
+        let high = min(ceiling, estimates.flatMap { [$0.mean, $0.upper] }.filter(\.isFinite).max() ?? 0)
         let legend = series.count > 1
             ? Legend(entries: series.map { Legend.Entry(key: .swatch(colour: $0.colour), label: $0.name) })
                 .render(x: 16, y: 14, width: width - 32)
@@ -44,23 +47,24 @@ struct IntervalBarChart {
                 let barTop = rowTop + Double(s) * (barHeight + 2)
                 let middle = SVG.number(barTop + barHeight / 2)
                 let end = x(max(0, estimate.mean))
-                let interval = estimate.lower.isFinite && estimate.upper.isFinite
-                    ? " [\(NumberFormat.readable(estimate.lower)), \(NumberFormat.readable(estimate.upper))]" : ""
+                let interval = KPIText.interval(lower: estimate.lower, upper: estimate.upper, unit: estimate.unit)
+                let remaining = KPIText.remainingUnit(estimate.unit)
                 out += SVG.element("rect", ["x": SVG.number(frame.left), "y": SVG.number(barTop),
                                             "width": SVG.number(end - frame.left), "height": SVG.number(barHeight),
                                             "fill": row.colour ?? series[s].colour, "class": "mark bar",
                                             "data-value": NumberFormat.exact(estimate.mean), "data-series": series[s].name],
-                                   SVG.tooltip("\(row.label), \(series[s].name): \(NumberFormat.readable(estimate.mean))\(interval) \(estimate.unit)"))
+                                   SVG.tooltip("\(row.label), \(series[s].name): \(KPIText.value(estimate.mean, unit: estimate.unit))"
+                                       + (interval == "-" ? "" : " (95% CI \(interval))") + (remaining.isEmpty ? "" : " \(remaining)")))
                 var labelAt = end
                 if estimate.lower.isFinite && estimate.upper.isFinite {
-                    let low = SVG.number(x(max(0, estimate.lower))), high = SVG.number(x(estimate.upper))
+                    let low = SVG.number(x(max(0, estimate.lower))), high = SVG.number(x(min(ceiling, estimate.upper)))
                     let capTop = SVG.number(barTop + 2), capBottom = SVG.number(barTop + barHeight - 2)
                     out += SVG.element("path", ["d": "M\(low),\(middle)H\(high)M\(low),\(capTop)V\(capBottom)M\(high),\(capTop)V\(capBottom)",
                                                 "class": "mark whisker", "data-low": NumberFormat.exact(estimate.lower),
                                                 "data-high": NumberFormat.exact(estimate.upper)])
-                    labelAt = max(labelAt, x(estimate.upper))
+                    labelAt = max(labelAt, x(min(ceiling, estimate.upper)))
                 }
-                out += SVG.text(NumberFormat.readable(estimate.mean), x: labelAt + 4, y: barTop + barHeight - 3, className: "value")
+                out += SVG.text(KPIText.value(estimate.mean, unit: estimate.unit), x: labelAt + 4, y: barTop + barHeight - 3, className: "value")
             }
         }
         out += frame.baseline

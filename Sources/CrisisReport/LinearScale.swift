@@ -8,8 +8,8 @@ struct LinearScale {
     let upper: Double
     let step: Double
     /// Pixel positions of `lower` and `upper` (end may be less than start, as on a y axis).
-    let start: Double
-    let end: Double
+    private(set) var start: Double
+    private(set) var end: Double
 
     /// A scale over `low...high` with about `ticks` steps. With `nice`, the domain widens to
     /// the enclosing ticks, so the axis ends on a labelled value; without, it stays as given
@@ -31,6 +31,15 @@ struct LinearScale {
         upper = high
         self.start = start
         self.end = end
+    }
+
+    /// The same domain and ticks over other pixels: a scale chosen before the plot is placed
+    /// (to size the margin for its labels) keeps its ticks when drawn.
+    func spanning(pixels start: Double, _ end: Double) -> LinearScale {
+        var scale = self
+        scale.start = start
+        scale.end = end
+        return scale
     }
 
     func callAsFunction(_ value: Double) -> Double {

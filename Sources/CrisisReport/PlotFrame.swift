@@ -26,19 +26,24 @@ struct PlotFrame {
         return out + "</g>"
     }
 
-    /// Vertical gridlines with tick labels below, and the x title under them. Labels too wide
-    /// for the gap between ticks (large money amounts) go on every second or third tick only.
+    /// Vertical gridlines with tick labels below, and the x title under them.
     func xAxis(_ scale: LinearScale, title: String) -> String {
+        xAxis(scale, ticks: scale.ticks.map { (value: $0, label: scale.label($0)) }, title: title)
+    }
+
+    /// The x axis with `ticks` labelled as given (a sweep's values as they were written). Labels
+    /// too wide for the gap between ticks (large money amounts) go on every second or third
+    /// tick only.
+    func xAxis(_ scale: LinearScale, ticks: [(value: Double, label: String)], title: String) -> String {
         var out = "<g class=\"axis x-axis\">"
-        let ticks = scale.ticks
-        let widest = ticks.map { SVG.textWidth(scale.label($0), size: 11) }.max() ?? 0
-        let gap = ticks.count > 1 ? abs(scale(ticks[1]) - scale(ticks[0])) : .infinity
+        let widest = ticks.map { SVG.textWidth($0.label, size: 11) }.max() ?? 0
+        let gap = ticks.count > 1 ? abs(scale(ticks[1].value) - scale(ticks[0].value)) : .infinity
         let every = max(1, Int(((widest + 8) / gap).rounded(.up)))
         for (i, tick) in ticks.enumerated() {
-            let x = scale(tick)
+            let x = scale(tick.value)
             out += SVG.element("line", ["x1": SVG.number(x), "x2": SVG.number(x), "y1": SVG.number(top),
-                                        "y2": SVG.number(bottom), "class": tick == 0 ? "zero" : "grid"])
-            if i % every == 0 { out += SVG.text(scale.label(tick), x: x, y: bottom + 16, anchor: "middle", className: "tick") }
+                                        "y2": SVG.number(bottom), "class": tick.value == 0 ? "zero" : "grid"])
+            if i % every == 0 { out += SVG.text(tick.label, x: x, y: bottom + 16, anchor: "middle", className: "tick") }
         }
         out += xTitle(title)
         return out + "</g>"
@@ -47,6 +52,16 @@ struct PlotFrame {
     /// The x axis title, centred under the tick labels.
     func xTitle(_ title: String) -> String {
         SVG.text(title, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
+    }
+
+    /// `reference` as a dashed line across the plot, labelled under its right end (or its left):
+    /// the charts that carry one (occupancy's 85%) have most of their data above it.
+    func referenceLine(_ reference: ReferenceLevel, y: LinearScale, labelAtStart: Bool = false) -> String {
+        let level = SVG.number(y(reference.value))
+        return SVG.element("line", ["x1": SVG.number(left), "x2": SVG.number(right), "y1": level, "y2": level,
+                                    "class": "reference", "data-value": NumberFormat.exact(reference.value)])
+            + SVG.text(reference.label, x: labelAtStart ? left + 4 : right - 4, y: y(reference.value) + 15,
+                       anchor: labelAtStart ? "start" : "end", className: "reference-label")
     }
 
     /// The plot's outline along the bottom and left, drawn over the marks' ends.

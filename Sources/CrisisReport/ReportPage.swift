@@ -1,8 +1,8 @@
 import CrisisExperiment
 
-/// The report as one self-contained HTML page: inline CSS and SVG, no script, no external
-/// resource (a Content-Security-Policy forbids any), so it opens offline, archives as one
-/// file, and is the same bytes for the same results.
+/// The report as one self-contained HTML page: inline CSS, SVG and one small script (chart
+/// downloads), no external resource (a Content-Security-Policy forbids any), so it opens
+/// offline, archives as one file, prints as a paper, and is the same bytes for the same results.
 public enum ReportPage {
     public static func html(_ content: ReportContent) -> String {
         html(content, sections: sections(content))
@@ -14,30 +14,48 @@ public enum ReportPage {
         let title = content.isComparison
             ? "\(content.scenarios[0].name) compared with \(content.scenarios.dropFirst().map(\.name).joined(separator: ", "))"
             : content.scenarios[0].name
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="crisis-sim \(MarkupText.escape(content.scenarios[0].toolVersion))">
-            <title>crisis-sim report: \(MarkupText.escape(title))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <header>
-            <h1>Crisis care simulation: \(MarkupText.escape(title))</h1>
-
-            """
+        var out = document(title: "crisis-sim report: \(title)", fileStem: content.scenarios[0].name,
+                           generator: "crisis-sim \(content.scenarios[0].toolVersion)")
+        out += "<header>\n<h1>Crisis care simulation: \(MarkupText.escape(title))</h1>\n"
         out += provenance(content)
         out += "<nav aria-label=\"Contents\"><ul>"
         for section in sections { out += "<li><a href=\"#\(MarkupText.escape(section.id))\">\(MarkupText.escape(section.heading))</a></li>" }
         out += "</ul></nav>\n</header>\n<main>\n"
         out += sections.map { $0.html() }.joined()
-        out += "</main>\n</body>\n</html>\n"
+        out += "</main>\n" + closing
         return out
     }
+
+    /// A page's opening up to its `<body>` tag: the policy that lets it load nothing from
+    /// anywhere and run only the chart download script, and the stylesheet. `fileStem` starts
+    /// the names of downloaded charts (`baseline-occupancy-over-time.png`).
+    static func document(title: String, fileStem: String, generator: String? = nil) -> String {
+        let stem = String(fileStem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(policy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+
+            """
+            + (generator.map { "<meta name=\"generator\" content=\"\(MarkupText.escape($0))\">\n" } ?? "")
+            + """
+            <title>\(MarkupText.escape(title))</title>
+            <style>\(style)</style>
+            </head>
+            <body data-file-stem="\(MarkupText.escape(stem))">
+
+            """
+    }
+
+    /// A page's end: the download script last, so every figure it serves is already parsed.
+    static let closing = "<script>\(ChartDownloadScript.source)</script>\n</body>\n</html>\n"
+
+    /// Nothing from outside, not even fonts or images; inline styles; the one script, named by
+    /// its hash; images only from the `blob:` URLs the script makes to draw a chart as PNG.
+    static let policy = "default-src 'none'; style-src 'unsafe-inline'; script-src \(ChartDownloadScript.policySource); img-src blob:"
 
     /// The sections in reading order: the numbers first (for a comparison, the differences),
     /// then beds, out-of-area placements and waits, section 136, and the crisis team's caseload.
@@ -45,36 +63,26 @@ public enum ReportPage {
         let kpis = KPITableSection.section(content)
         let comparison = ReportSection(id: "comparison", heading: "Scenarios compared", figures: ComparisonFigures.figures(content))
 
-        let occupancyTitle = "Bed occupancy over the run"
-        let occupancy = CensusFigures.overTime(
-            content, column: "occupancy", id: "occupancy-over-time", title: occupancyTitle,
-            yTitle: "Local beds occupied (% of beds available)", unit: "%", what: "local bed occupancy",
-            references: [CensusFigures.recommendedMaximum], yAtLeast: 100)
         var beds = ReportSection(id: "beds", heading: "Beds")
-        beds.figures = [occupancy, CensusFigures.occupancyDistribution(content)].compactMap { $0 }
-        if occupancy == nil {
-            beds.missing = [CensusFigures.missing(occupancyTitle), CensusFigures.missing("Distribution of occupancy levels")]
+        let occupancy = CensusFigures.figures(content, CensusFigures.occupancy)
+        beds.figures = occupancy + [CensusFigures.occupancyDistribution(content)].compactMap { $0 }
+        if occupancy.isEmpty {
+            beds.missing = [CensusFigures.missing(CensusFigures.overTimeTitle(CensusFigures.occupancy)),
+                            CensusFigures.missing("Distribution of occupancy levels")]
         }
 
-        let oapTitle = "Out-of-area placements active over the run"
-        let oap = CensusFigures.overTime(content, column: "oap_active", id: "oap-over-time", title: oapTitle,
-                                         yTitle: "People placed out of area (people)", unit: "people",
-                                         what: "the number of people in out-of-area placements")
         var placements = ReportSection(id: "out-of-area", heading: "Out-of-area placements and waits for a bed")
+        let oap = CensusFigures.figures(content, CensusFigures.outOfArea)
         let waits = TimeToBedFigure.figure(content)
-        placements.figures = [oap, waits].compactMap { $0 }
-        if oap == nil { placements.missing.append(CensusFigures.missing(oapTitle)) }
+        placements.figures = oap + [waits].compactMap { $0 }
+        if oap.isEmpty { placements.missing.append(CensusFigures.missing(CensusFigures.overTimeTitle(CensusFigures.outOfArea))) }
         if waits == nil { placements.missing.append(TimeToBedFigure.missing) }
 
         let s136 = ReportSection(id: "s136", heading: "Section 136 and places of safety", figures: Section136Figures.figures(content))
 
-        let caseloadTitle = "Crisis team home treatment caseload over the run"
-        let caseload = CensusFigures.overTime(content, column: "home_treatment_caseload", id: "caseload-over-time",
-                                              title: caseloadTitle, yTitle: "People on the home treatment caseload (people)",
-                                              unit: "people", what: "the crisis resolution and home treatment caseload")
         var crht = ReportSection(id: "crht", heading: "Crisis resolution and home treatment")
-        crht.figures = [caseload].compactMap { $0 }
-        if caseload == nil { crht.missing.append(CensusFigures.missing(caseloadTitle)) }
+        crht.figures = CensusFigures.figures(content, CensusFigures.caseload)
+        if crht.figures.isEmpty { crht.missing.append(CensusFigures.missing(CensusFigures.overTimeTitle(CensusFigures.caseload))) }
 
         // The brief first; a comparison then leads with what changed, the full KPI table after.
         let brief = BriefSection.section(content)
@@ -103,6 +111,8 @@ public enum ReportPage {
         return out + "</dl>\n"
     }
 
+    /// The page's layout, the charts' look (`ChartStyle`), and how the page prints: as a paper,
+    /// each section from a new page, no figure or table row split across two, no buttons.
     static let style = """
         body{font-family:"DejaVu Sans","Liberation Sans",system-ui,sans-serif;color:#1a1a1a;background:#fff;\
         max-width:1280px;margin:0 auto;padding:16px 24px;line-height:1.4}
@@ -112,30 +122,43 @@ public enum ReportPage {
         dl.provenance dt{font-weight:bold;font-size:.85em;color:#444}dl.provenance dd{margin:0}
         nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 18px}
         a{color:#0050a0}
-        .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:28px 32px}
-        figure{margin:0}figure.wide{grid-column:1/-1}
+        .figures{display:grid;grid-template-columns:minmax(0,1fr);gap:36px}
+        figure{margin:0}
+        .figure-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:4px 16px}
+        .chart-tools{display:flex;gap:6px}.chart-tools[hidden]{display:none}
+        .chart-tools button{font:inherit;font-size:.78em;padding:2px 8px;border:1px solid #9a9a9a;border-radius:3px;\
+        background:#f6f6f6;color:#1a1a1a;cursor:pointer}
+        .chart-tools button:hover,.chart-tools button:focus-visible{background:#e8eef6;border-color:#0050a0}
         .panels{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:8px 24px}
         svg{width:100%;height:auto;display:block}
-        figcaption{font-size:.85em;color:#3a3a3a;margin-top:4px}
-        svg text{font-size:12px;fill:#222}svg .tick{font-size:11px;fill:#555}svg .note{fill:#666;font-style:italic}
-        svg .panel-title{font-weight:bold}svg .value{font-size:11px;fill:#333}
-        .grid{stroke:#e6e6e6}.zero{stroke:#9a9a9a}.frame{stroke:#666;fill:none}.tick-mark{stroke:#666}
-        .warmup{fill:#ececec}.band{fill-opacity:.22;stroke:none}.line{fill:none;stroke-width:1.6}
-        .reference{stroke:#B2182B;stroke-width:1.6;stroke-dasharray:6 4}svg .reference-label{fill:#B2182B;font-weight:bold;paint-order:stroke;stroke:#fff;stroke-width:3px}
-        .whisker{stroke:#222;stroke-width:1.2;fill:none}.interval{stroke-width:1.6}.zero-line{stroke:#444}
-        .stripe{fill:#f4f4f4}
+        figcaption{font-size:.85em;color:#3a3a3a;margin-top:4px;max-width:72em}
+        \(ChartStyle.css)
         details{margin-top:4px}summary{cursor:pointer;color:#0050a0}
         table{border-collapse:collapse;font-size:.82em;margin:6px 0}caption{text-align:left;font-weight:bold;padding:4px 0}
         th,td{padding:2px 8px;border-bottom:1px solid #e3e3e3;text-align:right;vertical-align:top;white-space:nowrap}
         td.text:last-child{white-space:normal}
         th[scope=row],td.text,th.text{text-align:left}thead th{background:#f2f2f2}
         table.kpi-table{width:100%}table.kpi-table th,table.kpi-table td{width:1%}
+        table.kpi-table th[scope=row]{white-space:normal;min-width:24em}
         table.kpi-table td.text:last-child,table.kpi-table th.text:last-child{width:auto;color:#555}
+        th .row-note{display:block;font-weight:normal;font-size:.82em;color:#666;font-family:"DejaVu Sans Mono",monospace}
+        tr.group th{text-align:left;font-size:1.05em;padding-top:10px;border-bottom:2px solid #d0d0d0}
         dl.definitions dt{font-weight:bold;font-size:.9em}dl.definitions dd{margin:0 0 6px 16px;color:#444}
         .missing{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 12px}
         p.description{font-style:italic;color:#333;max-width:60em}p.explain{max-width:60em;border-left:4px solid #0072B2;padding:4px 10px;background:#f3f8fc}
         ul.findings{max-width:60em;padding-left:1.2em}ul.findings li{margin:3px 0}
         table.changes td.text:last-child{white-space:normal;color:#444;min-width:24em}table.changes th[scope=row]{font-family:monospace}
         details.parameters pre{font-size:.8em;background:#f7f7f7;padding:8px;overflow-x:auto}
+        @media print{
+        @page{margin:14mm 12mm}
+        body{max-width:none;padding:0;font-size:10pt}
+        nav,.chart-tools,details:not([open]){display:none}
+        main>section+section{break-before:page}
+        h2,h3,.figure-head,caption{break-after:avoid}
+        figure,dl.provenance,tbody,tr,.missing{break-inside:avoid}
+        .figures{gap:18pt}
+        table.kpi-table th[scope=row]{min-width:12em}
+        a{color:inherit;text-decoration:none}
+        }
         """
 }

@@ -29,12 +29,16 @@ public enum WarmupPage {
     }
 
     public static func html(_ analysis: Analysis) -> String {
-        let welch = analysis.welch.enumerated().map { DayEstimate(day: $0.offset + 1, mean: $0.element, lower: .nan, upper: .nan) }
+        let welch = analysis.welch.enumerated().map {
+            TimeSeriesChart.Point(day: DayEstimate(day: $0.offset + 1, mean: $0.element, lower: .nan, upper: .nan))
+        }
         let chart = TimeSeriesChart(
-            series: [.init(name: "mean of \(analysis.replications) replications", colour: "#1f77b4", points: analysis.census),
-                     .init(name: "Welch moving average (window ±\(analysis.window) days)", colour: "#d62728", points: welch)],
-            yTitle: "Beds occupied at midnight (beds)",
-            warmupDays: Double(analysis.recommendedDays))
+            series: [.init(name: "mean of \(analysis.replications) replications", colour: Palette.colour(0),
+                           points: analysis.census.map(TimeSeriesChart.Point.init(day:))),
+                     .init(name: "Welch moving average (window ±\(analysis.window) days)", colour: Palette.colour(1),
+                           points: welch)],
+            xTitle: "Day of the run (days; the census is taken at midnight)", yTitle: "Beds occupied at midnight (beds)",
+            xDomain: 0...Double(max(analysis.census.count, 1)), warmupEnd: Double(analysis.recommendedDays))
         let rows = analysis.census.enumerated().map { d, point in
             [String(point.day), NumberFormat.fixed(point.mean, 2), KPITableSection.interval(point.lower, point.upper),
              d < analysis.welch.count ? NumberFormat.fixed(analysis.welch[d], 2) : "-"]
@@ -51,31 +55,20 @@ public enum WarmupPage {
                 + "shaded. Welch's moving average (Law & Kelton §9.5.1) is drawn for judging by eye; choose a warm-up at "
                 + "least as long as the point where it flattens.",
             table: DataTable(caption: "Beds occupied at midnight, by day",
-                             columns: ["day", "mean (beds)", "95% CI", "Welch average (beds)"], rows: rows),
-            wide: true)
+                             columns: ["day", "mean (beds)", "95% CI", "Welch average (beds)"], rows: rows))
         var section = ReportSection(id: "warmup", heading: "Choosing the warm-up")
         section.body = "<p>Recommended warm-up: <strong>\(analysis.recommendedDays) days</strong> (MSER-5). "
             + "Set it in the scenario as <code>run.warmup_days</code> or on the command line as "
             + "<code>--warmup-days \(analysis.recommendedDays)</code>.</p>\n"
         section.figures = [figure]
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>crisis-sim warm-up: \(MarkupText.escape(analysis.scenario))</title>
-            <style>\(ReportPage.style)</style>
-            </head>
-            <body>
+        return ReportPage.document(title: "crisis-sim warm-up: \(analysis.scenario)", fileStem: "warmup-\(analysis.scenario)")
+            + """
             <header><h1>Warm-up for \(MarkupText.escape(analysis.scenario))</h1>
             <p>Scenario \(MarkupText.escape(analysis.scenarioHash)); \(analysis.replications) replications started empty.</p>
             </header>
             <main>
             \(section.html())</main>
-            </body>
-            </html>
 
-            """
+            """ + ReportPage.closing
     }
 }

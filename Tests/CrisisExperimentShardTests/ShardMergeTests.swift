@@ -1,5 +1,6 @@
 import CrisisExperiment
 import CrisisModel
+import CrisisReport
 import Foundation
 import XCTest
 
@@ -56,7 +57,7 @@ final class ShardMergeTests: XCTestCase {
             let merged = try SmallExperiments.shardAndMerge(plan, count: count, in: try temporaryFolder())
             let sweep = SweepResult(identity: merged.identity, results: merged.results)
             XCTAssertEqual(sweep.csv(), whole.csv(), "\(count) shards")
-            XCTAssertEqual(SweepChart.svg(sweep, title: sweep.title), SweepChart.svg(whole, title: whole.title))
+            XCTAssertEqual(SweepChart.svg(sweep), SweepChart.svg(whole))
         }
     }
 

@@ -1,4 +1,5 @@
 @testable import CrisisExperiment
+import CrisisReport
 import CrisisScenario
 import Foundation
 import XCTest
@@ -90,22 +91,27 @@ final class SweepTests: XCTestCase {
         XCTAssertTrue(sweep.table().contains("(undefined in every replication)"), sweep.table())
     }
 
-    /// The chart is well-formed, self-contained SVG with a title, axis labels with units, one
-    /// line per value of the second key and a whisker per point.
+    /// The chart of a real sweep is well-formed, self-contained SVG: a title, a panel headed by
+    /// the KPI's label, axis titles with units, one line per value of the second key, and a
+    /// point and a whisker per grid point. (Its axes are tested on made-up sweeps in
+    /// SweepChartTests.)
     func testChartHasTitleAxesLinesAndWhiskers() throws {
         let plan = try SmallExperiments.sweep(["areas.Northshire.beds=90...110:10", "crht.assessors=2...3:1"],
                                               replications: 3, kpis: ["beds.occupancy"])
         let sweep = SweepResult(identity: plan.identity, results: try plan.run(threads: 2))
-        let svg = SweepChart.svg(sweep, title: sweep.title)
+        let svg = SweepChart.svg(sweep)
+        func count(_ text: String) -> Int { svg.components(separatedBy: text).count - 1 }
         XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         XCTAssertTrue(svg.contains("<title>baseline: sweep of areas.Northshire.beds x crht.assessors</title>"))
         XCTAssertTrue(svg.contains(">areas.Northshire.beds (beds)</text>"))
-        XCTAssertTrue(svg.contains(">beds.occupancy (%)</text>"))
+        XCTAssertTrue(svg.contains(" class=\"panel-heading\">Bed occupancy</text>"), "the panel is headed by the label")
+        XCTAssertTrue(svg.contains(">Bed occupancy (%)</text>"))
+        XCTAssertFalse(svg.contains(">beds.occupancy"), "the identifier stays in sweep.csv")
         XCTAssertTrue(svg.contains(">crht.assessors = 2</text>") && svg.contains(">crht.assessors = 3</text>"))
         XCTAssertFalse(svg.contains("href") || svg.contains("<script"), "self-contained")
-        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 6, "a point per grid point")
-        XCTAssertEqual(svg.components(separatedBy: "stroke-width=\"2\"/>").count - 1, 2 + 2, "two lines and two legend keys")
-        XCTAssertEqual(svg.components(separatedBy: "stroke-width=\"1.2\"").count - 1, 6, "a whisker per point")
+        XCTAssertEqual(count("class=\"mark point\""), 6, "a point per grid point")
+        XCTAssertEqual(count("class=\"mark line\""), 2, "a line per value of the second key")
+        XCTAssertEqual(count("class=\"mark interval\""), 6, "a whisker per point")
         final class Delegate: NSObject, XMLParserDelegate {
             var elements = 0
             func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -116,12 +122,5 @@ final class SweepTests: XCTestCase {
         parser.delegate = delegate
         XCTAssertTrue(parser.parse(), "well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
         XCTAssertGreaterThan(delegate.elements, 20)
-    }
-
-    func testNiceTicksCoverTheRange() {
-        let ticks = SweepChart.ticks((low: 57.3, high: 98.1))
-        XCTAssertEqual(ticks.step, 10)
-        XCTAssertEqual(ticks.values, [50, 60, 70, 80, 90, 100])
-        XCTAssertEqual(SweepChart.ticks((low: 0, high: 0.9)).step, 0.2)
     }
 }

@@ -4,10 +4,15 @@ import CrisisReport
 import CrisisScenario
 import Foundation
 import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Real reports, from short runs of the scenario library, opened in headless Chromium: the
-/// page must render its charts (SVG with marks bound to data) with no console message, and
-/// the screenshot is kept under results/test-artifacts/report/ for CI to publish.
+/// page must render its charts (SVG with marks bound to data, named by KPI label) with no
+/// console message, its download buttons must make SVG and PNG files, and no axis title may
+/// cover a tick label. Screenshots are kept under results/test-artifacts/ (git-ignored) for
+/// CI to publish and for people to look at.
 final class BrowserRenderingTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -48,10 +53,16 @@ final class BrowserRenderingTests: XCTestCase {
         let bytes = try Data(contentsOf: written.file)
         XCTAssertEqual(try Data(contentsOf: HTMLReport.write(folder: folder).file), bytes, "same results, same bytes")
 
-        try checkRendering(written.file, screenshot: folder.appendingPathComponent("report.png"), height: 4000, charts: [
-            "occupancy-over-time", "occupancy-distribution", "oap-over-time", "time-to-bed", "s136-places", "s136-breaches",
-            "caseload-over-time",
+        // 300 days: long enough for the month-by-month views.
+        let dom = try checkRendering(written.file, screenshot: folder.appendingPathComponent("report.png"), height: 9000, charts: [
+            "occupancy-over-time", "occupancy-by-month", "occupancy-distribution", "oap-over-time", "oap-by-month",
+            "time-to-bed", "s136-places", "s136-breaches", "caseload-over-time", "caseload-by-month",
         ], chromium: chromium)
+        for label in ["Bed occupancy over the run", "Bed occupancy, month by month", "Out-of-area placements started",
+                      "Mean wait for a bed", "Local beds", "Total cost"] {
+            XCTAssertTrue(dom.contains(">\(label)<"), "\(label) is in the rendered page")
+        }
+        XCTAssertTrue(dom.contains("<th scope=\"row\">Bed occupancy<span class=\"row-note\">beds.occupancy</span></th>"))
     }
 
     func testComparisonReportRendersItsChartsInChromium() throws {
@@ -71,11 +82,14 @@ final class BrowserRenderingTests: XCTestCase {
         let page = folder.appendingPathComponent("report.html")
         try AtomicFile.write(ReportPage.html(content), to: page)
 
-        let dom = try checkRendering(page, screenshot: folder.appendingPathComponent("report.png"), height: 6000, charts: [
-            "headline-kpis-1", "differences", "occupancy-over-time", "occupancy-distribution", "oap-over-time", "time-to-bed",
-            "s136-places", "s136-breaches", "caseload-over-time",
+        let dom = try checkRendering(page, screenshot: folder.appendingPathComponent("report.png"), height: 12000, charts: [
+            "headline-kpis-1", "differences", "occupancy-over-time", "occupancy-by-month", "occupancy-distribution",
+            "oap-over-time", "oap-by-month", "time-to-bed", "s136-places", "s136-breaches", "caseload-over-time",
+            "caseload-by-month",
         ], chromium: chromium)
         XCTAssertTrue(dom.contains("data-series=\"beds-plus-10\""), "the variant is drawn")
+        XCTAssertTrue(dom.contains("<title id=\"headline-kpis-1-title\">Bed occupancy</title>"), "panels are named by label")
+        XCTAssertTrue(dom.contains(">Out-of-area placements started</text>"), "the difference chart's rows are labels")
     }
 
     /// The console check is only worth having if it sees errors: a page that throws must show up.
@@ -120,6 +134,9 @@ final class BrowserRenderingTests: XCTestCase {
         XCTAssertEqual(dump.console, [])
         let dom = dump.output
         XCTAssertTrue(dom.contains("85%: RCPsych recommended maximum"))
+        // The download script ran under the page's own policy: every figure's buttons are shown.
+        XCTAssertFalse(dom.contains("class=\"chart-tools\" hidden"), "a figure's download buttons are still hidden")
+        XCTAssertEqual(dom.components(separatedBy: "class=\"chart-tools\"").count - 1, dom.components(separatedBy: "<figure ").count - 1)
         for chart in charts {
             guard let start = dom.range(of: "data-chart=\"\(chart)\"") else {
                 XCTFail("chart \(chart) is not in the rendered page")
@@ -136,6 +153,150 @@ final class BrowserRenderingTests: XCTestCase {
             }
         }
         return dom
+    }
+
+    /// Each figure's buttons, clicked in Chromium, save `<scenario>-<figure>.svg` (well-formed,
+    /// sized, on white, styled without the page) and `.png` (twice the drawn size). The page's
+    /// policy is kept but for letting this test's own script run beside the page's.
+    func testDownloadButtonsSaveEachChart() throws {
+        let chromium = try HeadlessChromium.find()
+        let folder = try freshArtifactFolder("downloads")
+        let page = folder.appendingPathComponent("report.html")
+        try Self.instrumented(ReportPage.html(SyntheticResults.comparison()), script: """
+            window.addEventListener("load", () => {
+              const record = (kind, name, text) => {
+                const item = document.createElement("pre");
+                item.className = "captured";
+                item.dataset.kind = kind;
+                item.dataset.name = name;
+                item.textContent = text;
+                document.body.appendChild(item);
+              };
+              let pending = null;
+              const NativeBlob = Blob;
+              window.Blob = class extends NativeBlob {
+                constructor(parts, options) { super(parts, options); if (typeof parts[0] === "string") pending = parts[0]; }
+              };
+              const toBlob = HTMLCanvasElement.prototype.toBlob;
+              HTMLCanvasElement.prototype.toBlob = function (callback, type) {
+                const png = this.toDataURL(type);
+                return toBlob.call(this, blob => { pending = png; callback(blob); }, type);
+              };
+              HTMLAnchorElement.prototype.click = function () { record(this.download.endsWith(".png") ? "png" : "svg", this.download, pending); };
+              for (const button of document.querySelectorAll("button[data-download]")) button.click();
+            });
+            """).write(to: page, atomically: true, encoding: .utf8)
+        let outcome = try chromium.dumpDOM(page, virtualMilliseconds: 20_000)
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertEqual(outcome.console, [])
+        let captured = outcome.output.components(separatedBy: "<pre class=\"captured\" ").dropFirst().map { item in
+            (kind: Self.attribute("data-kind", in: item), name: Self.attribute("data-name", in: item),
+             text: Self.unescaped(String(item.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })))
+        }
+        let figures = ["headline-kpis", "differences", "occupancy-over-time", "occupancy-distribution", "oap-over-time",
+                       "time-to-bed", "s136-places", "s136-breaches", "caseload-over-time"]
+        XCTAssertEqual(Set(captured.map(\.name)), Set(figures.flatMap { ["base-\($0).svg", "base-\($0).png"] }))
+        var sizes: [String: (width: Int, height: Int)] = [:]
+        for file in captured where file.kind == "svg" {
+            XCTAssertTrue(file.text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""), file.name)
+            let parser = XMLParser(data: Data(file.text.utf8))
+            XCTAssertTrue(parser.parse(), "\(file.name) is well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+            let root = String(file.text.components(separatedBy: "<svg ")[1].prefix { $0 != ">" })
+            let width = Int(Self.attribute("width", in: root)) ?? 0, height = Int(Self.attribute("height", in: root)) ?? 0
+            XCTAssertGreaterThan(width, 300, file.name)
+            XCTAssertGreaterThan(height, 100, file.name)
+            sizes[String(file.name.dropLast(4))] = (width, height)
+            XCTAssertTrue(file.text.contains("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"), "\(file.name) is on white")
+            XCTAssertTrue(file.text.contains("style=\"fill:rgb("), "\(file.name) carries its look without the page's stylesheet")
+            XCTAssertFalse(file.text.contains("<button"), file.name)
+        }
+        for file in captured where file.kind == "png" {
+            XCTAssertTrue(file.text.hasPrefix("data:image/png;base64,"), file.name)
+            let png = try XCTUnwrap(Data(base64Encoded: String(file.text.dropFirst("data:image/png;base64,".count))), file.name)
+            let drawn = try XCTUnwrap(sizes[String(file.name.dropLast(4))], file.name)
+            XCTAssertEqual(Self.pngSize(png).width, 2 * drawn.width, file.name)
+            XCTAssertEqual(Self.pngSize(png).height, 2 * drawn.height, file.name)
+            try png.write(to: folder.appendingPathComponent(file.name))
+        }
+        print("Downloaded charts: \(folder.path)")
+    }
+
+    /// In every chart of a report and every panel of a sweep, as Chromium lays the text out, no
+    /// axis title covers a tick label. The sweep chart's screenshot is kept with the reports'.
+    func testAxisTitlesClearTickLabels() throws {
+        let chromium = try HeadlessChromium.find()
+        let folder = try freshArtifactFolder("sweep")
+        let sweep = SweepChartTests.sweep(beds: ["60", "70", "80", "90"], assessors: ["3", "4", "5"],
+                                          kpis: ["beds.occupancy", "oap.placements", "costs.total"]) { beds, kpi in
+            let fewer = 90 - Double(beds)!
+            switch kpi {
+            case "beds.occupancy": return [83 + fewer / 2, 86 + fewer / 2, 88 + fewer / 2].map { min($0, 100) }
+            case "oap.placements": return [fewer * 6, fewer * 7 + 2, fewer * 8 + 4]
+            default: return [18_000_000 + fewer * 20_000, 18_400_000 + fewer * 20_000, 18_900_000 + fewer * 20_000]
+            }
+        }
+        let svg = SweepChart.svg(sweep)
+        let svgFile = folder.appendingPathComponent("sweep.svg")
+        try svg.write(to: svgFile, atomically: true, encoding: .utf8)
+        let shot = try chromium.screenshot(svgFile, to: folder.appendingPathComponent("sweep.png"), width: 960, height: 1500)
+        XCTAssertEqual(shot.status, 0)
+        print("Sweep screenshot: \(folder.appendingPathComponent("sweep.png").path)")
+
+        let measure = """
+            window.addEventListener("load", () => {
+              const overlaps = [];
+              for (const group of document.querySelectorAll("svg[data-chart], g.panel")) {
+                const ticks = Array.from(group.querySelectorAll(".tick")).map(t => [t.textContent, t.getBoundingClientRect()]);
+                for (const title of group.querySelectorAll(".axis-title")) {
+                  const box = title.getBoundingClientRect();
+                  for (const [text, tick] of ticks) {
+                    const width = Math.min(box.right, tick.right) - Math.max(box.left, tick.left);
+                    const height = Math.min(box.bottom, tick.bottom) - Math.max(box.top, tick.top);
+                    if (width > 0.5 && height > 0.5) overlaps.push(title.textContent + " over " + text);
+                  }
+                }
+              }
+              document.body.dataset.checked = document.querySelectorAll(".axis-title").length;
+              document.body.dataset.overlaps = overlaps.join("; ");
+            });
+            """
+        let sweepPage = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>sweep</title></head><body>\n"
+            + svg + "</body></html>\n"
+        for (name, html) in [("report", ReportPage.html(SyntheticResults.comparison())), ("sweep", sweepPage)] {
+            let page = folder.appendingPathComponent("\(name)-measured.html")
+            try Self.instrumented(html, script: measure).write(to: page, atomically: true, encoding: .utf8)
+            let outcome = try chromium.dumpDOM(page)
+            XCTAssertEqual(outcome.status, 0)
+            XCTAssertEqual(outcome.console, [], name)
+            let body = String(outcome.output.components(separatedBy: "<body")[1].prefix { $0 != ">" })
+            XCTAssertEqual(Int(Self.attribute("data-checked", in: body)), html.components(separatedBy: "class=\"axis-title\"").count - 1,
+                           "\(name): every axis title measured")
+            XCTAssertEqual(Self.attribute("data-overlaps", in: body), "", name)
+        }
+    }
+
+    /// `html` with `script` run after its own: the page's policy still forbids loading
+    /// anything and allows images only from blob: URLs, but lets inline scripts run (this test's
+    /// as well as the page's).
+    static func instrumented(_ html: String, script: String) -> String {
+        var page = html
+        if let start = page.range(of: "script-src 'sha256-"), let end = page[start.upperBound...].firstIndex(of: "'") {
+            page.replaceSubrange(start.lowerBound...end, with: "script-src 'unsafe-inline'")
+        }
+        return page.replacingOccurrences(of: "</body>", with: "<script>\(script)</script>\n</body>")
+    }
+
+    /// The value of attribute `name` in a tag's text (the first occurrence), unescaped.
+    static func attribute(_ name: String, in tag: String) -> String {
+        guard let start = tag.range(of: " \(name)=\"") ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil)
+        else { return "" }
+        return unescaped(String(tag[start.upperBound...].prefix { $0 != "\"" }))
+    }
+
+    static func unescaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Width and height from a PNG's IHDR chunk (big-endian, bytes 16–23).

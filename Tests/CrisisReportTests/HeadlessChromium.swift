@@ -31,9 +31,10 @@ struct HeadlessChromium {
         try run(page, ["--screenshot=\(png.path)", "--window-size=\(width),\(height)", "--hide-scrollbars"])
     }
 
-    /// The page's DOM as the browser parsed it.
-    func dumpDOM(_ page: URL) throws -> Outcome {
-        try run(page, ["--dump-dom"])
+    /// The page's DOM as the browser parsed it; after `virtualMilliseconds` of the page's own
+    /// timers and image decoding, when its scripts have work to finish after loading.
+    func dumpDOM(_ page: URL, virtualMilliseconds: Int? = nil) throws -> Outcome {
+        try run(page, ["--dump-dom"] + (virtualMilliseconds.map { ["--virtual-time-budget=\($0)"] } ?? []))
     }
 
     private func run(_ page: URL, _ arguments: [String]) throws -> Outcome {

@@ -10,7 +10,7 @@ final class ReportPageTests: XCTestCase {
         var scenario = SyntheticResults.scenario(name: "<script>alert('x')</script> & \"co\"")
         scenario.provenance.scenario = "Scenarios/<b>.yaml"
         let page = ReportPage.html(ReportContent(scenarios: [scenario]))
-        XCTAssertFalse(page.contains("<script"), "no script element, and user text cannot make one")
+        XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 1, "the page's own script; user text cannot make one")
         XCTAssertFalse(page.contains("<b>"))
         XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"))
         XCTAssertTrue(page.contains("KPIs for area:North &amp; South"))
@@ -24,12 +24,22 @@ final class ReportPageTests: XCTestCase {
         XCTAssertEqual(Array(first.utf8), Array(second.utf8))
     }
 
-    /// The page is self-contained: nothing is fetched, and a policy forbids fetching.
-    func testPageLoadsNothingFromOutside() {
+    /// The page is self-contained: nothing is fetched, and a policy forbids fetching. Its one
+    /// script (chart downloads) is inline, allowed by its hash alone, and uses no network.
+    func testPageLoadsNothingFromOutside() throws {
         let page = ReportPage.html(SyntheticResults.comparison())
-        XCTAssertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'"))
-        for pattern in ["https://", "src=", "<link", "<script", "@import", "url("] {
+        XCTAssertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            + "script-src 'sha256-\(SHA256.base64(ChartDownloadScript.source))'; img-src blob:\""))
+        for pattern in ["https://", "src=", "<link", "@import", "url(", "'unsafe-eval'"] {
             XCTAssertFalse(page.contains(pattern), pattern)
+        }
+        let scripts = page.components(separatedBy: "<script").dropFirst()
+        XCTAssertEqual(scripts.count, 1)
+        let script = try XCTUnwrap(scripts.first?.components(separatedBy: "</script>").first)
+        XCTAssertEqual(script, ">" + ChartDownloadScript.source, "inline, with no attributes")
+        for network in ["://", "fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "import(", ".open(",
+                        "eval(", "Function("] {
+            XCTAssertFalse(script.contains(network), "the download script reaches out: \(network)")
         }
         // The only http:// is the SVG namespace name, which is never fetched.
         XCTAssertEqual(page.components(separatedBy: "http://").count - 1,
@@ -47,9 +57,7 @@ final class ReportPageTests: XCTestCase {
         // Replications 80, 81, 82: s = 1, t(0.975, 2) = 4.303, half-width 4.303 / sqrt 3.
         XCTAssertEqual(band[0].upper - band[0].mean, 4.302653 / 3.0.squareRoot(), accuracy: 1e-5)
 
-        let figure = try XCTUnwrap(CensusFigures.overTime(
-            ReportContent(scenarios: [scenario]), column: "occupancy", id: "t", title: "T", yTitle: "Y (%)", unit: "%",
-            what: "occupancy", references: [CensusFigures.recommendedMaximum], yAtLeast: 100))
+        let figure = try XCTUnwrap(CensusFigures.overTime(ReportContent(scenarios: [scenario]), CensusFigures.occupancy))
         let svg = figure.html()
         XCTAssertTrue(svg.contains("class=\"mark line\" stroke=\"#0072B2\" data-series=\"base\" data-points=\"20\""))
         XCTAssertTrue(svg.contains("class=\"mark band\""))
@@ -71,9 +79,13 @@ final class ReportPageTests: XCTestCase {
         // Days 11...20 of replications 0, 1, 2: 90...99, 91...100, 92...101; 30 days.
         let bins = figure.table.rows.map(\.[0])
         XCTAssertEqual(bins.first, "85% to under 86%", "the axis reaches the 85% line")
-        XCTAssertEqual(bins.last, "101% to under 102%")
+        XCTAssertEqual(Array(bins.suffix(2)), ["99% to under 100%", "every bed full (100%)"], "the axis stops at 100%")
         let ninety = try XCTUnwrap(figure.table.rows.first { $0[0] == "90% to under 91%" })
         XCTAssertEqual(ninety[1], NumberFormat.fixed(100.0 / 30, 1))
+        // 100 in replication 1 and 100, 101 in replication 2 (more people than beds, after a cut).
+        XCTAssertEqual(figure.table.rows.last?[1], NumberFormat.fixed(300.0 / 30, 1))
+        XCTAssertTrue(svg.contains(">full</text>"), "the last bar is labelled as full, not by a number past 100")
+        XCTAssertFalse(tickLabels(in: svg).contains("101"))
         XCTAssertTrue(figure.caption.contains("after the warm-up"), figure.caption)
     }
 
@@ -180,7 +192,144 @@ final class ReportPageTests: XCTestCase {
         XCTAssertEqual(costs.label(costs.ticks.last!), "20,000,000")
     }
 
+    /// Occupancy is a share of the beds there are: its axis ends at 100% though the data (after
+    /// a cut in beds) and the bands pass it, and the marks stay inside the plot.
+    func testOccupancyAxisStopsAt100() throws {
+        let figure = try XCTUnwrap(CensusFigures.overTime(ReportContent(scenarios: [SyntheticResults.scenario()]),
+                                                          CensusFigures.occupancy))
+        let svg = figure.html()
+        XCTAssertEqual(yTickLabels(in: svg).last, "100")
+        let top = try XCTUnwrap(values("y1", ofElementsWith: "class=\"grid\"", in: svg).min())
+        let band = try XCTUnwrap(attribute("d", ofElementWith: "class=\"mark band\"", in: svg))
+        let ys = band.split(whereSeparator: { "MLZ".contains($0) }).compactMap { Double($0.split(separator: ",").last ?? "") }
+        XCTAssertEqual(ys.min(), top, "the band is cut at the top of the axis")
+    }
+
+    /// A legend key is drawn as its mark is: the same class and the same colour, so a band's key
+    /// looks like the band and a line's like the line.
+    func testLegendKeysLookLikeTheirMarks() throws {
+        let page = ReportPage.html(SyntheticResults.comparison())
+        let figure = try XCTUnwrap(page.components(separatedBy: "<figure ").first { $0.contains("id=\"occupancy-over-time\"") })
+        for (kind, colourAttribute) in [("band", "fill"), ("line", "stroke")] {
+            let keys = attributes(colourAttribute, ofElementsWith: "class=\"key \(kind)\"", in: figure)
+            let marks = attributes(colourAttribute, ofElementsWith: "class=\"mark \(kind)\"", in: figure)
+            XCTAssertEqual(keys, ["#0072B2", "#D55E00"], "a \(kind) key per scenario, in its colour")
+            XCTAssertEqual(keys, marks, "each \(kind) key has the colour of its scenario's \(kind)")
+        }
+        XCTAssertEqual(attributes("class", ofElementsWith: "class=\"key warmup\"", in: figure).count, 1,
+                       "the warm-up key is drawn with the warm-up's own class")
+        XCTAssertTrue(ReportPage.style.contains(".band{fill-opacity:.22"), "which the stylesheet gives keys and marks alike")
+    }
+
+    /// A long run also gets each census series month by month: a point a month at the mean of
+    /// each replication's monthly mean, with its interval, the warm-up in months.
+    func testLongRunsGetAMonthlyView() throws {
+        let days = 400
+        // Replication r is 80 + r on every day of month 1, 90 + r after; three replications.
+        let occupancy = (0..<3).map { r in (1...days).map { d in Double(d <= 30 ? 80 + r : 90 + r) } }
+        var scenario = SyntheticResults.scenario()
+        scenario.daily = DailyCensus(series: ["occupancy": occupancy])
+        scenario.provenance.warmupDays = 365
+        let content = ReportContent(scenarios: [scenario])
+        let figure = try XCTUnwrap(CensusFigures.byMonth(content, CensusFigures.occupancy))
+        XCTAssertEqual(figure.id, "occupancy-by-month")
+        // 400 days are 13 months of 30.4375 days and part of a 14th.
+        XCTAssertEqual(figure.table.rows.count, 14)
+        XCTAssertEqual(figure.table.rows[0].prefix(3), ["1", "1 to 30", "81.00"])
+        XCTAssertEqual(figure.table.rows[1].prefix(3), ["2", "31 to 60", "91.00"])
+        XCTAssertEqual(figure.table.rows[13].prefix(2), ["14", "396 to 400"])
+        let svg = figure.html()
+        XCTAssertEqual(values("data-value", ofElementsWith: "class=\"mark point\"", in: svg).prefix(2), [81, 91])
+        XCTAssertTrue(svg.contains("<title>base, month 1 (days 1 to 30): 81.0%"), "each point says its month and value")
+        XCTAssertTrue(svg.contains(">Month of the run (months of 365.25 / 12 days)</text>"))
+        XCTAssertTrue(figure.caption.contains("The last month is short"))
+        XCTAssertEqual(ReportPage.sections(content).flatMap(\.figures).map(\.id).filter { $0.hasSuffix("-by-month") },
+                       ["occupancy-by-month"], "next to the daily chart of each series the run kept")
+        // A short run has no monthly view: five points do not make a trend.
+        scenario.daily = DailyCensus(series: ["occupancy": occupancy.map { Array($0.prefix(150)) }])
+        XCTAssertNil(CensusFigures.byMonth(ReportContent(scenarios: [scenario]), CensusFigures.occupancy))
+    }
+
+    /// Tables and charts name KPIs by label; the identifier is kept small beside the label in
+    /// tables, for finding the KPI in the result files; values read as people write them.
+    func testKPIsAreNamedByLabel() throws {
+        let content = SyntheticResults.comparison()
+        let page = ReportPage.html(content)
+        XCTAssertTrue(page.contains("<th scope=\"row\">Bed occupancy<span class=\"row-note\">beds.occupancy</span></th>"))
+        XCTAssertTrue(page.contains("<th scope=\"rowgroup\" colspan=\"6\">Local beds</th>"), "grouped by the part of the pathway")
+        let table = KPITableSection.table(content, stratum: "all", caption: "")
+        let occupancy = try XCTUnwrap(table.rows.first { $0[0] == "Bed occupancy" })
+        XCTAssertEqual(occupancy, ["Bed occupancy", "93.5%", "92.0% to 95.0%", "88.5%", "92.0% to 95.0%", ""])
+        let custody = try XCTUnwrap(table.rows.first { $0[0] == "Section 136: police custody" })
+        XCTAssertEqual(custody[2], "0.00 to 1.10", "a count's interval is cut at zero")
+        // No chart labels a mark, axis or panel with an identifier.
+        for svg in page.components(separatedBy: "<svg ").dropFirst().map({ $0.components(separatedBy: "</svg>")[0] }) {
+            for text in svg.components(separatedBy: "</text>").map({ String($0.reversed().prefix { $0 != ">" }.reversed()) }) {
+                for id in ["beds.occupancy", "oap.placements", "s136.detentions"] {
+                    XCTAssertFalse(text.contains(id), "\(text) in a chart")
+                }
+            }
+        }
+        let headline = try XCTUnwrap(ComparisonFigures.headlineBars(content))
+        XCTAssertEqual(headline.panels.map(\.title), ["Bed occupancy", "Out-of-area placements started", "Section 136: police custody",
+                                                      "Section 136 detentions over 24 hours"])
+        let differences = try XCTUnwrap(ComparisonFigures.differences(content))
+        XCTAssertTrue(differences.html().contains(">Out-of-area placements started</text>"))
+        XCTAssertEqual(differences.table.rows[0].prefix(3), ["Bed occupancy", "-5.00 points", "-6.00 points to -4.00 points"])
+    }
+
+    /// Every chart can be downloaded, as SVG and as PNG, by buttons the script shows: hidden in
+    /// the page as written, so without scripts there are no dead buttons.
+    func testEveryChartHasDownloadControls() throws {
+        let page = ReportPage.html(SyntheticResults.comparison())
+        let figures = page.components(separatedBy: "<figure ").dropFirst()
+        XCTAssertEqual(figures.count, 9)
+        for figure in figures {
+            let id = String(figure.components(separatedBy: "id=\"")[1].prefix { $0 != "\"" })
+            XCTAssertTrue(figure.contains("<div class=\"chart-tools\" hidden>"), id)
+            for format in ["SVG", "PNG"] {
+                XCTAssertEqual(figure.components(separatedBy: "data-download=\"\(format.lowercased())\"").count - 1, 1, "\(id) \(format)")
+                XCTAssertTrue(figure.contains(">Download \(format)</button>"), "\(id) \(format)")
+            }
+        }
+        XCTAssertTrue(page.contains("<body data-file-stem=\"base\">"), "downloads are named after the scenario")
+        XCTAssertTrue(ChartDownloadScript.source.contains("tools.hidden = false"))
+    }
+
+    /// Printed, the report is a paper: no buttons or contents links, each section from a new
+    /// page, no figure or table row cut across two.
+    func testPrintStylesheet() throws {
+        let style = ReportPage.style
+        let print = try XCTUnwrap(style.components(separatedBy: "@media print{").dropFirst().first)
+        XCTAssertTrue(print.contains("nav,.chart-tools,details:not([open]){display:none}"))
+        XCTAssertTrue(print.contains("main>section+section{break-before:page}"))
+        XCTAssertTrue(print.contains("figure,dl.provenance,tbody,tr,.missing{break-inside:avoid}"))
+        XCTAssertTrue(print.contains("h2,h3,.figure-head,caption{break-after:avoid}"))
+        XCTAssertTrue(ReportPage.html(SyntheticResults.comparison()).contains(style), "in the page")
+    }
+
     // MARK: - Reading the SVG text
+
+    /// The y axis's tick labels, bottom to top.
+    func yTickLabels(in svg: String) -> [String] {
+        guard let axis = svg.components(separatedBy: "class=\"axis y-axis\"").dropFirst().first?.components(separatedBy: "</g>").first
+        else { return [] }
+        return tickLabels(in: axis)
+    }
+
+    /// Every tick label's text, in document order.
+    func tickLabels(in svg: String) -> [String] {
+        svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+
+    /// `name` of every element whose tag contains `marker`, in document order.
+    func attributes(_ name: String, ofElementsWith marker: String, in html: String) -> [String] {
+        html.components(separatedBy: "<").compactMap { tag -> String? in
+            let head = tag.prefix { $0 != ">" }
+            guard head.contains(marker), let value = head.range(of: " \(name)=\"") else { return nil }
+            return String(head[value.upperBound...].prefix { $0 != "\"" })
+        }
+    }
 
     /// The value of `name` on the first element whose tag contains `marker`.
     func attribute(_ name: String, ofElementWith marker: String, in html: String) -> String? {

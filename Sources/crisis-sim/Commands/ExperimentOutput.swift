@@ -1,5 +1,6 @@
 import CrisisExperiment
 import CrisisModel
+import CrisisReport
 import CrisisScenario
 import Foundation
 
@@ -39,7 +40,7 @@ struct ExperimentOutput {
         case .compare: try writeComparison(to: folder)
         case .sweep:
             let sweep = SweepResult(identity: identity, results: results)
-            try sweep.write(to: folder)
+            try sweep.write(to: folder, chart: SweepChart.svg)
             Sweep.report(sweep, folder: folder, footnote: footnote)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrisisExperiment
 import CrisisModel
+import CrisisReport
 import Foundation
 
 struct Merge: ParsableCommand {
