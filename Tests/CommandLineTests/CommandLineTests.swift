@@ -178,11 +178,11 @@ final class CommandLineTests: XCTestCase {
         }
         // Out-of-area placements last weeks: none ends in 30 days, so their length is undefined.
         let summary = try String(contentsOf: folder.appendingPathComponent("run/summary.csv"), encoding: .utf8)
-        XCTAssertTrue(summary.contains("\noap.length_days.mean,all,days,0,,,,,\n"), summary)
+        XCTAssertTrue(summary.contains("\nbaseline,oap.length_days.mean,Mean length of an out-of-area placement,all,days,0,,,,,\n"), summary)
         let comparison = try String(contentsOf: folder.appendingPathComponent("compare/comparison.csv"), encoding: .utf8)
-        XCTAssertTrue(comparison.contains("\ncrisis-house,oap.length_days.mean,all,days,,,,,,no,\n"), comparison)
+        XCTAssertTrue(comparison.contains("\ncrisis-house,oap.length_days.mean,Mean length of an out-of-area placement,all,days,,,,,,no,\n"), comparison)
         let page = try String(contentsOf: folder.appendingPathComponent("compare/report.html"), encoding: .utf8)
-        XCTAssertTrue(page.contains("<th scope=\"row\">oap.length_days.mean</th><td>-</td><td>-</td><td>-</td>"), "difference row")
+        XCTAssertTrue(page.contains("<th scope=\"row\">Mean length of an out-of-area placement<span class=\"row-note\">oap.length_days.mean</span></th><td>-</td><td>-</td><td>-</td>"), "difference row")
     }
 
     func testCompareReportsPairedDifferencesAndFlagsTheClearOnes() throws {
@@ -204,7 +204,7 @@ final class CommandLineTests: XCTestCase {
             + "  - "), outcome.output)
         XCTAssertTrue(outcome.output.contains("\n  - Out-of-area placements started: up from "), outcome.output)
         let csv = try String(contentsOf: folder.appendingPathComponent("comparison.csv"), encoding: .utf8)
-        XCTAssertTrue(csv.hasPrefix("variant,kpi,stratum,unit,base_mean,variant_mean,difference"), csv)
+        XCTAssertTrue(csv.hasPrefix("variant,kpi,label,stratum,unit,base_mean,variant_mean,difference"), csv)
         let changes = try String(contentsOf: folder.appendingPathComponent("changes.csv"), encoding: .utf8)
         XCTAssertEqual(changes, "variant,key,base_value,variant_value,source,comment\n"
             + "beds-minus-10,areas.Northshire.beds,74,64,Scenarios/beds-minus-10.yaml:8,"
@@ -242,7 +242,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.error)
         XCTAssertTrue(outcome.output.contains("Precision ±5.0% reached with "), outcome.output)
         let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
-        let row = try XCTUnwrap(summary.split(separator: "\n").first { $0.hasPrefix("admissions.total,all,") })
+        let row = try XCTUnwrap(summary.split(separator: "\n").first { $0.hasPrefix("baseline,admissions.total,Admissions,all,") })
         let relative = try XCTUnwrap(Double(row.split(separator: ",").last.map(String.init) ?? ""))
         XCTAssertLessThanOrEqual(relative, 0.05)
         let refused = try crisisSim(["run", "Scenarios/baseline.yaml", "--replications", "auto"])

@@ -75,10 +75,14 @@ final class BrowserRenderingTests: XCTestCase {
                                variantMean: $0.variant.mean, difference: $0.difference.mean, lower: $0.difference.lower,
                                upper: $0.difference.upper, significant: $0.isSignificant)
         }
+        func scenario(_ name: String) throws -> LoadedScenario {
+            try ScenarioLoader.load(Self.repository.appendingPathComponent("Scenarios/\(name).yaml").path)
+        }
+        let changes = ScenarioChanges.between(try scenario("baseline"), try scenario("beds-plus-10"))
         let content = ReportContent(
             scenarios: [try ScenarioResults(folder: folder.appendingPathComponent("baseline")),
                         try ScenarioResults(folder: folder.appendingPathComponent("beds-plus-10"))],
-            differences: differences)
+            differences: differences, changes: ["beds-plus-10": changes])
         let page = folder.appendingPathComponent("report.html")
         try AtomicFile.write(ReportPage.html(content), to: page)
 
@@ -90,6 +94,15 @@ final class BrowserRenderingTests: XCTestCase {
         XCTAssertTrue(dom.contains("data-series=\"beds-plus-10\""), "the variant is drawn")
         XCTAssertTrue(dom.contains("<title id=\"headline-kpis-1-title\">Bed occupancy</title>"), "panels are named by label")
         XCTAssertTrue(dom.contains(">Out-of-area placements started</text>"), "the difference chart's rows are labels")
+        // The brief opens the page: the description, what the variant changes with its source,
+        // and the clear changes in words.
+        XCTAssertTrue(dom.contains("<h2>In brief: what changed and why</h2>"), "the brief is rendered")
+        XCTAssertTrue(dom.contains("<p class=\"description\">Ten more local beds (84 instead of 74).</p>"))
+        XCTAssertTrue(dom.contains("<caption>What beds-plus-10 changes from baseline</caption>"))
+        XCTAssertTrue(dom.contains("<th scope=\"row\">areas.Northshire.beds</th><td class=\"text\">74</td><td class=\"text\">84</td>"),
+                      "the changes table")
+        XCTAssertTrue(dom.contains("<ul class=\"findings\"><li>"), "the summary in words")
+        XCTAssertTrue(dom.contains("<summary>Every setting of beds-plus-10, as it ran</summary>"))
     }
 
     /// The console check is only worth having if it sees errors: a page that throws must show up.

@@ -76,7 +76,7 @@ final class ResultFolderReadingTests: XCTestCase {
         XCTAssertTrue(daily.joined().allSatisfy(\.isNaN))
         XCTAssertEqual(read.daily?.series["beds_occupied"]?.joined().allSatisfy { $0 == 0 }, true)
         let page = try String(contentsOf: try HTMLReport.write(folder: folder, to: nil).file, encoding: .utf8)
-        XCTAssertTrue(page.contains("<th scope=\"row\">beds.occupancy</th><td>-</td><td>-</td>"), "the KPI table row")
+        XCTAssertTrue(page.contains("<th scope=\"row\">Bed occupancy<span class=\"row-note\">beds.occupancy</span></th><td>-</td><td>-</td>"), "the KPI table row")
         XCTAssertNil(page.range(of: ">[^<]*\\bnan\\b", options: .regularExpression), "no nan text in the report")
     }
 
