@@ -50,8 +50,15 @@ struct ScenarioValidator {
         case .boolean:
             guard case .boolean(let value)? = node.scalar else { return expected(type, node, path) }
             return .boolean(value)
-        case .text, .reference, .path:
+        case .text, .prose, .reference, .path:
             guard case .scalar(let text, _) = node.content, !node.isNull, !text.isEmpty else { return expected(type, node, path) }
+            let lineBreaks: Bool
+            if case .prose = type { lineBreaks = true } else { lineBreaks = false }
+            if let refusal = ControlCharacters.refusal(of: text, expected: type.expectation, written: node.written,
+                                                       lineBreaks: lineBreaks) {
+                report(node, path, refusal)
+                return nil
+            }
             if case .reference(let list) = type { references.append((list, text, node, path)) }
             return .text(text)
         case .choice(let words):

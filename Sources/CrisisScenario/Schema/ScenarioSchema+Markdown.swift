@@ -24,6 +24,8 @@ extension ScenarioSchema {
             "  shares that must sum to 1 (within \(SchemaType.sumToleranceText)); list every outcome, with 0 for one that never happens.",
             "- Numbers are decimal (`0.25`, `500000`, `1e-3`); `.inf` and `.nan` are refused. Quoted",
             "  values are always text, and `yes`/`no` are text, not true/false.",
+            "- Text (names, the description) may not hold control characters (\(ControlCharacters.rangeText)),",
+            "  which a quoted value could write as escapes (`\"\\e[2J\"`); the description may hold newlines and tabs.",
             "- A distribution is a mapping with a `type` and that type's parameters, in the unit of the",
             "  key holding it: `informal_stay_days: {type: lognormal, mean: 31, median: 20}` is in days.",
             "  Every distribution in a scenario is a duration, so none may give negative values.",

@@ -6,8 +6,11 @@ indirect enum SchemaType: Sendable {
     /// A number in [0, 1].
     case probability
     case boolean
-    /// Non-empty text.
+    /// Non-empty text on one line (a name): no control characters (see `ControlCharacters`).
     case text
+    /// Non-empty text that may run over lines (the description): newline and tab are its only
+    /// control characters.
+    case prose
     /// One of fixed words (an enum's raw values).
     case choice([String])
     /// A duration distribution, written as a mapping with a `type` (see `DistributionForm`),
@@ -103,7 +106,7 @@ indirect enum SchemaType: Sendable {
         case .number(let range): return "a number in \(range.interval)"
         case .probability: return "a probability in [0, 1]"
         case .boolean: return "true or false"
-        case .text: return "a non-empty text"
+        case .text, .prose: return "a non-empty text"
         case .choice(let words): return "one of \(words.joined(separator: ", "))"
         case .distribution: return "a distribution, e.g. {type: lognormal, mean: 37, median: 23}"
         case .split(let parts): return "a mapping of shares {\(parts.joined(separator: ", "))} summing to 1"
@@ -124,7 +127,8 @@ indirect enum SchemaType: Sendable {
         case .number(let range): return "number in \(range.interval)"
         case .probability: return "probability in [0, 1]"
         case .boolean: return "true or false"
-        case .text: return "text"
+        case .text: return "text on one line"
+        case .prose: return "text"
         case .choice(let words): return words.map { "`\($0)`" }.joined(separator: " or ")
         case .distribution(.meaningful): return "distribution"
         case .distribution(.nonsense): return "distribution, never 0"
