@@ -1,3 +1,5 @@
+import CrisisScenario
+
 /// Which share of an experiment's work one process does: shard `index` of `count`, counted
 /// from 1 as Slurm array task ids usually are (`--shard 2/8`).
 ///
@@ -34,7 +36,8 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Parses `K/N`, with a message saying what was expected when it is not one.
     public static func parse(_ text: String) -> Result<ShardSpec, ShardSpecError> {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+        // Numbers as a scenario file writes them: not `+1/2`, which Int(_:) would take.
+        guard parts.count == 2, let k = DecimalNumber.integer(String(parts[0])), let n = DecimalNumber.integer(String(parts[1])) else {
             return .failure(ShardSpecError(message: "expected K/N, e.g. 2/8 for the second of eight shards; got '\(text)'"))
         }
         guard n >= 1, n <= maximumCount else {

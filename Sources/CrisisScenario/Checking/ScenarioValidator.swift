@@ -33,8 +33,15 @@ struct ScenarioValidator {
     }
 
     private mutating func expected(_ type: SchemaType, _ node: ScenarioNode, _ path: [String]) -> ScenarioValue? {
-        report(node, path, "expected \(type.expectation), got \(node.written)")
+        report(node, path, "expected \(type.expectation), got \(node.written)" + (Self.whyNot(node).map { ": " + $0 } ?? ""))
         return nil
+    }
+
+    /// Why a plain scalar such as `+5` or `0x10`, which is text here, is not the number it
+    /// looks like; nil for anything else (quoted text is meant as text).
+    private static func whyNot(_ node: ScenarioNode) -> String? {
+        guard case .scalar(let text, quoted: false) = node.content, node.text != nil else { return nil }
+        return DecimalNumber.whyNot(text)
     }
 
     /// The value of `node` as `type`, or nil after recording why not. `unit` is the unit of
@@ -439,7 +446,7 @@ struct ScenarioValidator {
 
     private mutating func finite(_ node: ScenarioNode, path: [String]) -> Double? {
         guard case .number(let value)? = node.scalar else {
-            report(node, path, "expected a number, got \(node.written)")
+            report(node, path, "expected a number, got \(node.written)" + (Self.whyNot(node).map { ": " + $0 } ?? ""))
             return nil
         }
         guard value.isFinite else {

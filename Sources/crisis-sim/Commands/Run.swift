@@ -44,7 +44,8 @@ struct Run: ParsableCommand {
 
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
-    @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
+    @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).",
+            transform: NumberArgument.number)
     var precision: Double?
 
     @Option(name: .customLong("precision-kpi"),
