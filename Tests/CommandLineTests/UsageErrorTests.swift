@@ -39,6 +39,35 @@ final class UsageErrorTests: XCTestCase {
                        "nothing was merged")
     }
 
+    /// `sweep --vary crht.assessors=2...3:1 --set crht.assessors=9` once ran with the --vary
+    /// values, the --set silently replaced at every point. A --set of a varied key is refused,
+    /// naming both, however the key is written (`areas.0` is `areas.Northshire`), also in
+    /// the sweep a Slurm job would run.
+    func testASetOfAVariedKeyIsRefusedNamingBoth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-set-vary-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=2...3:1", "--vary", "areas.Northshire.beds=80...90:10"]
+        let outcome = try crisisSim(sweep + ["--set", "crht.assessors=9", "--set", "areas.0.beds=100", "--set", "home_treatment.staff=40"]
+                                    + short + ["--output", folder.path])
+        XCTAssertEqual(outcome.status, 64)
+        XCTAssertEqual(outcome.error, """
+            Error: --set crht.assessors=9 and --vary crht.assessors=2...3:1 both set crht.assessors: the --vary value would \
+            replace the --set at every point; leave out one of them
+            --set areas.0.beds=100 and --vary areas.Northshire.beds=80...90:10 both set areas.Northshire.beds: the --vary \
+            value would replace the --set at every point; leave out one of them
+
+            """)
+        XCTAssertEqual(outcome.output, "", "nothing ran")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "nothing was written")
+        let slurm = try crisisSim(["slurm", "--shards", "2", "--output", folder.path] + sweep + ["--set", "crht.assessors=9"])
+        XCTAssertEqual(slurm.status, 64)
+        XCTAssertTrue(slurm.error.hasPrefix("Error: --set crht.assessors=9 and --vary crht.assessors=2...3:1 both set "
+            + "crht.assessors"), slurm.error)
+        // A --set of another key of the same section is no conflict.
+        let other = try crisisSim(sweep + ["--set", "crht.hours.hours_per_day=24"] + short + ["--output", folder.path])
+        XCTAssertEqual(other.status, 0, other.error)
+    }
+
     /// `sweep --stratum cohort:nobody` once blamed a KPI, not the unknown cohort; `compare
     /// --stratum` listed the base's strata only. The stratum is checked first, against every
     /// scenario compared, naming those that lack it.

@@ -87,6 +87,22 @@ struct Sweep: ParsableCommand {
             .joined(separator: "\n")
     }
 
+    /// A --set of a key that a --vary varies: each point applies its --vary after the --set,
+    /// so the --set would be replaced at every point, silently. Keys are compared as the
+    /// scenario names them (`areas.0.beds` is `areas.Northshire.beds`), hence after loading.
+    func setsReplacedByVary(_ base: LoadedScenario, grid: SweepGrid) -> [String] {
+        var problems: [String] = []
+        for set in scenarioOptions.overrides {
+            let key = ScenarioChanges.keyPath(String(set.prefix { $0 != "=" }), in: base)
+            // SweepGrid.parse keeps the axes in the order of the --vary options, one each.
+            for (argument, axis) in zip(vary, grid.axes) where ScenarioChanges.keyPath(axis.key, in: base) == key {
+                problems.append("--set \(set) and --vary \(argument) both set \(key): the --vary value would replace the "
+                    + "--set at every point; leave out one of them")
+            }
+        }
+        return problems
+    }
+
     var chartKPIs: [String] { kpis.isEmpty ? Sweep.defaultKPIs : kpis }
 
     var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/sweep-\(scenarioName(scenario))") }
@@ -95,6 +111,8 @@ struct Sweep: ParsableCommand {
     func experimentPlan() throws -> ExperimentPlan {
         let grid = try SweepGrid.parse(vary)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        let conflicts = setsReplacedByVary(base, grid: grid)
+        if !conflicts.isEmpty { throw ValidationError(conflicts.joined(separator: "\n")) }
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
         if let cohortProblem { throw ValidationError(cohortProblem) }
         let settings = runOptions.settings(for: base)
