@@ -64,6 +64,14 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The partial result file a shard writes in its output folder.
     public var fileName: String { "shard-\(index)-of-\(count).partial.json" }
 
+    /// Whether `name` is a shard's partial result file name, `shard-K-of-N.partial.json`: what
+    /// merge reads from a folder, and what report says to merge first.
+    public static func isFileName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
+        return name.hasSuffix(".partial.json") && parts.count == 4 && parts[0] == "shard" && parts[2] == "of"
+            && Int(parts[1]) != nil && Int(parts[3].dropLast(".partial.json".count)) != nil
+    }
+
     public var description: String { "\(index)/\(count)" }
 }
 

@@ -170,7 +170,7 @@ struct Sweep: ParsableCommand {
             // merge gives the same bytes as an uninterrupted sweep.
             let checkpoints = resultsFolder.appendingPathComponent("checkpoints")
             let count = min(1_000, max(1, plan.identity.itemCount / 10))
-            let done = (try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.filter(Merge.isShardFileName).count ?? 0
+            let done = (try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.filter(ShardSpec.isFileName).count ?? 0
             if done > 0 { print("Resuming: \(done) of \(count) checkpoints already in \(checkpoints.path)") }
             for index in 1...count {
                 try ShardWork.run(plan, shard: try ShardSpec.parse("\(index)/\(count)").get(), name: "sweep-\(name)",
