@@ -59,13 +59,7 @@ struct Sweep: ParsableCommand {
         if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         var problems: [String] = []
         do { _ = try SweepGrid.parse(vary) } catch { problems += error.problems }
-        let known = CrisisSystem.kpiDefinitions
-        for kpi in chartKPIs where !known.contains(where: { $0.id == kpi }) {
-            let prefix = kpi.split(separator: ".").first.map(String.init) ?? kpi
-            let similar = known.map(\.id).filter { $0.hasPrefix(prefix + ".") }
-            problems.append("--kpi \(kpi): no such KPI" + (similar.isEmpty
-                ? "; the ids are listed in docs/MODEL.md" : "; did you mean \(similar.joined(separator: ", "))?"))
-        }
+        problems += chartKPIs.compactMap { KPIIdentifier.problem($0, option: "--kpi") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
