@@ -112,6 +112,32 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(outcome.error.contains("Fatal error"), "no crash or stack trace")
     }
 
+    /// An outside audit's cohort `"e\u0000x"` passed validate and its run wrote NUL bytes into
+    /// the CSV, HTML and table; its description `"\e[2J..."` cleared the terminal. Both are
+    /// refused, and the refusal itself writes no control character.
+    func testControlCharactersInScenarioTextAreRefusedAndNeverPrinted() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("escapes.yaml")
+        try """
+            extends: \(Self.repository.path)/Scenarios/baseline.yaml
+            cohorts: [{name: "e\\u0000x", share: 1}]
+            description: "\\e[2J\\e[31mall clear\\e[0m"
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        for command in [["validate", file.path], ["run", file.path, "--output", folder.appendingPathComponent("out").path] + short] {
+            let outcome = try crisisSim(command)
+            XCTAssertEqual(outcome.status, 1, outcome.error)
+            XCTAssertEqual(outcome.output, "")
+            XCTAssertTrue(outcome.error.contains("escapes.yaml:2:18: cohorts.0.name: expected a non-empty text, got \"e\\u0000x\""),
+                          outcome.error)
+            XCTAssertTrue(outcome.error.contains("escapes.yaml:3:14: description: expected a non-empty text, got "
+                + "\"\\u001b[2J\\u001b[31mall clear\\u001b[0m\""), outcome.error)
+            XCTAssertFalse(outcome.error.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F },
+                           "a control character reached standard error")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing was written")
+    }
+
     /// `--set crht.assessors=` was blamed on the line of baseline.yaml that gives the key, and
     /// a bad --set with two files said the same thing twice without naming either: a --set
     /// problem names the --set, quoted, and the file it was applied to.

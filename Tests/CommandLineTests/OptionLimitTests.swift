@@ -40,7 +40,7 @@ final class OptionLimitTests: XCTestCase {
                       set.error)
         XCTAssertEqual(try refusal(base + ["--warmup-days", "nan"]),
                        "Error: The value 'nan' is invalid for '--warmup-days <warmup-days>': must be a number in "
-                        + "[0, 36500], as run.warmup_days is in a scenario file")
+                        + "[0, 36500] written in decimal, as run.warmup_days is in a scenario file: it is not a finite number")
         XCTAssertEqual(try refusal(["compare", "Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml", "--replications", "100001"]),
                        "Error: The value '100001' is invalid for '--replications <n|auto>': must be `auto` or an "
                         + "integer in [1, 100000], as run.replications is in a scenario file")
@@ -136,6 +136,79 @@ final class OptionLimitTests: XCTestCase {
                         + "as run.seed is in a scenario file")
         XCTAssertEqual(try refusal(["slurm", "--shards", "-2", "--output", "x", "run", "Scenarios/baseline.yaml"]),
                        "Error: --shards must be between 1 and 100000")
+    }
+
+    /// `--horizon-days 0x10` ran 16 days, `demo --load 0x1p-1` half a load, and `+5` was a
+    /// seed, while `run.horizon_days: 0x10` in a file is refused. Every numeric option now
+    /// takes exactly the decimal forms a scenario file takes.
+    func testEveryNumberTakesTheDecimalFormsOfAScenarioFile() throws {
+        // Each command writes to a scratch folder should a value be taken: never the repository.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-numbers-\(UUID().uuidString)").path
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: scratch) }
+        let run = ["run", "Scenarios/baseline.yaml", "--quiet", "--output", scratch + "/run"]
+        let warmup = ["warmup", "Scenarios/baseline.yaml", "--quiet", "--output", scratch + "/warmup"]
+        let slurm = ["slurm", "--output", scratch + "/slurm"]
+        let hex = "hexadecimal is not accepted: write it in decimal"
+        let plus = "write it without the leading +"
+        let runSetting = { (option: String, value: String, limit: String, key: String, why: String) in
+            "Error: The value '\(value)' is invalid for '\(option)': must be \(limit) written in decimal, as run.\(key) is in a "
+                + "scenario file: \(why)"
+        }
+        XCTAssertEqual(try refusal(run + ["--horizon-days", "0x10"]),
+                       runSetting("--horizon-days <horizon-days>", "0x10", "a number in [1, 36500]", "horizon_days", hex))
+        XCTAssertEqual(try refusal(run + ["--warmup-days", "0x1.8p1"]),
+                       runSetting("--warmup-days <warmup-days>", "0x1.8p1", "a number in [0, 36500]", "warmup_days", hex))
+        XCTAssertEqual(try refusal(warmup + ["--horizon-days", "0x50"]),
+                       runSetting("--horizon-days <horizon-days>", "0x50", "a number in [1, 36500]", "horizon_days", hex))
+        XCTAssertEqual(try refusal(run + ["--seed", "+5"]),
+                       runSetting("--seed <seed>", "+5", "an integer in [0, 9223372036854775807]", "seed", plus))
+        XCTAssertEqual(try refusal(run + ["--horizon-days", "inf"]),
+                       runSetting("--horizon-days <horizon-days>", "inf", "a number in [1, 36500]", "horizon_days",
+                                  "it is not a finite number"))
+        XCTAssertEqual(try refusal(run + ["--replications", "+5"]),
+                       "Error: The value '+5' is invalid for '--replications <n|auto>': must be `auto` or an integer in "
+                        + "[1, 100000] written in decimal, as run.replications is in a scenario file: \(plus)")
+        XCTAssertEqual(try refusal(run + ["--replications", "auto", "--precision", "0.05", "--max-replications", "0x20"]),
+                       runSetting("--max-replications <max-replications>", "0x20", "an integer in [1, 100000]", "replications", hex))
+
+        // Options of the commands' own: the same forms, then each option's own range.
+        let number = "must be a number written in decimal, as in a scenario file (like 2, 0.5 or 1e-3)"
+        let whole = "must be a whole number written in decimal, as in a scenario file (like 20 or 1e3)"
+        let cases: [(arguments: [String], option: String, value: String, message: String)] = [
+            (["demo", "--load", "0x1p-1"], "--load <load>", "0x1p-1", "\(number): \(hex)"),
+            (["demo", "--years", "0x1p-8"], "--years <years>", "0x1p-8", "\(number): \(hex)"),
+            (["demo", "--years", "nan"], "--years <years>", "nan", "\(number): it is not a finite number"),
+            (["demo", "--load", "1e999"], "--load <load>", "1e999", "must be a finite number"),
+            (["demo", "--beds", "+10"], "--beds <beds>", "+10", "\(whole): \(plus)"),
+            (["demo", "--beds", "12.5"], "--beds <beds>", "12.5", "must be a whole number"),
+            (["bench", "bedpool", "--referrals", "0x10"], "--referrals <referrals>", "0x10", "\(whole): \(hex)"),
+            (["bench", "bedpool", "--beds", "1_000"], "--beds <beds>", "1_000", whole),
+            (run + ["--threads", "+2"], "--threads <threads>", "+2", "\(whole): \(plus)"),
+            (run + ["--replications", "auto", "--precision", "0x1p-4"], "--precision <precision>", "0x1p-4", "\(number): \(hex)"),
+            (warmup + ["--window", "0xF"], "--window <window>", "0xF", "\(whole): \(hex)"),
+            (warmup + ["--threads", "Infinity"], "--threads <threads>", "Infinity",
+             "\(whole): it is not a finite number"),
+            (["validation", "--output", scratch + "/VALIDATION.md", "--threads", "0x2"], "--threads <threads>", "0x2", "\(whole): \(hex)"),
+            (slurm + ["--shards", "+2", "run", "Scenarios/baseline.yaml"], "--shards <shards>", "+2",
+             "\(whole): \(plus)"),
+            (slurm + ["--shards", "2", "--cpus-per-task", "0x2", "run", "Scenarios/baseline.yaml"],
+             "--cpus-per-task <cpus-per-task>", "0x2", "\(whole): \(hex)"),
+            (slurm + ["--shards", "2", "--max-running", "1e999", "run", "Scenarios/baseline.yaml"],
+             "--max-running <max-running>", "1e999", "must be a whole number between -9223372036854775808 and 9223372036854775807"),
+        ]
+        for (arguments, option, value, message) in cases {
+            XCTAssertEqual(try refusal(arguments), "Error: The value '\(value)' is invalid for '\(option)': \(message)")
+        }
+        XCTAssertEqual(try refusal(run + ["--shard", "+1/2"]),
+                       "Error: The value '+1/2' is invalid for '--shard <K/N>': expected K/N, e.g. 2/8 for the second of "
+                        + "eight shards; got '+1/2'")
+
+        // What a file takes, an option takes: an exponent, a point, a whole number written as 20.0.
+        let demo = try crisisSim(["demo", "--beds", "1e1", "--load", ".5", "--years", "1e-2", "--replications", "2.0", "--seed", "7E0"])
+        XCTAssertEqual(demo.status, 0, demo.error)
+        let file = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "run.replications=2.0", "--set", "run.seed=7E0",
+                                  "--set", "run.horizon_days=1e1"])
+        XCTAssertEqual(file.status, 0, file.error)
     }
 
     /// Commands that need more than a file's lower limit (warmup's 50 days, two replications

@@ -78,5 +78,20 @@ final class ResultSetTests: XCTestCase {
                                     "--window", "5", "--quiet", "--output", warmupFolder.path])
         XCTAssertEqual(warmup.status, 0, warmup.error)
         XCTAssertEqual(try ResultManifest.verified(warmupFolder).files.map(\.name), ["warmup.csv", "warmup.html"])
+
+        // report on either once said "summary.json: not found: is this a crisis-sim result
+        // folder?"; it says whose folder it is and where its chart or page is.
+        let ours = "a report is drawn from a run's or a comparison's result folder"
+        let cases = [
+            (sweepFolder.path, "is a sweep's result folder (sweep.csv): \(ours); sweep.svg is the sweep's chart, and sweep.csv its table"),
+            (warmupFolder.path, "is a warm-up's result folder (warmup.csv): \(ours); warmup.html is the warm-up's page"),
+            (sweepFolder.appendingPathComponent("sweep.csv").path,
+             "is a file, not a result folder: give the folder written by run or compare"),
+        ]
+        for (path, problem) in cases {
+            let report = try crisisSim(["report", path])
+            XCTAssertEqual(report.status, 1)
+            XCTAssertEqual(report.error, "\(path): \(problem)\n")
+        }
     }
 }

@@ -39,6 +39,62 @@ final class UsageErrorTests: XCTestCase {
                        "nothing was merged")
     }
 
+    /// `--precision-kpi bogus` and `sweep --kpi bogus` pointed to docs/MODEL.md, which a
+    /// binary does not ship with: they name the nearest KPI and `crisis-sim kpis`.
+    func testAnUnknownKPIIsAnsweredWithTheNearestAndTheCatalogueCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-kpi-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let catalogue = "(`crisis-sim kpis` lists every KPI)"
+        let auto = ["run", "Scenarios/baseline.yaml", "--replications", "auto", "--precision", "0.1", "--output", folder.path]
+        let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=2...3:1", "--output", folder.path]
+        let cases: [(arguments: [String], error: String)] = [
+            (auto + ["--precision-kpi", "bogus"], "Error: --precision-kpi bogus: no such KPI \(catalogue)"),
+            (auto + ["--precision-kpi", "admissions.totl"],
+             "Error: --precision-kpi admissions.totl: no such KPI; did you mean 'admissions.total'? \(catalogue)"),
+            (sweep + ["--kpi", "bogus"], "Error: --kpi bogus: no such KPI \(catalogue)"),
+            (sweep + ["--kpi", "beds.ocupancy", "--kpi", "time_to_bed"],
+             "Error: --kpi beds.ocupancy: no such KPI; did you mean 'beds.occupancy'? \(catalogue)\n"
+                + "--kpi time_to_bed: no such KPI; the time_to_bed KPIs are time_to_bed.mean, time_to_bed.p95, "
+                + "time_to_bed.over_4h, time_to_bed.over_12h \(catalogue)"),
+        ]
+        for (arguments, error) in cases {
+            let outcome = try crisisSim(arguments)
+            XCTAssertEqual(outcome.status, 64, "\(arguments)")
+            XCTAssertTrue(outcome.error.hasPrefix(error + "\n"), outcome.error)
+            XCTAssertFalse(outcome.error.contains("MODEL.md"), outcome.error)
+            XCTAssertEqual(outcome.output, "", "\(arguments): nothing ran")
+        }
+    }
+
+    /// `sweep --vary crht.assessors=2...3:1 --set crht.assessors=9` once ran with the --vary
+    /// values, the --set silently replaced at every point. A --set of a varied key is refused,
+    /// naming both, however the key is written (`areas.0` is `areas.Northshire`), also in
+    /// the sweep a Slurm job would run.
+    func testASetOfAVariedKeyIsRefusedNamingBoth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-sim-set-vary-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "crht.assessors=2...3:1", "--vary", "areas.Northshire.beds=80...90:10"]
+        let outcome = try crisisSim(sweep + ["--set", "crht.assessors=9", "--set", "areas.0.beds=100", "--set", "home_treatment.staff=40"]
+                                    + short + ["--output", folder.path])
+        XCTAssertEqual(outcome.status, 64)
+        XCTAssertEqual(outcome.error, """
+            Error: --set crht.assessors=9 and --vary crht.assessors=2...3:1 both set crht.assessors: the --vary value would \
+            replace the --set at every point; leave out one of them
+            --set areas.0.beds=100 and --vary areas.Northshire.beds=80...90:10 both set areas.Northshire.beds: the --vary \
+            value would replace the --set at every point; leave out one of them
+
+            """)
+        XCTAssertEqual(outcome.output, "", "nothing ran")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "nothing was written")
+        let slurm = try crisisSim(["slurm", "--shards", "2", "--output", folder.path] + sweep + ["--set", "crht.assessors=9"])
+        XCTAssertEqual(slurm.status, 64)
+        XCTAssertTrue(slurm.error.hasPrefix("Error: --set crht.assessors=9 and --vary crht.assessors=2...3:1 both set "
+            + "crht.assessors"), slurm.error)
+        // A --set of another key of the same section is no conflict.
+        let other = try crisisSim(sweep + ["--set", "crht.hours.hours_per_day=24"] + short + ["--output", folder.path])
+        XCTAssertEqual(other.status, 0, other.error)
+    }
+
     /// `sweep --stratum cohort:nobody` once blamed a KPI, not the unknown cohort; `compare
     /// --stratum` listed the base's strata only. The stratum is checked first, against every
     /// scenario compared, naming those that lack it.

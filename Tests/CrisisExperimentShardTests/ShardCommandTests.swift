@@ -196,8 +196,11 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertNotEqual(bash.terminationStatus, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "the folder name was run as a command")
 
+        // Digits are ASCII: Arabic-Indic ones once went into the #SBATCH lines.
         for (option, value, message) in [("--time", "abc", "expected a Slurm time limit"),
-                                         ("--mem", "lots", "expected a Slurm memory size")] {
+                                         ("--time", "٠١:٠٠:٠٠", "expected a Slurm time limit"),
+                                         ("--mem", "lots", "expected a Slurm memory size"),
+                                         ("--mem", "٢G", "expected a Slurm memory size")] {
             let refused = try crisisSim(["slurm", "--shards", "2", "--output", base.appendingPathComponent("x").path,
                                          option, value, "run", "Scenarios/baseline.yaml"])
             XCTAssertNotEqual(refused.status, 0)

@@ -89,6 +89,46 @@ final class ResultFolderReadingTests: XCTestCase {
         }
     }
 
+    /// Given the wrong thing, report says what it was given and what to do, never
+    /// "…/summary.csv/summary.json: not found".
+    func testWhatIsNotARunOrAComparisonIsSaidInWords() throws {
+        let root = try temporaryFolder()
+        func problem(_ folder: URL) -> String? {
+            do {
+                _ = try ReportContent(folder: folder)
+                return nil
+            } catch {
+                XCTAssertEqual((error as? ReportError)?.file, folder.path)
+                return (error as? ReportError)?.problem
+            }
+        }
+        func folder(_ name: String, holding files: [String]) throws -> URL {
+            let folder = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in files { try Data("x".utf8).write(to: folder.appendingPathComponent(file)) }
+            return folder
+        }
+        let ours = "a report is drawn from a run's or a comparison's result folder"
+        XCTAssertEqual(problem(try folder("sweep", holding: ["sweep.csv", "sweep.svg", "manifest.json"])),
+                       "is a sweep's result folder (sweep.csv): \(ours); sweep.svg is the sweep's chart, and sweep.csv its table")
+        XCTAssertEqual(problem(try folder("warmup", holding: ["warmup.html"])),
+                       "is a warm-up's result folder (warmup.html): \(ours); warmup.html is the warm-up's page")
+        let shards = try folder("shards", holding: ["shard-2-of-2.partial.json", "shard-1-of-2.partial.json"])
+        XCTAssertEqual(problem(shards), "holds shard files (shard-1-of-2.partial.json, ...) but no merged result: run "
+            + "`crisis-sim merge \(shards.path)` first, then report this folder")
+        XCTAssertEqual(problem(root.appendingPathComponent("nowhere")), "no such folder")
+
+        let run = root.appendingPathComponent("run")
+        try write(seed: 1, to: run, daily: false)
+        XCTAssertEqual(problem(run.appendingPathComponent("summary.csv")),
+                       "is a file, not a result folder: give the folder written by run or compare, e.g. crisis-sim report \(run.path)")
+        XCTAssertEqual(problem(shards.appendingPathComponent("shard-1-of-2.partial.json")),
+                       "is a file, not a result folder: give the folder written by run or compare")
+        // Merged shards beside their results are a run's folder, reported as one.
+        for name in ["shard-1-of-2.partial.json", "sweep.csv"] { try Data("x".utf8).write(to: run.appendingPathComponent(name)) }
+        XCTAssertNil(problem(run))
+    }
+
     private func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -243,16 +243,19 @@ final class BrokenFileTests: XCTestCase {
         // The root mapping is level 1 and the first "[" (column 14) level 2, so the first
         // level too deep is the bracket at column 14 + maximumDepth - 1.
         assertProblem(found.first, in: "deep.yaml", line: 1, column: 14 + ScenarioLoader.maximumDepth - 1, keyPath: "",
-                      message: "nested more than \(ScenarioLoader.maximumDepth) levels deep")
+                      message: "nested \(ScenarioLoader.maximumDepth + 1) or more levels deep; the limit is \(ScenarioLoader.maximumDepth)")
     }
 
+    /// libyaml stops at 1000 levels, before the conversion's limit can: the message once said
+    /// "more than 1000 levels deep (the limit is 32)", unlike the one for 33 levels. Both now
+    /// say how deep and the limit, in one form.
     func testVeryDeepNestingIsStoppedByTheParser() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("deeper.yaml", String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000))
         let found = problems(path)
         XCTAssertEqual(found.count, 1)
         assertProblem(found.first, in: "deeper.yaml", line: 1, column: 1, keyPath: "",
-                      message: "nested more than 1000 levels deep (the limit is \(ScenarioLoader.maximumDepth))")
+                      message: "nested more than 1000 levels deep; the limit is \(ScenarioLoader.maximumDepth)")
     }
 
     /// A few aliases that name each other expand to millions of values.

@@ -99,3 +99,20 @@ final class ScenarioChangesTests: XCTestCase {
         XCTAssertNil(ScenarioChanges.CommentReader.trailingComment("colour: '#fff'"))
     }
 }
+
+/// Key paths as `--set` and `--vary` write them, named as the scenario names them, so two
+/// spellings of one key compare equal (a sweep refuses a --set of a key it varies).
+final class KeyPathNamingTests: XCTestCase {
+    func testOneKeyHasOneNameHoweverItIsWritten() throws {
+        let pooled = try load(Paths.scenario("pooled-beds.yaml"))
+        XCTAssertEqual(ScenarioChanges.keyPath("areas.1.beds", in: pooled), "areas.Southdale.beds")
+        XCTAssertEqual(ScenarioChanges.keyPath("areas.Southdale.beds", in: pooled), "areas.Southdale.beds")
+        XCTAssertEqual(ScenarioChanges.keyPath("cohorts.0.share", in: pooled), "cohorts.everyone.share")
+        XCTAssertEqual(ScenarioChanges.keyPath("crht.assessors", in: pooled), "crht.assessors")
+        XCTAssertEqual(ScenarioChanges.keyPath("beds.delay_days.mean", in: pooled), "beds.delay_days.mean",
+                       "inside a distribution, as written")
+        XCTAssertEqual(ScenarioChanges.keyPath("areas.2.beds", in: pooled), "areas.2.beds", "past the list, as written")
+        XCTAssertEqual(ScenarioChanges.keyPath("areas.Nowhere.beds", in: pooled), "areas.Nowhere.beds")
+        XCTAssertNotEqual(ScenarioChanges.keyPath("areas.0.beds", in: pooled), ScenarioChanges.keyPath("areas.1.beds", in: pooled))
+    }
+}

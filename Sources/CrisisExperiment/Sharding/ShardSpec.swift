@@ -1,3 +1,5 @@
+import CrisisScenario
+
 /// Which share of an experiment's work one process does: shard `index` of `count`, counted
 /// from 1 as Slurm array task ids usually are (`--shard 2/8`).
 ///
@@ -34,7 +36,8 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Parses `K/N`, with a message saying what was expected when it is not one.
     public static func parse(_ text: String) -> Result<ShardSpec, ShardSpecError> {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+        // Numbers as a scenario file writes them: not `+1/2`, which Int(_:) would take.
+        guard parts.count == 2, let k = DecimalNumber.integer(String(parts[0])), let n = DecimalNumber.integer(String(parts[1])) else {
             return .failure(ShardSpecError(message: "expected K/N, e.g. 2/8 for the second of eight shards; got '\(text)'"))
         }
         guard n >= 1, n <= maximumCount else {
@@ -60,6 +63,14 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The partial result file a shard writes in its output folder.
     public var fileName: String { "shard-\(index)-of-\(count).partial.json" }
+
+    /// Whether `name` is a shard's partial result file name, `shard-K-of-N.partial.json`: what
+    /// merge reads from a folder, and what report says to merge first.
+    public static func isFileName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
+        return name.hasSuffix(".partial.json") && parts.count == 4 && parts[0] == "shard" && parts[2] == "of"
+            && Int(parts[1]) != nil && Int(parts[3].dropLast(".partial.json".count)) != nil
+    }
 
     public var description: String { "\(index)/\(count)" }
 }

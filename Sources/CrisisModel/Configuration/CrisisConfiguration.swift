@@ -182,6 +182,15 @@ public struct ArrivalSourceConfiguration: Sendable {
         self.dayOfWeekWeights = dayOfWeekWeights
         self.annualGrowth = annualGrowth
     }
+
+    /// 168 hour-of-week weights, Monday 00:00-01:00 first: hour of day x day of week (either
+    /// may be flat). What the arrival stream normalises, so validation can refuse a week
+    /// whose sum overflows before a run finds it.
+    public var hourOfWeekWeights: [Double] {
+        let hours = hourOfDayWeights.isEmpty ? Array(repeating: 1.0, count: 24) : hourOfDayWeights
+        let days = dayOfWeekWeights.isEmpty ? Array(repeating: 1.0, count: 7) : dayOfWeekWeights
+        return days.flatMap { day in hours.map { $0 * day } }
+    }
 }
 
 /// The independent arrival sources of an area (re-presentations come from discharges).

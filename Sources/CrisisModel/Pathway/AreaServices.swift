@@ -52,7 +52,7 @@ struct AreaServices {
         let names = ["community", "emergency_department", "police"]
         arrivals = try zip(sources, names).map { source, sourceName in
             let profile = try RateProfile(perYear: source.perYear,
-                                          hourOfWeekWeights: Self.hourOfWeek(source),
+                                          hourOfWeekWeights: source.hourOfWeekWeights,
                                           annualGrowth: source.annualGrowth)
             return ArrivalProcess(profile: profile, stream: factory.stream(StreamIdentity("\(area.name).arrivals.\(sourceName)")))
         }
@@ -66,13 +66,6 @@ struct AreaServices {
             return [WardConfiguration(name: "all", beds: area.beds, bedSchedule: area.bedSchedule)]
         }
         return wardTypes.map { type in area.wards.first { $0.name == type.name } ?? WardConfiguration(name: type.name, beds: 0) }
-    }
-
-    /// 168 hour-of-week weights: hour of day x day of week (either may be flat).
-    static func hourOfWeek(_ source: ArrivalSourceConfiguration) -> [Double] {
-        let hours = source.hourOfDayWeights.isEmpty ? Array(repeating: 1.0, count: 24) : source.hourOfDayWeights
-        let days = source.dayOfWeekWeights.isEmpty ? Array(repeating: 1.0, count: 7) : source.dayOfWeekWeights
-        return days.flatMap { day in hours.map { $0 * day } }
     }
 }
 

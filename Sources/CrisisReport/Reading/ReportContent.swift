@@ -23,8 +23,10 @@ public struct ReportContent: Sendable {
     public var isComparison: Bool { scenarios.count > 1 }
 
     /// Reads a result folder: a run's (summary.json at the top), or a comparison's
-    /// (comparison.csv at the top and one run folder per scenario, named after it).
+    /// (comparison.csv at the top and one run folder per scenario, named after it). A file,
+    /// or another command's folder, is refused saying what it is (`OtherResultFolder`).
     public init(folder: URL) throws {
+        if let problem = OtherResultFolder.problem(folder) { throw problem }
         let comparison = folder.appendingPathComponent("comparison.csv")
         guard FileManager.default.fileExists(atPath: comparison.path) else {
             self.init(scenarios: [try ScenarioResults(folder: folder)])

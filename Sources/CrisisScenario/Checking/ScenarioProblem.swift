@@ -11,10 +11,12 @@ public struct ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertibl
     /// What was expected and what was found.
     public let message: String
 
+    /// Control characters in `keyPath` and `message` (an unknown key or a value repeated as
+    /// written) are kept as escapes, so a problem never writes them raw to a terminal or log.
     public init(location: SourceLocation, keyPath: String, message: String) {
         self.location = location
-        self.keyPath = keyPath
-        self.message = message
+        self.keyPath = ControlCharacters.visible(keyPath)
+        self.message = ControlCharacters.visible(message)
     }
 
     public var description: String {
@@ -26,7 +28,7 @@ public struct ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertibl
     /// (compare's base and variants), and the same message for each would not say which.
     public func description(loading file: String) -> String {
         guard case .commandLine = location.origin else { return description }
-        return "\(location) (applied to \(file)): " + (keyPath.isEmpty ? "" : keyPath + ": ") + message
+        return "\(location) (applied to \(ControlCharacters.visible(file))): " + (keyPath.isEmpty ? "" : keyPath + ": ") + message
     }
 }
 

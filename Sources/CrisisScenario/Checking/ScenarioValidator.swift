@@ -1,3 +1,4 @@
+import CrisisModel
 import Foundation
 import SimRandom
 
@@ -19,6 +20,7 @@ struct ScenarioValidator {
         let value = check(root, as: .record(ScenarioSchema.root), path: [])
         resolveReferences()
         checkWards(root)
+        checkArrivalWeeks(root)
         return problems.isEmpty ? value : nil
     }
 
@@ -31,8 +33,15 @@ struct ScenarioValidator {
     }
 
     private mutating func expected(_ type: SchemaType, _ node: ScenarioNode, _ path: [String]) -> ScenarioValue? {
-        report(node, path, "expected \(type.expectation), got \(node.written)")
+        report(node, path, "expected \(type.expectation), got \(node.written)" + (Self.whyNot(node).map { ": " + $0 } ?? ""))
         return nil
+    }
+
+    /// Why a plain scalar such as `+5` or `0x10`, which is text here, is not the number it
+    /// looks like; nil for anything else (quoted text is meant as text).
+    private static func whyNot(_ node: ScenarioNode) -> String? {
+        guard case .scalar(let text, quoted: false) = node.content, node.text != nil else { return nil }
+        return DecimalNumber.whyNot(text)
     }
 
     /// The value of `node` as `type`, or nil after recording why not. `unit` is the unit of
@@ -50,8 +59,15 @@ struct ScenarioValidator {
         case .boolean:
             guard case .boolean(let value)? = node.scalar else { return expected(type, node, path) }
             return .boolean(value)
-        case .text, .reference, .path:
+        case .text, .prose, .reference, .path:
             guard case .scalar(let text, _) = node.content, !node.isNull, !text.isEmpty else { return expected(type, node, path) }
+            let lineBreaks: Bool
+            if case .prose = type { lineBreaks = true } else { lineBreaks = false }
+            if let refusal = ControlCharacters.refusal(of: text, expected: type.expectation, written: node.written,
+                                                       lineBreaks: lineBreaks) {
+                report(node, path, refusal)
+                return nil
+            }
             if case .reference(let list) = type { references.append((list, text, node, path)) }
             return .text(text)
         case .choice(let words):
@@ -176,6 +192,11 @@ struct ScenarioValidator {
             values.append(weight)
         }
         guard values.count == count else { return nil }
+        guard values.reduce(0, +).isFinite else {
+            report(node, path, "the weights sum to more than \(SchemaType.largestWeightSum), so they cannot be "
+                + "normalised: weights are relative, so divide them all by one factor")
+            return nil
+        }
         guard values.contains(where: { $0 > 0 }) else {
             report(node, path, "weights are all zero, so nothing would arrive; use [] for flat")
             return nil
@@ -270,6 +291,40 @@ struct ScenarioValidator {
                 if let ward = cohort.value(forKey: "ward_type") {
                     report(ward, ["cohorts", String(c), "ward_type"], "there is no top-level `ward_types` list to name")
                 }
+            }
+        }
+    }
+
+    /// Hour-of-day and day-of-week weights that each have a finite sum can still multiply into
+    /// a week that has none (1e300 every hour, 1e10 on Mondays; or flat hours and days near
+    /// the limit): the arrival stream normalises the week, so its sum must be finite too,
+    /// or the run would stop at its start.
+    private mutating func checkArrivalWeeks(_ root: ScenarioNode) {
+        /// The weights of a list that passed its own checks; [] for flat, nil otherwise.
+        func weights(_ node: ScenarioNode?, count: Int) -> [Double]? {
+            guard let node, !node.isNull else { return [] }
+            guard let items = node.items, items.isEmpty || items.count == count else { return nil }
+            let values = items.compactMap { item -> Double? in
+                guard case .number(let value)? = item.scalar, value.isFinite, value >= 0 else { return nil }
+                return value
+            }
+            guard values.count == items.count, values.reduce(0, +).isFinite else { return nil }
+            return values
+        }
+        for (a, area) in (root.value(forKey: "areas")?.items ?? []).enumerated() {
+            for source in area.value(forKey: "sources")?.entries ?? [] {
+                let hourNode = source.value.value(forKey: "hour_of_day_weights")
+                let dayNode = source.value.value(forKey: "day_of_week_weights")
+                guard let hours = weights(hourNode, count: 24), let days = weights(dayNode, count: 7) else { continue }
+                let week = ArrivalSourceConfiguration(perYear: 0, hourOfDayWeights: hours, dayOfWeekWeights: days)
+                guard !week.hourOfWeekWeights.reduce(0, +).isFinite else { continue }
+                // Said of the list with the larger sum, the likelier slip, where it was written.
+                let (key, node) = hours.reduce(0, +) >= days.reduce(0, +) && !hours.isEmpty
+                    ? ("hour_of_day_weights", hourNode) : ("day_of_week_weights", dayNode)
+                report(node ?? source.value, ["areas", String(a), "sources", source.key, key],
+                       "the week's 168 hourly weights (each hour_of_day_weights weight times its day's "
+                           + "day_of_week_weights weight) sum to more than \(SchemaType.largestWeightSum): weights are "
+                           + "relative, so divide this list by one factor")
             }
         }
     }
@@ -391,7 +446,7 @@ struct ScenarioValidator {
 
     private mutating func finite(_ node: ScenarioNode, path: [String]) -> Double? {
         guard case .number(let value)? = node.scalar else {
-            report(node, path, "expected a number, got \(node.written)")
+            report(node, path, "expected a number, got \(node.written)" + (Self.whyNot(node).map { ": " + $0 } ?? ""))
             return nil
         }
         guard value.isFinite else {

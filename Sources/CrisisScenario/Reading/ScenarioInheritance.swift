@@ -52,6 +52,12 @@ struct ScenarioInheritance {
                                                 message: "expected \(SchemaType.path.expectation), got \(extends.written)"))
                 return nil
             }
+            // A NUL would end the path where the C library reads it, opening another file.
+            if let refusal = ControlCharacters.refusal(of: relative, expected: SchemaType.path.expectation,
+                                                       written: extends.written, lineBreaks: false) {
+                problems.append(ScenarioProblem(location: extends.location, keyPath: "extends", message: refusal))
+                return nil
+            }
             let basePath = Self.join(path, relative)
             guard let base = resolve(basePath, namedAt: extends.location, chain: chain + [(path, identity)]) else { return nil }
             merged = ScenarioMerge.merge(base, own, as: .record(ScenarioSchema.root))

@@ -99,28 +99,22 @@ struct ScenarioNode: Sendable {
     }
 
     /// The scalar as an integer: exact for integers written as such (a seed may need all 63
-    /// bits), otherwise a number with no fractional part.
+    /// bits), otherwise a number with no fractional part (see `DecimalNumber.integer`).
     var integer: Int? {
         guard case .scalar(let text, false) = content else { return nil }
-        if let exact = Int(text) { return exact }
-        guard case .number(let value)? = scalar, value.isFinite, value.rounded() == value else { return nil }
-        return Int(exactly: value)
+        return DecimalNumber.integer(text)
     }
 
-    /// YAML 1.2 core numbers: decimal, with optional sign, fraction and exponent, plus
-    /// `.inf`, `-.inf` and `.nan` (kept so validation can say "not finite" rather than "not a
-    /// number"). Hex, octal, underscores and sexagesimal forms are not numbers here.
+    /// `DecimalNumber`'s decimals (YAML 1.2 core numbers without a leading `+`), plus
+    /// `.inf`, `-.inf` and `.nan`, kept so validation can say "not finite" rather than "not a
+    /// number". Hex, octal, underscores and sexagesimal forms are not numbers here.
     private static func number(_ text: String) -> Double? {
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity
         case ".nan", ".NaN", ".NAN": return .nan
-        default: break
+        default: return DecimalNumber.number(text)
         }
-        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
-              text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) })
-        else { return nil }
-        return Double(text)
     }
 
     /// How the value was written, for the "got ..." part of a problem.

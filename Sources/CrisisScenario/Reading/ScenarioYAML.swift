@@ -34,6 +34,12 @@ enum ScenarioYAML {
         return (converter.problems.isEmpty ? node : nil, converter.problems)
     }
 
+    /// The one message for nesting past the limit, whether libyaml stopped it (at 1000 levels)
+    /// or the conversion did: how deep, as far as was looked, and the limit itself.
+    static func tooDeep(found: String) -> String {
+        "nested \(found) levels deep; the limit is \(maximumDepth)"
+    }
+
     /// Yams' error as a problem at libyaml's line and column. libyaml's problem and context
     /// texts are fixed phrases ("did not find expected ','"); Yams' `description` would add
     /// the offending line of the file, so it is never used.
@@ -44,8 +50,7 @@ enum ScenarioYAML {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level") {
-                return ScenarioProblem(location: at(mark), keyPath: "",
-                                       message: "nested more than 1000 levels deep (the limit is \(maximumDepth))")
+                return ScenarioProblem(location: at(mark), keyPath: "", message: tooDeep(found: "more than 1000"))
             }
             var message = "malformed YAML: \(problem)"
             if let context {
@@ -104,8 +109,8 @@ enum ScenarioYAML {
                 return nil
             }
             guard depth <= maximumDepth else {
-                problems.append(ScenarioProblem(location: location(node), keyPath: "",
-                                                message: "nested more than \(maximumDepth) levels deep"))
+                // How much deeper is not measured: the subtree may be aliases expanding without end.
+                problems.append(ScenarioProblem(location: location(node), keyPath: "", message: tooDeep(found: "\(depth) or more")))
                 return nil
             }
             switch node {

@@ -36,14 +36,15 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// `path:line:column` (the form editors and terminals turn into links), `path` for a whole
     /// file, `--set 'argument'` for the command line (quoted, so an empty value or a space
-    /// shows).
+    /// shows); control characters in a path or an argument as escapes.
     public var description: String {
         switch origin {
         case .file(let path):
+            let path = ControlCharacters.visible(path)
             guard let line, let column else { return path }
             return "\(path):\(line):\(column)"
         case .commandLine(let argument):
-            return "--set '\(argument)'"
+            return "--set '\(ControlCharacters.visible(argument))'"
         }
     }
 }

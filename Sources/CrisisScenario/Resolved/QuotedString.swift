@@ -8,12 +8,9 @@ public enum QuotedString {
             switch scalar {
             case "\"": quoted += "\\\""
             case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if let escape = ControlCharacters.escape(scalar) {
+                    quoted += escape
                 } else {
                     quoted.unicodeScalars.append(scalar)
                 }

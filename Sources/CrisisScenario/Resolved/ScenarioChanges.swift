@@ -68,14 +68,51 @@ public enum ScenarioChanges {
             let whole = prefix.isEmpty ? [] : [(prefix, CanonicalYAML.flow(value), true)]
             return whole + fields.flatMap { flatten($0.value, prefix: path($0.key)) }
         case .list(let items) where items.contains(where: { if case .record = $0 { true } else { false } }):
-            let names = items.map { item -> String? in if case .text(let name)? = item["name"] { name } else { nil } }
-            let named = names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == items.count
+            let keys = itemKeys(items)
             return [(prefix, CanonicalYAML.flow(value), true)] + items.enumerated().flatMap { index, item in
-                flatten(item, prefix: path(named ? names[index]! : String(index)))
+                flatten(item, prefix: path(keys[index]))
             }
         default:
             return [(prefix, CanonicalYAML.flow(value), false)]
         }
+    }
+
+    /// The key of each item of a list of records: its `name` when every item has a distinct
+    /// one, else its index.
+    private static func itemKeys(_ items: [ScenarioValue]) -> [String] {
+        let names = items.map { item -> String? in if case .text(let name)? = item["name"] { name } else { nil } }
+        let named = names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == items.count
+        return items.indices.map { named ? names[$0]! : String($0) }
+    }
+
+    /// `path`, as `--set` and `--vary` take it, in the form `between` names keys, so that
+    /// `areas.0.beds` and `areas.Northshire.beds` are one key of `scenario`. List items are
+    /// found as `--set` finds them (by index, or by name); segments past what the scenario
+    /// holds are kept as written.
+    public static func keyPath(_ path: String, in scenario: LoadedScenario) -> String {
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var value = scenario.resolvedValue
+        var resolved: [String] = []
+        for segment in segments {
+            switch value {
+            case .record(let fields):
+                guard let field = fields.first(where: { $0.key == segment }) else { break }
+                resolved.append(segment)
+                value = field.value
+                continue
+            case .list(let items) where items.contains(where: { if case .record = $0 { true } else { false } }):
+                let position = Int(segment).flatMap { items.indices.contains($0) ? $0 : nil }
+                    ?? items.firstIndex { if case .text(let name)? = $0["name"] { name == segment } else { false } }
+                guard let position else { break }
+                resolved.append(itemKeys(items)[position])
+                value = items[position]
+                continue
+            default:
+                break
+            }
+            return (resolved + segments[resolved.count...]).joined(separator: ".")
+        }
+        return resolved.joined(separator: ".")
     }
 
     /// Where each node of a merged tree was written, by the same key paths as `flatten`.

@@ -52,15 +52,17 @@ public struct RunSettingLimit: Sendable {
         }
     }
 
-    /// `text` as a whole number within the limit, or nil.
+    /// `text` as a whole number within the limit, written as a file writes one
+    /// (`DecimalNumber`), or nil.
     public func integer(_ text: String) -> Int? {
-        guard case .integer(let range) = type, let value = Int(text), range.contains(value) else { return nil }
+        guard case .integer(let range) = type, let value = DecimalNumber.integer(text), range.contains(value) else { return nil }
         return value
     }
 
-    /// `text` as a number within the limit, or nil (NaN and infinities never are).
+    /// `text` as a number within the limit, written as a file writes one (`DecimalNumber`),
+    /// or nil (infinities never are).
     public func number(_ text: String) -> Double? {
-        guard case .number(let range) = type, let value = Double(text), range.contains(value) else { return nil }
+        guard case .number(let range) = type, let value = DecimalNumber.number(text), range.contains(value) else { return nil }
         return value
     }
 }

@@ -66,7 +66,12 @@ extension ScenarioSchema {
         case .boolean:
             return [("type", .string("boolean"))]
         case .text, .reference, .path:
-            return [("type", .string("string")), ("minLength", .integer(1))]
+            return [("type", .string("string")), ("minLength", .integer(1)),
+                    ("pattern", .string("^[^\\u0000-\\u001f\\u007f]*$"))]
+        case .prose:
+            // Newline (U+000A) and tab (U+0009) are the control characters prose may hold.
+            return [("type", .string("string")), ("minLength", .integer(1)),
+                    ("pattern", .string("^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$"))]
         case .choice(let words):
             return [("enum", .array(words.map(JSON.string)))]
         case .distribution:

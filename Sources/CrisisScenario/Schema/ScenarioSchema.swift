@@ -14,7 +14,7 @@ import SimRandom
 public enum ScenarioSchema {
     /// The top level of a scenario file.
     static let root: [SchemaEntry] = [
-        .optional("description", .text, whenAbsent: "none",
+        .optional("description", .prose, whenAbsent: "none",
                   "what the scenario is for: the policy question it asks"),
         .optional("extends", .path, whenAbsent: "a scenario complete in itself",
                   "the scenario this one changes; its values apply unless this file gives others"),

@@ -6,8 +6,11 @@ indirect enum SchemaType: Sendable {
     /// A number in [0, 1].
     case probability
     case boolean
-    /// Non-empty text.
+    /// Non-empty text on one line (a name): no control characters (see `ControlCharacters`).
     case text
+    /// Non-empty text that may run over lines (the description): newline and tab are its only
+    /// control characters.
+    case prose
     /// One of fixed words (an enum's raw values).
     case choice([String])
     /// A duration distribution, written as a mapping with a `type` (see `DistributionForm`),
@@ -94,6 +97,11 @@ indirect enum SchemaType: Sendable {
     static let sumTolerance = 1e-9
     static let sumToleranceText = "1e-9"
 
+    /// The largest sum a list of weights may have: the largest finite number. Weights are
+    /// normalised by their sum, and a sum that overflows to infinity leaves nothing to divide
+    /// by (an outside audit's two hours of 1e308 ran without the profile, silently).
+    static let largestWeightSum = "1.8e308, the largest finite number"
+
     /// What a value of this type looks like, for "expected ..." in problems.
     var expectation: String {
         switch self {
@@ -103,11 +111,11 @@ indirect enum SchemaType: Sendable {
         case .number(let range): return "a number in \(range.interval)"
         case .probability: return "a probability in [0, 1]"
         case .boolean: return "true or false"
-        case .text: return "a non-empty text"
+        case .text, .prose: return "a non-empty text"
         case .choice(let words): return "one of \(words.joined(separator: ", "))"
         case .distribution: return "a distribution, e.g. {type: lognormal, mean: 37, median: 23}"
         case .split(let parts): return "a mapping of shares {\(parts.joined(separator: ", "))} summing to 1"
-        case .weights(let count, _): return "a list of \(count) weights >= 0, or [] for flat"
+        case .weights(let count, _): return "a list of \(count) weights >= 0 with a finite sum, or [] for flat"
         case .list: return "a list"
         case .record: return "a mapping"
         case .reference(let list): return "the name of an item of \(list)"
@@ -124,12 +132,13 @@ indirect enum SchemaType: Sendable {
         case .number(let range): return "number in \(range.interval)"
         case .probability: return "probability in [0, 1]"
         case .boolean: return "true or false"
-        case .text: return "text"
+        case .text: return "text on one line"
+        case .prose: return "text"
         case .choice(let words): return words.map { "`\($0)`" }.joined(separator: " or ")
         case .distribution(.meaningful): return "distribution"
         case .distribution(.nonsense): return "distribution, never 0"
         case .split(let parts): return "shares summing to 1: " + parts.map { "`\($0)`" }.joined(separator: ", ")
-        case .weights(let count, let first): return "\(count) weights >= 0 (\(first) first), or `[]`"
+        case .weights(let count, let first): return "\(count) weights >= 0 with a finite sum (\(first) first), or `[]`"
         case .list(let item, let rules):
             let items: String
             switch item {

@@ -29,9 +29,11 @@ struct BedPoolCommand: ParsableCommand {
             """
     )
 
-    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
-    @Option(parsing: .unconditional, help: "Referrals to simulate.") var referrals = 1_000_000
-    @Option(parsing: .unconditional, help: "Local beds.") var beds = 100
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit, and in decimal
+    // as a scenario file writes them (NumberArgument).
+    @Option(parsing: .unconditional, help: "Referrals to simulate (default: 1000000).", transform: NumberArgument.integer)
+    var referrals = 1_000_000
+    @Option(parsing: .unconditional, help: "Local beds (default: 100).", transform: NumberArgument.integer) var beds = 100
     @Option(parsing: .unconditional, help: "Master seed.", transform: RunSettingLimit.seed.seedArgument)
     var seed: UInt64 = 42
     @Option(help: "Uniform generator: mrg32k3a (crisis-sim's default) or mt19937 (the C program's).")

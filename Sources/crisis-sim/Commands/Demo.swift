@@ -19,11 +19,14 @@ struct Demo: ParsableCommand {
             """
     )
 
-    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
-    @Option(parsing: .unconditional, help: "Local beds.") var beds = 100
-    @Option(parsing: .unconditional, help: "Offered load as a share of beds (0.95 = 95 erlangs on 100 beds).")
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit, and in decimal
+    // as a scenario file writes them (NumberArgument).
+    @Option(parsing: .unconditional, help: "Local beds (default: 100).", transform: NumberArgument.integer) var beds = 100
+    @Option(parsing: .unconditional, help: "Offered load as a share of beds (0.95 = 95 erlangs on 100 beds; default: 0.95).",
+            transform: NumberArgument.number)
     var load = 0.95
-    @Option(parsing: .unconditional, help: "Simulated years per replication.") var years = 5.0
+    @Option(parsing: .unconditional, help: "Simulated years per replication (default: 5).", transform: NumberArgument.number)
+    var years = 5.0
     @Option(parsing: .unconditional, help: "Independent replications.",
             transform: RunSettingLimit.replications.integerArgument)
     var replications = 20

@@ -48,7 +48,7 @@ struct Merge: ParsableCommand {
             }
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
-                let shards = names.filter(Merge.isShardFileName).sorted()
+                let shards = names.filter(ShardSpec.isFileName).sorted()
                 if shards.isEmpty { problems.append("\(input): no shard-K-of-N.partial.json files") }
                 files += shards.map { URL(fileURLWithPath: input).appendingPathComponent($0) }
             } else {
@@ -82,12 +82,6 @@ struct Merge: ParsableCommand {
         output.stratum = stratum
         output.selection = kpis.selection
         try output.write(to: folder)
-    }
-
-    static func isShardFileName(_ name: String) -> Bool {
-        let parts = name.split(separator: "-")
-        return name.hasSuffix(".partial.json") && parts.count == 4 && parts[0] == "shard" && parts[2] == "of"
-            && Int(parts[1]) != nil && Int(parts[3].dropLast(".partial.json".count)) != nil
     }
 
     /// The first input's folder (a file's own folder).

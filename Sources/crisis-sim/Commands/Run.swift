@@ -44,7 +44,8 @@ struct Run: ParsableCommand {
 
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
-    @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).")
+    @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).",
+            transform: NumberArgument.number)
     var precision: Double?
 
     @Option(name: .customLong("precision-kpi"),
@@ -73,9 +74,8 @@ struct Run: ParsableCommand {
         guard maxReplications >= 10 else {
             throw ValidationError("--max-replications must be \(RunSettingLimit.replications.expectation(atLeast: 10))")
         }
-        let known = Set(CrisisSystem.kpiDefinitions.map(\.id))
-        for id in precisionKPIs where !known.contains(id) {
-            throw ValidationError("--precision-kpi \(id): no such KPI (see docs/MODEL.md)")
+        if let problem = precisionKPIs.lazy.compactMap({ KPIIdentifier.problem($0, option: "--precision-kpi") }).first {
+            throw ValidationError(problem)
         }
     }
 

@@ -10,12 +10,12 @@ import CrisisScenario
 /// it for an option and reporting a missing value.
 extension RunSettingLimit {
     func integerArgument(_ text: String) throws -> Int {
-        guard let value = integer(text) else { throw ValidationError(refusal) }
+        guard let value = integer(text) else { throw ValidationError(refusal(text)) }
         return value
     }
 
     func numberArgument(_ text: String) throws -> Double {
-        guard let value = number(text) else { throw ValidationError(refusal) }
+        guard let value = number(text) else { throw ValidationError(refusal(text)) }
         return value
     }
 
@@ -25,8 +25,14 @@ extension RunSettingLimit {
         UInt64(try integerArgument(text))
     }
 
-    /// "must be an integer in [1, 100000], as run.replications is in a scenario file".
-    var refusal: String { "must be \(expectation), as run.\(key) is in a scenario file" }
+    /// "must be an integer in [1, 100000], as run.replications is in a scenario file", with
+    /// "written in decimal" and why, when `text` is not written as a file writes numbers
+    /// (`DecimalNumber`): `0x10` for 16 days once ran.
+    func refusal(_ text: String) -> String {
+        guard DecimalNumber.number(text) == nil else { return "must be \(expectation), as run.\(key) is in a scenario file" }
+        return "must be \(expectation) written in decimal, as run.\(key) is in a scenario file"
+            + (DecimalNumber.whyNot(text).map { ": " + $0 } ?? "")
+    }
 }
 
 /// A number of replications, or `auto`: as many as a stated precision needs.
@@ -37,7 +43,7 @@ enum ReplicationCount: Equatable {
     static func argument(_ text: String) throws -> ReplicationCount {
         if text == "auto" { return .auto }
         guard let count = RunSettingLimit.replications.integer(text) else {
-            throw ValidationError("must be `auto` or " + RunSettingLimit.replications.refusal.dropFirst("must be ".count))
+            throw ValidationError("must be `auto` or " + RunSettingLimit.replications.refusal(text).dropFirst("must be ".count))
         }
         return .fixed(count)
     }

@@ -36,7 +36,8 @@ struct RunOptions: ParsableArguments {
             transform: RunSettingLimit.warmupDays.numberArgument)
     var warmupDays: Double?
 
-    @Option(parsing: .unconditional, help: "Threads running replications (default: every core). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Threads running replications (default: every core). Results do not depend on it.",
+            transform: NumberArgument.integer)
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress on standard error.")

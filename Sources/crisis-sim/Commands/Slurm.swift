@@ -24,8 +24,10 @@ struct Slurm: ParsableCommand {
             """
     )
 
-    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
-    @Option(parsing: .unconditional, help: "Shards: array tasks, each running an even share of the replications (and sweep points).")
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit, and in decimal
+    // as a scenario file writes them (NumberArgument).
+    @Option(parsing: .unconditional, help: "Shards: array tasks, each running an even share of the replications (and sweep points).",
+            transform: NumberArgument.integer)
     var shards: Int
 
     @Option(help: "Results folder, on a file system every node sees (shard files, merged results, scripts, logs).", transform: outputPathArgument)
@@ -43,7 +45,8 @@ struct Slurm: ParsableCommand {
     @Option(name: .customLong("merge-time"), help: "Wall-clock limit of the merge job.")
     var mergeTime = "00:15:00"
 
-    @Option(name: .customLong("cpus-per-task"), parsing: .unconditional, help: "Cores per shard: its replications run on that many threads.")
+    @Option(name: .customLong("cpus-per-task"), parsing: .unconditional, help: "Cores per shard: its replications run on that many threads (default: 1).",
+            transform: NumberArgument.integer)
     var cpusPerTask = 1
 
     @Option(help: "Memory per shard, as sbatch takes it.")
@@ -53,7 +56,8 @@ struct Slurm: ParsableCommand {
             help: "Memory of the merge job (default: --mem); it holds every KPI value, about 5 kB per replication.")
     var mergeMem: String?
 
-    @Option(name: .customLong("max-running"), parsing: .unconditional, help: "Most shards running at once (the array's %limit).")
+    @Option(name: .customLong("max-running"), parsing: .unconditional, help: "Most shards running at once (the array's %limit).",
+            transform: NumberArgument.integer)
     var maxRunning: Int?
 
     @Option(name: .customLong("module"), parsing: .singleValue,
@@ -126,14 +130,15 @@ struct Slurm: ParsableCommand {
     }
 
     /// Slurm's time formats: minutes, minutes:seconds, hours:minutes:seconds, days-hours,
-    /// days-hours:minutes, days-hours:minutes:seconds.
+    /// days-hours:minutes, days-hours:minutes:seconds. ASCII digits: a regex's `\d` is any
+    /// Unicode digit, and `٠١:٠٠:٠٠` went into the #SBATCH lines.
     static func isTimeLimit(_ text: String) -> Bool {
-        text.wholeMatch(of: /(\d+-)?\d+(:\d+){0,2}/) != nil
+        text.wholeMatch(of: /([0-9]+-)?[0-9]+(:[0-9]+){0,2}/) != nil
     }
 
-    /// A memory size: a whole number with an optional K, M, G or T unit.
+    /// A memory size: a whole number (ASCII digits) with an optional K, M, G or T unit.
     static func isMemory(_ text: String) -> Bool {
-        text.wholeMatch(of: /\d+[KMGTkmgt]?/) != nil
+        text.wholeMatch(of: /[0-9]+[KMGTkmgt]?/) != nil
     }
 
     /// The experiment's plan, loading and validating every scenario now rather than on the cluster.

@@ -60,13 +60,7 @@ struct Sweep: ParsableCommand {
         if runOptions.replications?.isAuto == true { throw ValidationError("--replications auto is for run only: give a number") }
         var problems: [String] = []
         do { _ = try SweepGrid.parse(vary) } catch { problems += error.problems }
-        let known = CrisisSystem.kpiDefinitions
-        for kpi in chartKPIs where !known.contains(where: { $0.id == kpi }) {
-            let prefix = kpi.split(separator: ".").first.map(String.init) ?? kpi
-            let similar = known.map(\.id).filter { $0.hasPrefix(prefix + ".") }
-            problems.append("--kpi \(kpi): no such KPI" + (similar.isEmpty
-                ? "; the ids are listed in docs/MODEL.md" : "; did you mean \(similar.joined(separator: ", "))?"))
-        }
+        problems += chartKPIs.compactMap { KPIIdentifier.problem($0, option: "--kpi") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
@@ -88,6 +82,22 @@ struct Sweep: ParsableCommand {
             .joined(separator: "\n")
     }
 
+    /// A --set of a key that a --vary varies: each point applies its --vary after the --set,
+    /// so the --set would be replaced at every point, silently. Keys are compared as the
+    /// scenario names them (`areas.0.beds` is `areas.Northshire.beds`), hence after loading.
+    func setsReplacedByVary(_ base: LoadedScenario, grid: SweepGrid) -> [String] {
+        var problems: [String] = []
+        for set in scenarioOptions.overrides {
+            let key = ScenarioChanges.keyPath(String(set.prefix { $0 != "=" }), in: base)
+            // SweepGrid.parse keeps the axes in the order of the --vary options, one each.
+            for (argument, axis) in zip(vary, grid.axes) where ScenarioChanges.keyPath(axis.key, in: base) == key {
+                problems.append("--set \(set) and --vary \(argument) both set \(key): the --vary value would replace the "
+                    + "--set at every point; leave out one of them")
+            }
+        }
+        return problems
+    }
+
     var chartKPIs: [String] { kpis.isEmpty ? Sweep.defaultKPIs : kpis }
 
     var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/sweep-\(scenarioName(scenario))") }
@@ -96,6 +106,8 @@ struct Sweep: ParsableCommand {
     func experimentPlan() throws -> ExperimentPlan {
         let grid = try SweepGrid.parse(vary)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        let conflicts = setsReplacedByVary(base, grid: grid)
+        if !conflicts.isEmpty { throw ValidationError(conflicts.joined(separator: "\n")) }
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
         if let cohortProblem { throw ValidationError(cohortProblem) }
         let settings = runOptions.settings(for: base)
@@ -153,7 +165,7 @@ struct Sweep: ParsableCommand {
             // merge gives the same bytes as an uninterrupted sweep.
             let checkpoints = resultsFolder.appendingPathComponent("checkpoints")
             let count = min(1_000, max(1, plan.identity.itemCount / 10))
-            let done = (try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.filter(Merge.isShardFileName).count ?? 0
+            let done = (try? FileManager.default.contentsOfDirectory(atPath: checkpoints.path))?.filter(ShardSpec.isFileName).count ?? 0
             if done > 0 { print("Resuming: \(done) of \(count) checkpoints already in \(checkpoints.path)") }
             for index in 1...count {
                 try ShardWork.run(plan, shard: try ShardSpec.parse("\(index)/\(count)").get(), name: "sweep-\(name)",

@@ -26,13 +26,15 @@ struct Validation: ParsableCommand {
     @Option(help: "The document to write.", transform: outputPathArgument)
     var output = Validation.defaultOutput
 
-    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit, and in decimal
+    // as a scenario file writes them (NumberArgument).
     @Option(parsing: .unconditional, help: "Replications for every study (default: each study file's run.replications).",
             transform: RunSettingLimit.replications.integerArgument)
     var replications: Int?
 
     @Option(parsing: .unconditional,
-            help: "Threads running replications (default: every core). Results do not depend on it.")
+            help: "Threads running replications (default: every core). Results do not depend on it.",
+            transform: NumberArgument.integer)
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress on standard error.")

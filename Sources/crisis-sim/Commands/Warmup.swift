@@ -22,7 +22,8 @@ struct Warmup: ParsableCommand {
     @Argument(help: "Scenario file (YAML).") var scenario: String
     @OptionGroup var scenarioOptions: ScenarioOptions
 
-    // Numbers parse unconditionally so that `-1` is refused with the option's limit.
+    // Numbers parse unconditionally so that `-1` is refused with the option's limit, and in decimal
+    // as a scenario file writes them (NumberArgument).
     @Option(parsing: .unconditional, help: "Replications started empty.",
             transform: RunSettingLimit.replications.integerArgument)
     var replications = 20
@@ -31,12 +32,14 @@ struct Warmup: ParsableCommand {
             transform: RunSettingLimit.horizonDays.numberArgument)
     var givenHorizonDays: Double?
     @Option(name: .customLong("window"), parsing: .unconditional,
-            help: "Welch moving-average window, days each side (default: 15; under a quarter of the horizon).")
+            help: "Welch moving-average window, days each side (default: 15; under a quarter of the horizon).",
+            transform: NumberArgument.integer)
     var givenWindow: Int?
     @Option(parsing: .unconditional, help: "Master seed (default: the scenario's run.seed).",
             transform: RunSettingLimit.seed.seedArgument)
     var seed: UInt64?
-    @Option(parsing: .unconditional, help: "Threads running replications (default: every core).")
+    @Option(parsing: .unconditional, help: "Threads running replications (default: every core).",
+            transform: NumberArgument.integer)
     var threads = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Folder for warmup.csv and warmup.html (default: results/warmup-<scenario name>).", transform: outputPathArgument)
     var output: String?
