@@ -32,7 +32,7 @@ public struct SweepResult: Sendable {
 
     /// The scenario's name (its file name without extension).
     public var scenarioName: String {
-        URL(fileURLWithPath: identity.groups.first?.scenario ?? "sweep").deletingPathExtension().lastPathComponent
+        ResultFiles.scenarioName(identity.groups.first?.scenario ?? "sweep")
     }
 
     /// "<scenario>: sweep of <key> x <key>", the chart's title.

@@ -67,7 +67,7 @@ public struct ScenarioResults: Sendable {
         } catch {
             throw ReportError(file: json.path, problem: "is not a crisis-sim summary (\(error))")
         }
-        name = URL(fileURLWithPath: header.scenario).deletingPathExtension().lastPathComponent
+        name = ResultFiles.scenarioName(header.scenario)
         provenance = RunProvenance(scenario: header.scenario, scenarioHash: header.scenarioHash, seed: header.seed,
                                    replications: header.replications, warmupDays: header.warmupDays,
                                    horizonDays: header.horizonDays, generator: header.generator)

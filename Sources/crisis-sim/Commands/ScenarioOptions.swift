@@ -111,6 +111,4 @@ func printError(_ text: String) {
 }
 
 /// The scenario's name for folders and tables: the file name without extension.
-func scenarioName(_ path: String) -> String {
-    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-}
+func scenarioName(_ path: String) -> String { ResultFiles.scenarioName(path) }
