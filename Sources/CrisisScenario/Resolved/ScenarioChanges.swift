@@ -78,11 +78,15 @@ public enum ScenarioChanges {
     }
 
     /// The key of each item of a list of records: its `name` when every item has a distinct
-    /// one, else its index.
+    /// one, else its index. One rule for resolved values and for the written tree, so a
+    /// change and the place it was written share a key.
+    private static func itemKeys(names: [String?]) -> [String] {
+        let named = names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == names.count
+        return names.indices.map { named ? names[$0]! : String($0) }
+    }
+
     private static func itemKeys(_ items: [ScenarioValue]) -> [String] {
-        let names = items.map { item -> String? in if case .text(let name)? = item["name"] { name } else { nil } }
-        let named = names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == items.count
-        return items.indices.map { named ? names[$0]! : String($0) }
+        itemKeys(names: items.map { item -> String? in if case .text(let name)? = item["name"] { name } else { nil } })
     }
 
     /// `path`, as `--set` and `--vary` take it, in the form `between` names keys, so that
@@ -126,10 +130,9 @@ public enum ScenarioChanges {
                 locations(entry.value, prefix: path(entry.key), into: &result)
             }
         } else if let items = node.items {
-            let names = items.map { $0.value(forKey: "name")?.text }
-            let named = names.allSatisfy { $0 != nil } && Set(names.compactMap { $0 }).count == items.count
+            let keys = itemKeys(names: items.map { $0.value(forKey: "name")?.text })
             for (index, item) in items.enumerated() {
-                let key = path(named ? names[index]! : String(index))
+                let key = path(keys[index])
                 result[key] = item.location
                 locations(item, prefix: key, into: &result)
             }
