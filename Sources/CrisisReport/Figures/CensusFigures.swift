@@ -60,6 +60,17 @@ enum CensusFigures {
             .map { (index: $0.offset, scenario: $0.element) }
     }
 
+    /// A data table's mean and 95% CI cells at `row` for each series (a day or a month of
+    /// each scenario), "-" where a series has no such row or the value is undefined.
+    private static func cells(at row: Int, of series: [[(mean: Double, lower: Double, upper: Double)]]) -> [String] {
+        series.flatMap { estimates -> [String] in
+            guard row < estimates.count else { return ["-", "-"] }
+            let estimate = estimates[row]
+            return [estimate.mean.isFinite ? NumberFormat.fixed(estimate.mean, 2) : "-",
+                    KPITableSection.interval(estimate.lower, estimate.upper)]
+        }
+    }
+
     /// `measure` at each midnight of the run, one line and band per scenario.
     static func overTime(_ content: ReportContent, _ measure: Measure) -> ChartFigure? {
         let scenarios = scenarios(content, measure)
@@ -79,18 +90,8 @@ enum CensusFigures {
         let replications = scenarios.map { $0.scenario.daily!.replications(measure.column) }.max() ?? 0
         var columns = ["day"]
         for item in series { columns += ["\(item.name): mean (\(measure.unit))", "\(item.name): 95% CI"] }
-        let rows = (0..<days).map { d -> [String] in
-            var row = [String(d + 1)]
-            for band in bands {
-                guard d < band.count else {
-                    row += ["-", "-"]
-                    continue
-                }
-                row += [band[d].mean.isFinite ? NumberFormat.fixed(band[d].mean, 2) : "-",
-                        KPITableSection.interval(band[d].lower, band[d].upper)]
-            }
-            return row
-        }
+        let estimates = bands.map { $0.map { (mean: $0.mean, lower: $0.lower, upper: $0.upper) } }
+        let rows = (0..<days).map { d in [String(d + 1)] + cells(at: d, of: estimates) }
         let names = series.map(\.name).joined(separator: ", ")
         let title = overTimeTitle(measure)
         let referenceText = measure.references.map { " The dashed line marks \($0.label)." }.joined()
@@ -143,17 +144,9 @@ enum CensusFigures {
         var columns = ["month", "days"]
         for item in series { columns += ["\(item.name): mean (\(measure.unit))", "\(item.name): 95% CI"] }
         let longest = months.max { $0.count < $1.count }!
-        let rows = longest.indices.map { m -> [String] in
-            var row = [String(m + 1), "\(longest[m].firstDay) to \(longest[m].lastDay)"]
-            for estimates in months {
-                guard m < estimates.count else {
-                    row += ["-", "-"]
-                    continue
-                }
-                row += [estimates[m].mean.isFinite ? NumberFormat.fixed(estimates[m].mean, 2) : "-",
-                        KPITableSection.interval(estimates[m].lower, estimates[m].upper)]
-            }
-            return row
+        let estimates = months.map { $0.map { (mean: $0.mean, lower: $0.lower, upper: $0.upper) } }
+        let rows = longest.indices.map { m in
+            [String(m + 1), "\(longest[m].firstDay) to \(longest[m].lastDay)"] + cells(at: m, of: estimates)
         }
         let replications = scenarios.map { $0.scenario.daily!.replications(measure.column) }.max() ?? 0
         let title = "\(measure.name), month by month"
