@@ -76,7 +76,17 @@ final class SweepTests: XCTestCase {
         // More beds, less occupancy: the sweep measures what it varies.
         let occupancy = sweep.series("beds.occupancy").map { $0!.mean }
         XCTAssertGreaterThan(occupancy[0], occupancy[1])
-        XCTAssertTrue(sweep.table().hasPrefix("beds.occupancy (%)\nareas.Northshire.beds"))
+        // The table is headed by the KPI's label and reads values as run and compare do:
+        // shares with a % sign, intervals as "a to b" cut at what the KPI can be.
+        let table = sweep.table()
+        XCTAssertTrue(table.hasPrefix("Bed occupancy [beds.occupancy]\nareas.Northshire.beds"), table)
+        let occupancyBlock = table.components(separatedBy: "\n\n")[0]
+        let rows = occupancyBlock.split(separator: "\n").dropFirst(2)
+        XCTAssertEqual(rows.count, 2, table)
+        for row in rows {
+            XCTAssertEqual(row.filter { $0 == "%" }.count, 3, "mean and both ends in per cent: \(row)")
+            XCTAssertTrue(row.contains("% to "), String(row))
+        }
     }
 
     /// With no bed open, occupancy is undefined at that point: an empty cell, never `nan`,

@@ -65,7 +65,9 @@ public struct SweepResult: Sendable {
         CrisisSystem.kpiDefinitions.first { $0.id == kpi }?.unit ?? ""
     }
 
-    /// A readable table per charted KPI: each point's values, mean, 95% interval and ±%.
+    /// A readable table per charted KPI, headed by its label as `run` and `compare` head
+    /// theirs: each point's values, mean and 95% interval in the KPI's own terms (GBP 19.4m,
+    /// 93.7%), intervals cut at what the KPI can be, and the half-width as ±% of the mean.
     public func table() -> String {
         var blocks: [String] = []
         let widths = settings.keys.enumerated().map { a, key in
@@ -73,9 +75,11 @@ public struct SweepResult: Sendable {
         }
         for kpi in settings.kpis {
             let unit = SweepResult.unit(of: kpi)
-            var lines = ["\(kpi)\(unit.isEmpty ? "" : " (\(unit))")" + (settings.stratum == "all" ? "" : ", \(settings.stratum)")]
+            let shownUnit = KPIText.remainingUnit(unit)
+            var lines = ["\(KPIText.label(kpi))\(shownUnit.isEmpty ? "" : " (\(shownUnit))") [\(kpi)]"
+                + (settings.stratum == "all" ? "" : ", \(settings.stratum)")]
             lines.append(zip(settings.keys, widths).map { NumberFormat.pad($0, $1) }.joined()
-                + NumberFormat.pad("mean", 12, right: true) + "  " + NumberFormat.pad("95% CI", 25)
+                + NumberFormat.pad("mean", 12, right: true) + "  " + NumberFormat.pad("95% CI", 27)
                 + NumberFormat.pad("±%", 7, right: true))
             for (point, summary) in zip(points, series(kpi)) {
                 let keys = zip(point, widths).map { NumberFormat.pad($0, $1) }.joined()
@@ -83,11 +87,10 @@ public struct SweepResult: Sendable {
                     lines.append(keys + NumberFormat.pad("-", 12, right: true) + "  (undefined in every replication)")
                     continue
                 }
-                let interval = summary.count > 1
-                    ? "[\(NumberFormat.readable(summary.lower)), \(NumberFormat.readable(summary.upper))]" : "(one replication)"
+                let interval = summary.count > 1 ? KPIText.interval(summary) : "(one replication)"
                 let relative = summary.relativeHalfWidth.isFinite ? NumberFormat.fixed(100 * summary.relativeHalfWidth, 1) : "-"
-                lines.append(keys + NumberFormat.pad(NumberFormat.readable(summary.mean), 12, right: true) + "  "
-                    + NumberFormat.pad(interval, 25) + NumberFormat.pad(relative, 7, right: true))
+                lines.append(keys + NumberFormat.pad(KPIText.value(summary.mean, unit: unit), 12, right: true) + "  "
+                    + NumberFormat.pad(interval, 27) + NumberFormat.pad(relative, 7, right: true))
             }
             blocks.append(lines.joined(separator: "\n"))
         }

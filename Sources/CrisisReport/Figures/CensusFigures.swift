@@ -62,12 +62,12 @@ enum CensusFigures {
 
     /// A data table's mean and 95% CI cells at `row` for each series (a day or a month of
     /// each scenario), "-" where a series has no such row or the value is undefined.
-    private static func cells(at row: Int, of series: [[(mean: Double, lower: Double, upper: Double)]]) -> [String] {
+    private static func cells(at row: Int, of series: [[(mean: Double, lower: Double, upper: Double)]], unit: String) -> [String] {
         series.flatMap { estimates -> [String] in
             guard row < estimates.count else { return ["-", "-"] }
             let estimate = estimates[row]
             return [estimate.mean.isFinite ? NumberFormat.fixed(estimate.mean, 2) : "-",
-                    KPITableSection.interval(estimate.lower, estimate.upper)]
+                    KPIText.interval(lower: estimate.lower, upper: estimate.upper, unit: unit)]
         }
     }
 
@@ -91,7 +91,7 @@ enum CensusFigures {
         var columns = ["day"]
         for item in series { columns += ["\(item.name): mean (\(measure.unit))", "\(item.name): 95% CI"] }
         let estimates = bands.map { $0.map { (mean: $0.mean, lower: $0.lower, upper: $0.upper) } }
-        let rows = (0..<days).map { d in [String(d + 1)] + cells(at: d, of: estimates) }
+        let rows = (0..<days).map { d in [String(d + 1)] + cells(at: d, of: estimates, unit: measure.unit) }
         let names = series.map(\.name).joined(separator: ", ")
         let title = overTimeTitle(measure)
         let referenceText = measure.references.map { " The dashed line marks \($0.label)." }.joined()
@@ -146,7 +146,7 @@ enum CensusFigures {
         let longest = months.max { $0.count < $1.count }!
         let estimates = months.map { $0.map { (mean: $0.mean, lower: $0.lower, upper: $0.upper) } }
         let rows = longest.indices.map { m in
-            [String(m + 1), "\(longest[m].firstDay) to \(longest[m].lastDay)"] + cells(at: m, of: estimates)
+            [String(m + 1), "\(longest[m].firstDay) to \(longest[m].lastDay)"] + cells(at: m, of: estimates, unit: measure.unit)
         }
         let replications = scenarios.map { $0.scenario.daily!.replications(measure.column) }.max() ?? 0
         let title = "\(measure.name), month by month"

@@ -42,7 +42,7 @@ enum Section136Figures {
         let tableRows = present.map { kpi in
             [kpi.label] + content.scenarios.flatMap { scenario -> [String] in
                 guard let value = scenario.kpi(kpi.id) else { return ["-", "-"] }
-                return [KPITableSection.value(value.mean), KPITableSection.interval(value.lower, value.upper)]
+                return [KPIText.value(value.mean, unit: value.unit), KPIText.interval(lower: value.lower, upper: value.upper, unit: value.unit)]
             }
         }
         return ChartFigure(

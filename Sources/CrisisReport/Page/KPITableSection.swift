@@ -69,15 +69,4 @@ enum KPITableSection {
         return DataTable(caption: caption, columns: columns, rows: rows, textColumns: text, className: "kpi-table",
                          rowNotes: ids, groupHeadings: groupHeadings)
     }
-
-    /// A mean or difference for a table, or "-" when undefined: no replication defined it
-    /// (an empty cell in the result files).
-    static func value(_ value: Double) -> String {
-        value.isFinite ? NumberFormat.readable(value) : "-"
-    }
-
-    /// "[low, high]", or "-" when undefined (a single replication).
-    static func interval(_ lower: Double, _ upper: Double) -> String {
-        lower.isFinite && upper.isFinite ? "[\(NumberFormat.readable(lower)), \(NumberFormat.readable(upper))]" : "-"
-    }
 }

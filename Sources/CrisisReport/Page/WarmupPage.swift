@@ -40,7 +40,7 @@ public enum WarmupPage {
             xTitle: "Day of the run (days; the census is taken at midnight)", yTitle: "Beds occupied at midnight (beds)",
             xDomain: 0...Double(max(analysis.census.count, 1)), warmupEnd: Double(analysis.recommendedDays))
         let rows = analysis.census.enumerated().map { d, point in
-            [String(point.day), NumberFormat.fixed(point.mean, 2), KPITableSection.interval(point.lower, point.upper),
+            [String(point.day), NumberFormat.fixed(point.mean, 2), KPIText.interval(lower: point.lower, upper: point.upper, unit: "beds"),
              d < analysis.welch.count ? NumberFormat.fixed(analysis.welch[d], 2) : "-"]
         }
         let figure = ChartFigure(

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrisisExperiment
-import CrisisModel
 import CrisisScenario
 
 /// `--kpi`, for the tables of run, compare and merge: which KPIs to print (files keep all).
@@ -15,9 +14,8 @@ struct KPIOption: ParsableArguments {
 
     func validate() throws {
         guard let unknown = selection.unknown.first else { return }
-        let ids = CrisisSystem.kpiDefinitions.map(\.id)
-        let groups = Array(Set(ids.map { String($0.prefix { $0 != "." }) })).sorted()
-        let suggestion = Suggestion.closest(to: unknown, among: ids + groups).map { " (did you mean '\($0)'?)" } ?? ""
+        let groups = KPIIdentifier.groups
+        let suggestion = Suggestion.closest(to: unknown, among: KPIIdentifier.ids + groups).map { " (did you mean '\($0)'?)" } ?? ""
         throw ValidationError("--kpi \(unknown): no such KPI or group\(suggestion); the groups are "
             + groups.joined(separator: ", ") + " (`crisis-sim kpis` lists every KPI)")
     }
