@@ -166,6 +166,7 @@ extension CrisisSystem {
             count(.delayedDischarges, person)
             count(.delayedBedDays, person, by: delay / 24)
             scheduler.trace("discharge delayed", entity: Int(person), resource: "beds")
+            if episodes.isEnabled { episodes.dischargeDelayed(person, at: scheduler.now) }
             scheduler.schedule(.bedFreed(ref(person)), after: delay, priority: .release)
         } else {
             bedFreed(person, scheduler: &scheduler)
@@ -252,6 +253,7 @@ extension CrisisSystem {
             people.bedArea[i] = Int32(area)
             people.invalidateEvents(person)  // the out-of-area discharge no longer applies
             scheduler.trace("repatriated to a local bed", entity: i, resource: "beds")
+            if episodes.isEnabled { episodes.repatriated(person, at: now) }
             scheduler.schedule(.stayEnds(ref(person)), at: people.outOfAreaEnds[i], priority: .release)
             recordBedLevels(area: area, at: now)
             return true

@@ -36,15 +36,20 @@ public struct CrisisSystem: SimulationModel {
     let wardTypeChoice: WeightedChoice
     /// The identity the next new person gets (re-presentations keep theirs).
     var nextIdentity: UInt32 = 0
+    /// Every episode, for a patient-level extract, when a sink asks for them.
+    var episodes: EpisodeLog
 
     /// Month ends, hours, for the month-end count of out-of-area placements.
     static let hoursPerMonth = RateProfile.hoursPerYear / 12
 
     /// - Throws: `CrisisModelError` when the configuration is inconsistent (it should have
     ///   been validated by the scenario layer; this is the model's own guard).
-    public init(_ configuration: CrisisConfiguration, streams: RandomStreams) throws {
+    /// - Parameter episodeSink: receives every episode of the run (see `EpisodeLog`); nil
+    ///   keeps none.
+    public init(_ configuration: CrisisConfiguration, streams: RandomStreams, episodeSink: EpisodeSink? = nil) throws {
         try CrisisModelError.check(configuration)
         self.configuration = configuration
+        episodes = EpisodeLog(sink: episodeSink)
         let names = configuration.areas.map(\.name)
         var owners: [RandomStream] = []
         areas = try configuration.areas.enumerated().map { index, area in
@@ -235,9 +240,11 @@ public struct CrisisSystem: SimulationModel {
             : (configuration.wardTypes.count == 1 ? 0 : wardTypeChoice.choose(streams.wardType))
         let identity = known ?? nextIdentity
         if known == nil { nextIdentity &+= 1 }
-        return people.admit(area: area, identity: identity, lastBedDischargeAt: lastBedDischargeAt, cohort: cohort,
-                            source: source, wardType: ward, informalStayHours: informal, detainedStayHours: detained,
-                            at: time)
+        let person = people.admit(area: area, identity: identity, lastBedDischargeAt: lastBedDischargeAt, cohort: cohort,
+                                  source: source, wardType: ward, informalStayHours: informal,
+                                  detainedStayHours: detained, at: time)
+        if episodes.isEnabled { episodes.begin(person, presentedAt: time) }
+        return person
     }
 
     @inline(__always) func isCurrent(_ ref: PersonRef) -> Bool {
@@ -273,6 +280,7 @@ public struct CrisisSystem: SimulationModel {
 
     mutating func leave(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         scheduler.trace("leaves", entity: Int(person))
+        if episodes.isEnabled { episodes.end(person, people: people, at: scheduler.now) }
         people.discharge(person)
     }
 

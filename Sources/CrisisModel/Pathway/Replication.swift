@@ -27,30 +27,33 @@ extension CrisisSystem {
     public static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
                                       replication: Int, generator: GeneratorKind = .mrg32k3a,
                                       dailySeries: Bool = false, trace: EventTrace = EventTrace(),
+                                      episodeSink: EpisodeSink? = nil,
                                       stopRequested: (() -> Bool)? = nil) throws -> ReplicationResult {
         try runReplication(configuration, length: length, seed: seed, replication: replication, generator: generator,
-                           dailySeries: dailySeries, trace: trace, stopRequested: stopRequested,
-                           stalledEventLimit: Checkpoint.defaultStalledEventLimit)
+                           dailySeries: dailySeries, trace: trace, episodeSink: episodeSink,
+                           stopRequested: stopRequested, stalledEventLimit: Checkpoint.defaultStalledEventLimit)
     }
 
     /// As the public `runReplication`, with the kernel's stalled-event limit lowered for tests
     /// (a debug build takes minutes to reach the default).
     static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
                                replication: Int, generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false,
-                               trace: EventTrace = EventTrace(), stopRequested: (() -> Bool)? = nil,
-                               stalledEventLimit: Int) throws -> ReplicationResult {
+                               trace: EventTrace = EventTrace(), episodeSink: EpisodeSink? = nil,
+                               stopRequested: (() -> Bool)? = nil, stalledEventLimit: Int) throws -> ReplicationResult {
         let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
-        let model = try CrisisSystem(configuration, streams: streams)
+        let model = try CrisisSystem(configuration, streams: streams, episodeSink: episodeSink)
         var simulation = Simulation(model: model, trace: trace, stopRequested: stopRequested,
                                     stalledEventLimit: stalledEventLimit)
         let warmupEnd = length.warmupDays * 24
         let end = warmupEnd + length.horizonDays * 24
+        simulation.model.episodes.extractStart = warmupEnd
         simulation.model.start(&simulation.scheduler, horizonHours: end, dailySeries: dailySeries)
         simulation.model.populate(&simulation.scheduler)
         do throws(SimulationStop) {
             try simulation.run(until: warmupEnd)
             simulation.model.resetStatistics(at: warmupEnd)
             try simulation.run(until: end)
+            simulation.model.episodes.close(people: simulation.model.people)
         } catch .zeroTimeLoop(let loop) {
             throw CrisisModelError(description: "replication \(replication) stopped: \(loop); "
                 + "`crisis-sim validate` names the scenario keys that close such loops")

@@ -62,6 +62,7 @@ extension CrisisSystem {
         let cohort = cohortChoice.choose(streams.cohort)
         let person = newPerson(area: area, cohort: cohort, source: .community, at: 0)
         people.detained[Int(person)] = streams.startingState.bernoulli(probability: detainedShare)
+        if episodes.isEnabled { episodes.historyUnknown(person) }
         return person
     }
 

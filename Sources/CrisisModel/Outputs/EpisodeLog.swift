@@ -1,0 +1,136 @@
+/// Where a person's admission, if any, was to.
+public enum Placement: UInt8, Sendable {
+    /// Not admitted in this episode.
+    case none
+    /// A bed of their own area.
+    case local
+    /// A bed of a neighbour in the area's bed network.
+    case network
+    /// An out-of-area bed (possibly repatriated to a local bed later).
+    case outOfArea
+
+    public var name: String {
+        switch self {
+        case .none: return ""
+        case .local: return "local"
+        case .network: return "network"
+        case .outOfArea: return "out_of_area"
+        }
+    }
+}
+
+/// One episode of care as a trust's patient administration system would record it: who
+/// presented, from where and when, and, when they were admitted, where, for how long and
+/// under what legal status. Times are model hours (hour 0 is a Monday midnight); NaN means
+/// "did not happen" or, for the discharge of an admitted person, "still in hospital when the
+/// extract ends" (right-censored).
+public struct EpisodeRecord: Sendable, Equatable {
+    /// The same person across episodes (a re-presentation keeps it): pseudonymous.
+    public var person: UInt32
+    public var area: Int32
+    public var source: Source
+    public var cohort: Int32
+    public var wardType: Int8
+    /// NaN for someone already in a bed when the run started (their history is unknown).
+    public var presentedAt: Double
+    public var decisionToAdmitAt: Double
+    public var admittedAt: Double
+    public var dischargedAt: Double
+    public var detained: Bool
+    public var gatekept: Bool
+    public var placement: Placement
+    public var repatriatedAt: Double
+    public var delayedDischargeFrom: Double
+}
+
+/// Receives finished episodes a batch at a time, in the order episodes end, then the
+/// episodes still open when the run ends. Called on the replication's own thread.
+public typealias EpisodeSink = @Sendable ([EpisodeRecord]) -> Void
+
+/// The episodes of a replication, kept only when a sink is given (`run --patients`): what
+/// `PersonStore` does not already hold per person (presentation, repatriation, delayed
+/// discharge), and a bounded buffer of finished episodes handed to the sink, so a long run's
+/// extract streams to disk and memory stays flat. Without a sink every hook is one branch.
+struct EpisodeLog {
+    let sink: EpisodeSink?
+    /// Episodes that end before this hour (the end of the warm-up) are not in the extract.
+    var extractStart = 0.0
+    /// Per person slot, while the episode is open.
+    private var presentedAt: [Double] = []
+    private var repatriatedAt: [Double] = []
+    private var delayedFrom: [Double] = []
+    private var finished: [EpisodeRecord] = []
+
+    /// Records handed to the sink at once: large enough to amortise the call, small enough
+    /// that the buffer never matters for memory.
+    static let batchSize = 4096
+
+    init(sink: EpisodeSink?) {
+        self.sink = sink
+        if sink != nil { finished.reserveCapacity(Self.batchSize) }
+    }
+
+    var isEnabled: Bool { sink != nil }
+
+    /// A new episode in person slot `slot` (slots are reused, so every field is reset).
+    mutating func begin(_ slot: Int32, presentedAt time: Double) {
+        let i = Int(slot)
+        while presentedAt.count <= i {
+            presentedAt.append(.nan)
+            repatriatedAt.append(.nan)
+            delayedFrom.append(.nan)
+        }
+        presentedAt[i] = time
+        repatriatedAt[i] = .nan
+        delayedFrom[i] = .nan
+    }
+
+    mutating func repatriated(_ slot: Int32, at time: Double) { repatriatedAt[Int(slot)] = time }
+    mutating func dischargeDelayed(_ slot: Int32, at time: Double) { delayedFrom[Int(slot)] = time }
+    /// Someone found in a bed at time 0: when they presented is unknown.
+    mutating func historyUnknown(_ slot: Int32) { presentedAt[Int(slot)] = .nan }
+
+    /// The episode in `slot` as `people` holds it, ended at `endedAt` (NaN: still open).
+    func record(_ slot: Int32, people: borrowing PersonStore, dischargedAt: Double) -> EpisodeRecord {
+        let i = Int(slot)
+        let admitted = people.admittedAt[i]
+        let placement: Placement = !admitted.isFinite && !people.outOfAreaSince[i].isFinite ? .none
+            : people.outOfAreaSince[i].isFinite ? .outOfArea
+            : people.bedArea[i] == people.area[i] ? .local : .network
+        let historyKnown = presentedAt[i].isFinite
+        return EpisodeRecord(
+            person: people.identity[i], area: people.area[i], source: Source(rawValue: Int(people.source[i])) ?? .community,
+            cohort: people.cohort[i], wardType: people.wardType[i], presentedAt: presentedAt[i],
+            decisionToAdmitAt: historyKnown ? people.bedRequestedAt[i] : .nan,
+            admittedAt: historyKnown ? admitted : .nan,
+            dischargedAt: placement == .none ? .nan : dischargedAt,
+            detained: people.detained[i], gatekept: people.gatekept[i], placement: placement,
+            repatriatedAt: repatriatedAt[i], delayedDischargeFrom: delayedFrom[i])
+    }
+
+    /// The episode in `slot` is over at `time`: into the extract unless it ended in the warm-up.
+    mutating func end(_ slot: Int32, people: borrowing PersonStore, at time: Double) {
+        guard time >= extractStart else { return }
+        let episode = record(slot, people: people, dischargedAt: time)
+        // Someone found in a bed at time 0 who never had one (more than the beds): not an episode.
+        guard episode.presentedAt.isFinite || episode.placement != .none else { return }
+        finished.append(episode)
+        if finished.count >= Self.batchSize { flush() }
+    }
+
+    /// The run is over: every episode still open goes into the extract, undischarged.
+    mutating func close(people: borrowing PersonStore) {
+        guard isEnabled else { return }
+        for slot in people.state.indices where people.state[slot] != .left {
+            finished.append(record(Int32(slot), people: people, dischargedAt: .nan))
+            if finished.count >= Self.batchSize { flush() }
+        }
+        flush()
+    }
+
+    private mutating func flush() {
+        guard let sink, !finished.isEmpty else { return }
+        sink(finished)
+        finished.removeAll(keepingCapacity: true)
+    }
+}
