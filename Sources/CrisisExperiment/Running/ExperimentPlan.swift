@@ -203,12 +203,13 @@ public struct ExperimentPlan: Sendable {
     }
 
     /// Runs `shard`'s share (everything by default) on up to `threads` threads, group after
-    /// group, keeping each replication's daily census when `dailySeries` (for reports).
+    /// group, keeping each replication's daily census when `dailySeries` (for reports) and
+    /// its episodes in `extract` when given.
     /// `progress` gets the number of replications done so far, across groups.
     ///
     /// - Returns: each group's results sorted by replication (empty for groups with no work
     ///   in this shard).
-    public func run(shard: ShardSpec = .whole, threads: Int, dailySeries: Bool = false,
+    public func run(shard: ShardSpec = .whole, threads: Int, dailySeries: Bool = false, extract: PatientExtract? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [[ReplicationResult]] {
         var done = 0
         var results: [[ReplicationResult]] = []
@@ -218,7 +219,8 @@ public struct ExperimentPlan: Sendable {
                 continue
             }
             let runner = ReplicationRunner(configuration: configurations[group], length: length, seed: identity.seed,
-                                           generator: identity.generator, dailySeries: dailySeries)
+                                           generator: identity.generator, dailySeries: dailySeries,
+                                           extract: extract)
             let offset = done
             var groupProgress: (@Sendable (Int) -> Void)?
             if let progress { groupProgress = { progress(offset + $0) } }

@@ -14,14 +14,17 @@ public struct ReplicationRunner: Sendable {
     public let generator: GeneratorKind
     /// Whether each replication keeps its midnight census (memory grows with the horizon).
     public let dailySeries: Bool
+    /// Where each replication's episodes go, when a patient extract is kept (`run --patients`).
+    public let extract: PatientExtract?
 
     public init(configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
-                generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false) {
+                generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false, extract: PatientExtract? = nil) {
         self.configuration = configuration
         self.length = length
         self.seed = seed
         self.generator = generator
         self.dailySeries = dailySeries
+        self.extract = extract
     }
 
     /// Runs the replications with the given indices on up to `threads` threads. `progress`
@@ -37,6 +40,7 @@ public struct ReplicationRunner: Sendable {
                     try CrisisSystem.runReplication(configuration, length: length, seed: seed,
                                                     replication: replications[slot], generator: generator,
                                                     dailySeries: dailySeries,
+                                                    episodeSink: extract?.sink(replication: replications[slot]),
                                                     stopRequested: { Interruption.requested })
                 }
                 let done = box.store(outcome, at: slot)

@@ -42,6 +42,11 @@ struct Run: ParsableCommand {
     @Flag(help: "Also write replications-wide.csv: a row per replication and a column per KPI, for spreadsheets.")
     var wide = false
 
+    @Flag(help: ArgumentHelp("Also write patients.csv: one row per episode of care in every replication (presentation, "
+                             + "admission and discharge date-times, legal status, placement), in the layout docs/DATA.md "
+                             + "specifies for a trust's own extract."))
+    var patients = false
+
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
     @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).",
@@ -66,6 +71,9 @@ struct Run: ParsableCommand {
             throw ValidationError("--daily cannot be combined with --shard: run the replications you want daily series of unsharded")
         }
         if wide, shard != nil { throw ValidationError("--wide goes with the merged result: give it to an unsharded run") }
+        if patients, shard != nil {
+            throw ValidationError("--patients cannot be combined with --shard: run the replications you want an extract of unsharded")
+        }
         if auto, precision == nil { throw ValidationError("--replications auto needs --precision, e.g. --precision 0.05") }
         if !auto, precision != nil || !precisionKPIs.isEmpty {
             throw ValidationError("--precision and --precision-kpi go with --replications auto")
@@ -95,12 +103,14 @@ struct Run: ParsableCommand {
                    otherWays: daily ? ["leave out --daily and --report (the census grows with the run's length)"] : [])
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
+        let extract = patients ? try PatientExtract(configuration: loaded.configuration, folder: folder) : nil
+        defer { extract?.discard() }  // the parts, once patients.csv is in the set or the run failed
         let started = Date()
         let results: [ReplicationResult]
         var notes: [String] = []
         if let precision, auto {
             let runner = ReplicationRunner(configuration: loaded.configuration, length: plan.length, seed: identity.seed,
-                                           generator: identity.generator, dailySeries: daily)
+                                           generator: identity.generator, dailySeries: daily, extract: extract)
             let search = AdaptiveReplications(runner: runner,
                                               targets: precisionKPIs.isEmpty ? AdaptiveReplications.defaultTargets : precisionKPIs,
                                               precision: precision, maximum: maxReplications)
@@ -116,7 +126,8 @@ struct Run: ParsableCommand {
                 : "WARNING: precision ±\(NumberFormat.fixed(100 * precision, 1))% not reached after \(results.count) replications (widest: \(widest)); raise --max-replications")
         } else {
             let progress = Progress(name, total: identity.replications, quiet: runOptions.quiet)
-            results = try plan.run(threads: runOptions.threads, dailySeries: daily, progress: { progress.update($0) })[0]
+            results = try plan.run(threads: runOptions.threads, dailySeries: daily, extract: extract,
+                                   progress: { progress.update($0) })[0]
         }
         let seconds = Date().timeIntervalSince(started)
         let events = results.reduce(0) { $0 + $1.eventsHandled }
@@ -127,6 +138,7 @@ struct Run: ParsableCommand {
         output.daily = daily
         output.report = report
         output.wide = wide
+        output.patients = extract
         output.notes = notes
         output.resolvedScenarios = [loaded.resolvedYAML]
         try output.write(to: folder)
