@@ -18,7 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // GSL, found through pkg-config; only SimRandom imports it.
+        // GSL, found through pkg-config; SimRandom draws variates from it, CrisisFit uses its
+        // minimisers, CDFs and special functions.
         .systemLibrary(
             name: "CGSL",
             pkgConfig: "gsl",
@@ -44,6 +45,9 @@ let package = Package(
         // comparisons with what each variant changes.
         .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "CrisisScenario", "SimKernel", "SimRandom"]),
         .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario"]),
+        // Input modelling from patient-level data: maximum-likelihood fits of lengths of stay
+        // (censored, truncated), arrival rates and shares, with uncertainty; numerics from GSL.
+        .target(name: "CrisisFit", dependencies: ["CGSL", "SimRandom"]),
         // The model against analytic and published results: runs Scenarios/studies/ and
         // writes docs/VALIDATION.md.
         .target(name: "CrisisValidation", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "SimKernel"]),
@@ -56,6 +60,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
+        .testTarget(name: "CrisisFitTests", dependencies: ["CrisisFit", "SimRandom"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom", "CrisisTestSupport"]),
         .testTarget(name: "YardstickTests", dependencies: ["Yardsticks", "SimKernel", "SimRandom", "CrisisTestSupport"]),
         // Configurations shared by the model and experiment tests.

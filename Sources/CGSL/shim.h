@@ -1,12 +1,20 @@
 #ifndef CRISIS_SIM_CGSL_SHIM_H
 #define CRISIS_SIM_CGSL_SHIM_H
-// The parts of GSL that crisis-sim uses. Swift 6 rejects GSL's mutable generator-type
+// The parts of GSL that crisis-sim uses: random variates (SimRandom), and minimisers,
+// derivatives, CDFs and special functions (CrisisFit). Swift 6 rejects GSL's mutable generator-type
 // globals (gsl_rng_mt19937 and friends are `extern const gsl_rng_type *`, imported as
 // shared mutable state), so each is exposed through a static inline accessor instead.
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_deriv.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_psi.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_statistics_double.h>
 
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *cgsl_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
