@@ -35,26 +35,33 @@ final class ResultSetTests: XCTestCase {
         XCTAssertTrue(page.contains("<dt>Seed</dt><dd>2 ("), "the report drawn now is the second run's")
     }
 
-    /// `--patients` adds patients.csv to the set, vouched for by the manifest, leaves no part
-    /// files behind, and goes with the set when the next run does not ask for it.
+    /// `--patients` and `--event-log` add patients.csv and events.csv to the set, vouched for
+    /// by the manifest, leave no part files behind, and go with the set when the next run
+    /// does not ask for them.
     func testThePatientExtractIsPartOfTheSet() throws {
         let folder = try temporaryFolder()
         let run = ["run", "Scenarios/baseline.yaml", "--output", folder.path] + short
-        let withExtract = try crisisSim(run + ["--patients"])
+        let withExtract = try crisisSim(run + ["--patients", "--event-log"])
         XCTAssertEqual(withExtract.status, 0, withExtract.error)
-        XCTAssertTrue(withExtract.output.contains(", patients.csv ("), withExtract.output)
-        XCTAssertEqual(try names(folder), ["summary.csv", "replications.csv", "summary.json", "manifest.json", "patients.csv"])
+        XCTAssertTrue(withExtract.output.contains(", patients.csv, events.csv ("), withExtract.output)
+        XCTAssertEqual(try names(folder), ["summary.csv", "replications.csv", "summary.json", "manifest.json", "patients.csv",
+                                           "events.csv"], "no part files are left")
         XCTAssertTrue(try ResultManifest.verified(folder).lists("patients.csv"))
+        XCTAssertTrue(try ResultManifest.verified(folder).lists("events.csv"))
         let text = try String(contentsOf: folder.appendingPathComponent("patients.csv"), encoding: .utf8)
         XCTAssertTrue(text.hasPrefix(PatientExtract.header + "\n0,P"), String(text.prefix(300)))
         XCTAssertEqual(Set(text.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }), ["0", "1"])
 
         XCTAssertEqual(try crisisSim(run).status, 0)
-        XCTAssertFalse(try names(folder).contains("patients.csv"), "the extract went with the old set")
+        XCTAssertEqual(try names(folder), ["summary.csv", "replications.csv", "summary.json", "manifest.json"],
+                       "the extract and the log went with the old set")
 
         let sharded = try crisisSim(run + ["--patients", "--shard", "1/2"])
         XCTAssertEqual(sharded.status, 64)
         XCTAssertTrue(sharded.error.contains("--patients cannot be combined with --shard"), sharded.error)
+        let shardedLog = try crisisSim(run + ["--event-log", "--shard", "1/2"])
+        XCTAssertEqual(shardedLog.status, 64)
+        XCTAssertTrue(shardedLog.error.contains("--event-log cannot be combined with --shard"), shardedLog.error)
     }
 
     func testAComparisonReportReadsOnlyItsOwnScenarioFolders() throws {

@@ -22,7 +22,7 @@ final class PatientExtractTests: XCTestCase {
         let extract = try PatientExtract(configuration: Configurations.area(beds: 30), folder: try folder())
         defer { extract.discard() }
         let results = try ReplicationRunner(configuration: Configurations.area(beds: 30), length: length, seed: 11,
-                                            extract: extract).run(replications, threads: threads)
+                                            logs: ReplicationLogs(patients: extract)).run(replications, threads: threads)
         var text = ""
         try extract.file().produce { text += $0 }
         return (results, text)
@@ -119,14 +119,14 @@ final class PatientExtractTests: XCTestCase {
                                             length: RunLength(warmupDays: 0, horizonDays: 365), seed: 3, replication: 0,
                                             episodeSink: { batches.sizes.append($0.count) })
         XCTAssertGreaterThan(batches.sizes.count, 2, "\(batches.sizes)")
-        XCTAssertLessThanOrEqual(batches.sizes.max() ?? 0, EpisodeLog.batchSize)
+        XCTAssertLessThanOrEqual(batches.sizes.max() ?? 0, RecordBuffer<EpisodeRecord>.batchSize)
     }
 
     /// The parts folder goes once the set is written, and a killed run's parts are removed by
     /// the next extract written to the folder.
     func testPartsAreRemoved() throws {
         let url = try folder()
-        let abandoned = url.appendingPathComponent(PatientExtract.partsPrefix + "999999999")
+        let abandoned = url.appendingPathComponent(".patients.csv-parts-999999999")
         try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: true)
         let extract = try PatientExtract(configuration: Configurations.area(beds: 30), folder: url)
         XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned.path), "no process 999999999: its parts go")
@@ -147,6 +147,22 @@ final class DataSpecificationTests: XCTestCase {
         let documented = table.split(separator: "\n").filter { $0.hasPrefix("| `") }
             .map { $0.dropFirst(3).prefix { $0 != "`" } }.map(String.init)
         XCTAssertEqual(documented, PatientExtract.Column.allCases.map(\.rawValue))
+    }
+
+    func testTheSpecificationListsEveryEventLogColumnAndStep() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/DATA.md")
+        let text = try String(contentsOf: url.standardized, encoding: .utf8)
+        let section = try XCTUnwrap(text.range(of: "## The event log\n"))
+        let rest = String(text[section.upperBound...])
+        let columns = rest.components(separatedBy: "### Steps")[0]
+        let documented = columns.split(separator: "\n").filter { $0.hasPrefix("| `") }
+            .map { String($0.dropFirst(3).prefix { $0 != "`" }) }
+        XCTAssertEqual(documented, EventLogFile.Column.allCases.map(\.rawValue))
+        let steps = try XCTUnwrap(rest.components(separatedBy: "### Steps").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        let listed = steps.split(separator: "\n").filter { $0.hasPrefix("| `") }
+            .map { String($0.dropFirst(3).prefix { $0 != "`" }) }
+        XCTAssertEqual(listed, PathwayEvent.allCases.map(\.id))
     }
 }
 

@@ -12,10 +12,10 @@ public enum ResultFiles {
     public static let scenarioFileName = "scenario.yaml"
 
     /// `wide` adds replications-wide.csv, a row per replication and a column per KPI;
-    /// `patients` adds patients.csv from the extract the replications kept.
+    /// `logs` adds the record-level files the replications kept (patients.csv, events.csv).
     public static func write(summary: Summary, results: [ReplicationResult], provenance: RunProvenance,
                              to folder: URL, daily: Bool = false, distributions: Bool = false,
-                             resolvedScenario: String? = nil, wide: Bool = false, patients: PatientExtract? = nil) throws {
+                             resolvedScenario: String? = nil, wide: Bool = false, logs: ReplicationLogs = ReplicationLogs()) throws {
         let scenario = scenarioName(provenance.scenario)
         var files = [ResultFile("summary.csv") { summaryCSV(summary, scenario: scenario) },
                      ResultFile("replications.csv") { append in try writeReplicationsCSV(results, append) }]
@@ -23,7 +23,7 @@ public enum ResultFiles {
         if daily { files.append(ResultFile("daily.csv") { DailyFiles.csv(results, warmupDays: provenance.warmupDays) }) }
         if distributions { files.append(ResultFile("distributions.csv") { DistributionFiles.csv(results) }) }
         if let resolvedScenario { files.append(ResultFile(scenarioFileName) { resolvedScenario }) }
-        if let patients { files.append(try patients.file()) }
+        files += try logs.files()
         files.append(ResultFile("summary.json") { summaryJSON(summary, provenance: provenance) })
         try ResultFolder(folder).replace(with: files, provenance: provenance)
     }

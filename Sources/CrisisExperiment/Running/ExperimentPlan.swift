@@ -204,12 +204,12 @@ public struct ExperimentPlan: Sendable {
 
     /// Runs `shard`'s share (everything by default) on up to `threads` threads, group after
     /// group, keeping each replication's daily census when `dailySeries` (for reports) and
-    /// its episodes in `extract` when given.
+    /// its episodes and steps in `logs`.
     /// `progress` gets the number of replications done so far, across groups.
     ///
     /// - Returns: each group's results sorted by replication (empty for groups with no work
     ///   in this shard).
-    public func run(shard: ShardSpec = .whole, threads: Int, dailySeries: Bool = false, extract: PatientExtract? = nil,
+    public func run(shard: ShardSpec = .whole, threads: Int, dailySeries: Bool = false, logs: ReplicationLogs = ReplicationLogs(),
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [[ReplicationResult]] {
         var done = 0
         var results: [[ReplicationResult]] = []
@@ -220,7 +220,7 @@ public struct ExperimentPlan: Sendable {
             }
             let runner = ReplicationRunner(configuration: configurations[group], length: length, seed: identity.seed,
                                            generator: identity.generator, dailySeries: dailySeries,
-                                           extract: extract)
+                                           logs: logs)
             let offset = done
             var groupProgress: (@Sendable (Int) -> Void)?
             if let progress { groupProgress = { progress(offset + $0) } }

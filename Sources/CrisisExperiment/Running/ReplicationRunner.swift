@@ -14,17 +14,17 @@ public struct ReplicationRunner: Sendable {
     public let generator: GeneratorKind
     /// Whether each replication keeps its midnight census (memory grows with the horizon).
     public let dailySeries: Bool
-    /// Where each replication's episodes go, when a patient extract is kept (`run --patients`).
-    public let extract: PatientExtract?
+    /// Where each replication's episodes and steps go, when they are kept.
+    public let logs: ReplicationLogs
 
     public init(configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
-                generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false, extract: PatientExtract? = nil) {
+                generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false, logs: ReplicationLogs = ReplicationLogs()) {
         self.configuration = configuration
         self.length = length
         self.seed = seed
         self.generator = generator
         self.dailySeries = dailySeries
-        self.extract = extract
+        self.logs = logs
     }
 
     /// Runs the replications with the given indices on up to `threads` threads. `progress`
@@ -40,7 +40,8 @@ public struct ReplicationRunner: Sendable {
                     try CrisisSystem.runReplication(configuration, length: length, seed: seed,
                                                     replication: replications[slot], generator: generator,
                                                     dailySeries: dailySeries,
-                                                    episodeSink: extract?.sink(replication: replications[slot]),
+                                                    episodeSink: logs.patients?.sink(replication: replications[slot]),
+                                                    eventSink: logs.events?.sink(replication: replications[slot]),
                                                     stopRequested: { Interruption.requested })
                 }
                 let done = box.store(outcome, at: slot)

@@ -49,28 +49,20 @@ public typealias EpisodeSink = @Sendable ([EpisodeRecord]) -> Void
 
 /// The episodes of a replication, kept only when a sink is given (`run --patients`): what
 /// `PersonStore` does not already hold per person (presentation, repatriation, delayed
-/// discharge), and a bounded buffer of finished episodes handed to the sink, so a long run's
-/// extract streams to disk and memory stays flat. Without a sink every hook is one branch.
+/// discharge), and the finished episodes on their way to the sink in batches, so a long
+/// run's extract streams to disk and memory stays flat. Without a sink every hook is one branch.
 struct EpisodeLog {
-    let sink: EpisodeSink?
+    private var finished: RecordBuffer<EpisodeRecord>
     /// Episodes that end before this hour (the end of the warm-up) are not in the extract.
     var extractStart = 0.0
     /// Per person slot, while the episode is open.
     private var presentedAt: [Double] = []
     private var repatriatedAt: [Double] = []
     private var delayedFrom: [Double] = []
-    private var finished: [EpisodeRecord] = []
 
-    /// Records handed to the sink at once: large enough to amortise the call, small enough
-    /// that the buffer never matters for memory.
-    static let batchSize = 4096
+    init(sink: EpisodeSink?) { finished = RecordBuffer(sink: sink) }
 
-    init(sink: EpisodeSink?) {
-        self.sink = sink
-        if sink != nil { finished.reserveCapacity(Self.batchSize) }
-    }
-
-    var isEnabled: Bool { sink != nil }
+    var isEnabled: Bool { finished.isEnabled }
 
     /// A new episode in person slot `slot` (slots are reused, so every field is reset).
     mutating func begin(_ slot: Int32, presentedAt time: Double) {
@@ -115,7 +107,6 @@ struct EpisodeLog {
         // Someone found in a bed at time 0 who never had one (more than the beds): not an episode.
         guard episode.presentedAt.isFinite || episode.placement != .none else { return }
         finished.append(episode)
-        if finished.count >= Self.batchSize { flush() }
     }
 
     /// The run is over: every episode still open goes into the extract, undischarged.
@@ -123,14 +114,7 @@ struct EpisodeLog {
         guard isEnabled else { return }
         for slot in people.state.indices where people.state[slot] != .left {
             finished.append(record(Int32(slot), people: people, dischargedAt: .nan))
-            if finished.count >= Self.batchSize { flush() }
         }
-        flush()
-    }
-
-    private mutating func flush() {
-        guard let sink, !finished.isEmpty else { return }
-        sink(finished)
-        finished.removeAll(keepingCapacity: true)
+        finished.flush()
     }
 }

@@ -25,7 +25,7 @@ extension CrisisSystem {
         people.state[i] = .waitingForBed
         if case .queued(let ticket) = areas[area].beds[pool(person, in: area)].request(person, at: now) {
             people.bedTicket[i] = ticket
-            scheduler.trace("waits for a bed", entity: i, resource: "beds")
+            record(.waitsForBed, person, scheduler: &scheduler)
             scheduler.schedule(.bedSearchEnds(ref(person)), after: search, priority: .renege)
         } else {
             // takeFreeBed found no free bed a moment ago, so the request must have queued.
@@ -94,7 +94,7 @@ extension CrisisSystem {
         people.bedArea[i] = Int32(bedArea)
         people.bedTicket[i] = nil
         people.invalidateEvents(person)  // a pending bedSearchEnds no longer applies
-        scheduler.trace("admitted to a local bed", entity: i, resource: "beds")
+        record(.admittedToLocalBed, person, scheduler: &scheduler)
         scheduler.schedule(.stayEnds(ref(person)), after: people.stayHours(person), priority: .release)
         recordBedLevels(area: bedArea, at: now)
     }
@@ -123,7 +123,7 @@ extension CrisisSystem {
         people.outOfAreaSince[i] = now
         let ends = now + people.stayHours(person)
         people.outOfAreaEnds[i] = ends
-        scheduler.trace("placed out of area", entity: i, resource: "out of area")
+        record(.placedOutOfArea, person, scheduler: &scheduler)
         scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: ends, priority: .release)
         changeOutOfAreaActive(area: area, by: 1, at: now)
         let policy = configuration.beds
@@ -144,7 +144,7 @@ extension CrisisSystem {
 
     mutating func outOfAreaStayEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         endPlacement(person, at: scheduler.now)
-        scheduler.trace("discharged from an out-of-area bed", entity: Int(person), resource: "out of area")
+        record(.dischargedFromOutOfAreaBed, person, scheduler: &scheduler)
         leaveBed(person, at: scheduler.now)
         finishEpisode(person, scheduler: &scheduler)
     }
@@ -165,7 +165,7 @@ extension CrisisSystem {
             let delay = policy.delayDays.sample(stream) * 24
             count(.delayedDischarges, person)
             count(.delayedBedDays, person, by: delay / 24)
-            scheduler.trace("discharge delayed", entity: Int(person), resource: "beds")
+            record(.dischargeDelayed, person, scheduler: &scheduler)
             if episodes.isEnabled { episodes.dischargeDelayed(person, at: scheduler.now) }
             scheduler.schedule(.bedFreed(ref(person)), after: delay, priority: .release)
         } else {
@@ -178,7 +178,7 @@ extension CrisisSystem {
         let bedArea = Int(people.bedArea[Int(person)])
         let bedPool = pool(person, in: bedArea)
         count(.dischargesFromBed, person)
-        scheduler.trace("discharged from a local bed", entity: Int(person), resource: "beds")
+        record(.dischargedFromLocalBed, person, scheduler: &scheduler)
         leaveBed(person, at: now)
         finishEpisode(person, scheduler: &scheduler)
         let policy = configuration.beds
@@ -252,7 +252,7 @@ extension CrisisSystem {
             people.state[i] = .inLocalBed
             people.bedArea[i] = Int32(area)
             people.invalidateEvents(person)  // the out-of-area discharge no longer applies
-            scheduler.trace("repatriated to a local bed", entity: i, resource: "beds")
+            record(.repatriatedToLocalBed, person, scheduler: &scheduler)
             if episodes.isEnabled { episodes.repatriated(person, at: now) }
             scheduler.schedule(.stayEnds(ref(person)), at: people.outOfAreaEnds[i], priority: .release)
             recordBedLevels(area: area, at: now)

@@ -15,7 +15,7 @@ extension CrisisSystem {
         let crht = configuration.crht
         if admission && crht.outOfHours == .bypass && !crht.hours.isOpen(at: now) {
             count(.crhtOutOfHoursBypasses, person)
-            scheduler.trace("admission bypasses gatekeeping out of hours", entity: i, resource: "crht")
+            record(.admissionBypassesGatekeeping, person, scheduler: &scheduler)
             requestBed(person, gatekept: false, scheduler: &scheduler)
             return
         }
@@ -34,7 +34,7 @@ extension CrisisSystem {
         let waited = scheduler.now - people.since[i] + response
         observe(.crhtResponseHours, waited, person)
         if waited <= 4 { count(.crhtRespondedWithin4h, person) }
-        scheduler.trace("crisis team assessment starts", entity: i, resource: "crht")
+        record(.crisisTeamAssessmentStarts, person, scheduler: &scheduler)
         scheduler.schedule(.crhtAssessmentDone(ref(person)), after: response + assessment, priority: .release)
     }
 
@@ -55,7 +55,7 @@ extension CrisisSystem {
         case .crisisHouse: startCrisisHouse(person, scheduler: &scheduler)
         case .admissionRequest: admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
         case .discharge:
-            scheduler.trace("discharged to community care", entity: Int(person), resource: "crht")
+            record(.dischargedToCommunityCare, person, scheduler: &scheduler)
             leave(person, scheduler: &scheduler)
         }
     }
@@ -75,7 +75,7 @@ extension CrisisSystem {
         let stream = areas[homeArea(person)].streams.crhtAvoidance
         if !people.detained[Int(person)], stream.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
             count(.admissionsAvoided, person)
-            scheduler.trace("admission avoided by gatekeeping", entity: Int(person), resource: "crht")
+            record(.admissionAvoidedByGatekeeping, person, scheduler: &scheduler)
             divertFromAdmission(person, scheduler: &scheduler)
         } else {
             requestBed(person, gatekept: true, scheduler: &scheduler)

@@ -35,7 +35,7 @@ extension CrisisSystem {
             _ = areas[area].homeTreatment.request(person, at: now)
         case .discharge:
             count(.homeTreatmentFullDischarges, person)
-            scheduler.trace("discharged: home treatment caseload full", entity: Int(person), resource: "home treatment")
+            record(.homeTreatmentCaseloadFull, person, scheduler: &scheduler)
             leave(person, scheduler: &scheduler)
         }
     }
@@ -44,7 +44,7 @@ extension CrisisSystem {
         let streams = areas[homeArea(person)].streams
         people.state[Int(person)] = .homeTreatment
         count(.homeTreatmentEpisodes, person)
-        scheduler.trace("home treatment starts", entity: Int(person), resource: "home treatment")
+        record(.homeTreatmentStarts, person, scheduler: &scheduler)
         let days = configuration.homeTreatment.episodeDays.sample(streams.homeTreatmentEpisode)
         scheduler.schedule(.homeTreatmentEnds(ref(person)), after: days * 24, priority: .release)
     }
@@ -56,12 +56,12 @@ extension CrisisSystem {
         let streams = areas[area].streams
         if streams.homeTreatmentEscalation.bernoulli(probability: configuration.homeTreatment.escalationProbability) {
             count(.homeTreatmentEscalations, person)
-            scheduler.trace("home treatment escalates to admission", entity: Int(person), resource: "home treatment")
+            record(.homeTreatmentEscalatesToAdmission, person, scheduler: &scheduler)
             people.waitingPlace[Int(person)] = .homeTreatment
             admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
         } else {
             releaseHomeTreatmentPlace(area: area, scheduler: &scheduler)
-            scheduler.trace("home treatment ends", entity: Int(person), resource: "home treatment")
+            record(.homeTreatmentEnds, person, scheduler: &scheduler)
             finishEpisode(person, scheduler: &scheduler)
         }
     }
@@ -77,13 +77,13 @@ extension CrisisSystem {
     mutating func startCrisisHouse(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let area = homeArea(person)
         guard areas[area].crisisHouse.trySeize(at: scheduler.now) else {
-            scheduler.trace("crisis house full", entity: Int(person), resource: "crisis house")
+            record(.crisisHouseFull, person, scheduler: &scheduler)
             startHomeTreatment(person, scheduler: &scheduler)
             return
         }
         people.state[Int(person)] = .crisisHouse
         count(.crisisHouseStays, person)
-        scheduler.trace("crisis house stay starts", entity: Int(person), resource: "crisis house")
+        record(.crisisHouseStayStarts, person, scheduler: &scheduler)
         let days = configuration.crisisHouse.stayDays.sample(areas[area].streams.crisisHouseStay)
         scheduler.schedule(.crisisHouseStayEnds(ref(person)), after: days * 24, priority: .release)
     }
@@ -94,12 +94,12 @@ extension CrisisSystem {
         let area = homeArea(person)
         if areas[area].streams.crisisHouseEscalation.bernoulli(probability: configuration.crisisHouse.escalationProbability) {
             count(.crisisHouseEscalations, person)
-            scheduler.trace("crisis house stay escalates to admission", entity: Int(person), resource: "crisis house")
+            record(.crisisHouseEscalatesToAdmission, person, scheduler: &scheduler)
             people.waitingPlace[Int(person)] = .crisisHouse
             admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
         } else {
             _ = areas[area].crisisHouse.release(at: scheduler.now)
-            scheduler.trace("crisis house stay ends", entity: Int(person), resource: "crisis house")
+            record(.crisisHouseStayEnds, person, scheduler: &scheduler)
             finishEpisode(person, scheduler: &scheduler)
         }
     }

@@ -38,18 +38,23 @@ public struct CrisisSystem: SimulationModel {
     var nextIdentity: UInt32 = 0
     /// Every episode, for a patient-level extract, when a sink asks for them.
     var episodes: EpisodeLog
+    /// Every step of every pathway, for an event log, when a sink asks for them.
+    var events: EventLog
 
     /// Month ends, hours, for the month-end count of out-of-area placements.
     static let hoursPerMonth = RateProfile.hoursPerYear / 12
 
     /// - Throws: `CrisisModelError` when the configuration is inconsistent (it should have
     ///   been validated by the scenario layer; this is the model's own guard).
-    /// - Parameter episodeSink: receives every episode of the run (see `EpisodeLog`); nil
-    ///   keeps none.
-    public init(_ configuration: CrisisConfiguration, streams: RandomStreams, episodeSink: EpisodeSink? = nil) throws {
+    /// - Parameters:
+    ///   - episodeSink: receives every episode of the run (see `EpisodeLog`); nil keeps none.
+    ///   - eventSink: receives every step of every pathway (see `EventLog`); nil keeps none.
+    public init(_ configuration: CrisisConfiguration, streams: RandomStreams, episodeSink: EpisodeSink? = nil,
+                eventSink: EventSink? = nil) throws {
         try CrisisModelError.check(configuration)
         self.configuration = configuration
         episodes = EpisodeLog(sink: episodeSink)
+        events = EventLog(sink: eventSink)
         let names = configuration.areas.map(\.name)
         var owners: [RandomStream] = []
         areas = try configuration.areas.enumerated().map { index, area in
@@ -165,6 +170,7 @@ public struct CrisisSystem: SimulationModel {
             let person = newPerson(area: Int(area), cohort: Int(cohort), source: .representation, at: scheduler.now,
                                    identity: identity, lastBedDischargeAt: Double(lastBedDischarge))
             count(.representations, person)
+            record(.representsInCrisis, person, scheduler: &scheduler)
             requestCRHT(person, admission: false, scheduler: &scheduler)
         case .crhtAssessmentDone(let ref):
             if isCurrent(ref) { crhtAssessmentDone(ref.index, scheduler: &scheduler) }
@@ -213,15 +219,15 @@ public struct CrisisSystem: SimulationModel {
         let person = newPerson(area: area, cohort: cohort, source: source, at: now)
         switch source {
         case .community:
-            scheduler.trace("presents to community services", entity: Int(person))
+            record(.presentsToCommunityServices, person, scheduler: &scheduler)
             count(.presentationsCommunity, person)
             requestCRHT(person, admission: false, scheduler: &scheduler)
         case .emergencyDepartment:
-            scheduler.trace("presents at the emergency department", entity: Int(person))
+            record(.presentsAtEmergencyDepartment, person, scheduler: &scheduler)
             count(.presentationsEmergencyDepartment, person)
             requestLiaison(person, scheduler: &scheduler)
         case .police:
-            scheduler.trace("police mental health contact", entity: Int(person))
+            record(.policeContact, person, scheduler: &scheduler)
             count(.policeContacts, person)
             policeContact(person, scheduler: &scheduler)
         case .representation:
@@ -278,8 +284,18 @@ public struct CrisisSystem: SimulationModel {
         leave(person, scheduler: &scheduler)
     }
 
+    /// A step of the person's pathway: into the trace and the event log, when either is kept.
+    @inline(__always)
+    mutating func record(_ event: PathwayEvent, _ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
+        if scheduler.trace.isEnabled { scheduler.trace(event.text, entity: Int(person), resource: event.resource) }
+        if events.isEnabled {
+            let i = Int(person)
+            events.append(event, person: people.identity[i], area: people.area[i], at: scheduler.now)
+        }
+    }
+
     mutating func leave(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        scheduler.trace("leaves", entity: Int(person))
+        record(.leaves, person, scheduler: &scheduler)
         if episodes.isEnabled { episodes.end(person, people: people, at: scheduler.now) }
         people.discharge(person)
     }

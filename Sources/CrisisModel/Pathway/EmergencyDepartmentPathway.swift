@@ -15,7 +15,7 @@ extension CrisisSystem {
         let streams = areas[homeArea(person)].streams
         let response = configuration.liaison.responseHours.sample(streams.liaisonResponse)
         let assessment = configuration.liaison.assessmentHours.sample(streams.liaisonAssessment)
-        scheduler.trace("liaison assessment starts", entity: Int(person), resource: "liaison")
+        record(.liaisonAssessmentStarts, person, scheduler: &scheduler)
         scheduler.schedule(.liaisonAssessmentDone(ref(person)), after: response + assessment, priority: .release)
     }
 
@@ -28,7 +28,7 @@ extension CrisisSystem {
         count(.liaisonAssessments, person)
         switch liaisonOutcome.choose(areas[area].streams.liaisonOutcome) {
         case .dischargeWithFollowUp:
-            scheduler.trace("discharged with follow-up", entity: Int(person), resource: "liaison")
+            record(.dischargedWithFollowUp, person, scheduler: &scheduler)
             leave(person, scheduler: &scheduler)
         case .referralToCRHT:
             people.waitingPlace[Int(person)] = .home  // the crisis team sees them after they leave

@@ -27,10 +27,10 @@ extension CrisisSystem {
     public static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
                                       replication: Int, generator: GeneratorKind = .mrg32k3a,
                                       dailySeries: Bool = false, trace: EventTrace = EventTrace(),
-                                      episodeSink: EpisodeSink? = nil,
+                                      episodeSink: EpisodeSink? = nil, eventSink: EventSink? = nil,
                                       stopRequested: (() -> Bool)? = nil) throws -> ReplicationResult {
         try runReplication(configuration, length: length, seed: seed, replication: replication, generator: generator,
-                           dailySeries: dailySeries, trace: trace, episodeSink: episodeSink,
+                           dailySeries: dailySeries, trace: trace, episodeSink: episodeSink, eventSink: eventSink,
                            stopRequested: stopRequested, stalledEventLimit: Checkpoint.defaultStalledEventLimit)
     }
 
@@ -39,14 +39,16 @@ extension CrisisSystem {
     static func runReplication(_ configuration: CrisisConfiguration, length: RunLength, seed: UInt64,
                                replication: Int, generator: GeneratorKind = .mrg32k3a, dailySeries: Bool = false,
                                trace: EventTrace = EventTrace(), episodeSink: EpisodeSink? = nil,
-                               stopRequested: (() -> Bool)? = nil, stalledEventLimit: Int) throws -> ReplicationResult {
+                               eventSink: EventSink? = nil, stopRequested: (() -> Bool)? = nil, stalledEventLimit: Int) throws -> ReplicationResult {
         let streams = RandomStreams(masterSeed: seed, replication: replication, kind: generator)
-        let model = try CrisisSystem(configuration, streams: streams, episodeSink: episodeSink)
+        let model = try CrisisSystem(configuration, streams: streams, episodeSink: episodeSink,
+                                     eventSink: eventSink)
         var simulation = Simulation(model: model, trace: trace, stopRequested: stopRequested,
                                     stalledEventLimit: stalledEventLimit)
         let warmupEnd = length.warmupDays * 24
         let end = warmupEnd + length.horizonDays * 24
         simulation.model.episodes.extractStart = warmupEnd
+        simulation.model.events.start = warmupEnd
         simulation.model.start(&simulation.scheduler, horizonHours: end, dailySeries: dailySeries)
         simulation.model.populate(&simulation.scheduler)
         do throws(SimulationStop) {
@@ -54,6 +56,7 @@ extension CrisisSystem {
             simulation.model.resetStatistics(at: warmupEnd)
             try simulation.run(until: end)
             simulation.model.episodes.close(people: simulation.model.people)
+            simulation.model.events.close()
         } catch .zeroTimeLoop(let loop) {
             throw CrisisModelError(description: "replication \(replication) stopped: \(loop); "
                 + "`crisis-sim validate` names the scenario keys that close such loops")

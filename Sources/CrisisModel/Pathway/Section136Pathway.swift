@@ -12,7 +12,7 @@ extension CrisisSystem {
             count(.streetTriaged, person)
             if streams.streetTriage.bernoulli(probability: s136.streetTriageDiversion) {
                 count(.streetTriageDiversions, person)
-                scheduler.trace("diverted by street triage", entity: Int(person), resource: "street triage")
+                record(.divertedByStreetTriage, person, scheduler: &scheduler)
                 requestCRHT(person, admission: false, scheduler: &scheduler)
                 return
             }
@@ -31,13 +31,13 @@ extension CrisisSystem {
         switch place {
         case .healthBased:
             count(.s136AtHealthBasedPlace, person)
-            scheduler.trace("s136: taken to a health-based place of safety", entity: Int(person), resource: "hbpos")
+            record(.takenToHealthBasedPlaceOfSafety, person, scheduler: &scheduler)
         case .emergencyDepartment:
             count(.s136AtEmergencyDepartment, person)
-            scheduler.trace("s136: taken to the emergency department", entity: Int(person), resource: "emergency department")
+            record(.takenToEmergencyDepartmentAsPlaceOfSafety, person, scheduler: &scheduler)
         case .policeCustody:
             count(.s136InPoliceCustody, person)
-            scheduler.trace("s136: held in police custody", entity: Int(person), resource: "police custody")
+            record(.heldInPoliceCustody, person, scheduler: &scheduler)
         }
         let i = Int(person)
         people.placeOfSafety[i] = Int8(place.rawValue)
@@ -54,7 +54,7 @@ extension CrisisSystem {
         let response = s136.assessmentResponseHours.sample(streams.mhaResponse)
         let assessment = s136.assessmentHours.sample(streams.mhaAssessment)
         observe(.timeToMHAAssessmentHours, scheduler.now - people.placeOfSafetySince[Int(person)] + response, person)
-        scheduler.trace("MHA assessment starts", entity: Int(person), resource: "amhp")
+        record(.mhaAssessmentStarts, person, scheduler: &scheduler)
         scheduler.schedule(.mhaAssessmentDone(ref(person)), after: response + assessment, priority: .release)
     }
 
@@ -74,17 +74,17 @@ extension CrisisSystem {
         switch mhaOutcome[Int(people.cohort[i])].choose(areas[area].streams.mhaOutcome) {
         case .detainedAdmission:
             people.detained[i] = true
-            scheduler.trace("detained under the Mental Health Act", entity: i, resource: "amhp")
+            record(.detainedUnderMentalHealthAct, person, scheduler: &scheduler)
             admissionRequestedAtPlaceOfSafety(person, teamOpen: teamOpen, scheduler: &scheduler)
         case .informalAdmission:
-            scheduler.trace("agrees to informal admission", entity: i, resource: "amhp")
+            record(.agreesToInformalAdmission, person, scheduler: &scheduler)
             admissionRequestedAtPlaceOfSafety(person, teamOpen: teamOpen, scheduler: &scheduler)
         case .homeTreatment:
             leavePlaceOfSafety(person, scheduler: &scheduler)
             startHomeTreatment(person, scheduler: &scheduler)
         case .discharge:
             leavePlaceOfSafety(person, scheduler: &scheduler)
-            scheduler.trace("discharged from section 136", entity: i, resource: "amhp")
+            record(.dischargedFromSection136, person, scheduler: &scheduler)
             leave(person, scheduler: &scheduler)
         }
     }
@@ -116,6 +116,6 @@ extension CrisisSystem {
             count(.policeHours, person, by: held)
         }
         people.placeOfSafety[i] = -1
-        scheduler.trace("leaves the place of safety", entity: i, resource: "place of safety")
+        record(.leavesPlaceOfSafety, person, scheduler: &scheduler)
     }
 }

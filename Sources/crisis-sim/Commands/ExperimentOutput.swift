@@ -17,8 +17,8 @@ struct ExperimentOutput {
     var daily = false
     /// Write replications-wide.csv (run --wide).
     var wide = false
-    /// Write patients.csv from the episodes the replications kept (run --patients).
-    var patients: PatientExtract?
+    /// Write patients.csv and events.csv from what the replications kept (run --patients, --event-log).
+    var logs = ReplicationLogs()
     /// Write report.html and what it draws: daily.csv and distributions.csv, and for a
     /// comparison a result folder per scenario.
     var report = false
@@ -59,7 +59,7 @@ struct ExperimentOutput {
         let daily = daily || report  // the report draws the census
         try ResultFiles.write(summary: summary, results: results[0], provenance: identity.provenance(), to: folder,
                               daily: daily, distributions: report, resolvedScenario: report ? resolvedScenarios.first : nil,
-                              wide: wide, patients: patients)
+                              wide: wide, logs: logs)
         print("\(group.label): \(group.summary.isEmpty ? group.scenario : group.summary)")
         print("\(runLength); scenario \(group.scenarioHash)")
         print("")
@@ -68,7 +68,7 @@ struct ExperimentOutput {
         for note in notes { print(note) }
         printParagraph(PrecisionAdvice.text(summary, selection: selection))
         print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(wide ? ", \(ResultFiles.wideFileName)" : "")"
-            + "\(daily ? ", daily.csv" : "")\(patients == nil ? "" : ", \(PatientExtract.fileName)") (\(footnote))")
+            + "\(daily ? ", daily.csv" : "")\(logs.patients == nil ? "" : ", \(PatientExtract.fileName)")\(logs.events == nil ? "" : ", \(EventLogFile.fileName)") (\(footnote))")
         if report { try Report.write(folder: folder) }
     }
 

@@ -47,6 +47,10 @@ struct Run: ParsableCommand {
                              + "specifies for a trust's own extract."))
     var patients = false
 
+    @Flag(help: ArgumentHelp("Also write events.csv: every step of every person's pathway after the warm-up (time, "
+                             + "person, step, resource), the long event log process-animation tools replay (docs/DATA.md)."))
+    var eventLog = false
+
     @Option(help: ShardSpec.help, transform: ShardSpec.argument) var shard: ShardSpec?
 
     @Option(parsing: .unconditional, help: "With --replications auto: the 95% half-width wanted, relative to the mean (0.05: ±5%).",
@@ -73,6 +77,9 @@ struct Run: ParsableCommand {
         if wide, shard != nil { throw ValidationError("--wide goes with the merged result: give it to an unsharded run") }
         if patients, shard != nil {
             throw ValidationError("--patients cannot be combined with --shard: run the replications you want an extract of unsharded")
+        }
+        if eventLog, shard != nil {
+            throw ValidationError("--event-log cannot be combined with --shard: run the replications you want a log of unsharded")
         }
         if auto, precision == nil { throw ValidationError("--replications auto needs --precision, e.g. --precision 0.05") }
         if !auto, precision != nil || !precisionKPIs.isEmpty {
@@ -103,14 +110,16 @@ struct Run: ParsableCommand {
                    otherWays: daily ? ["leave out --daily and --report (the census grows with the run's length)"] : [])
         let folder = resultsFolder
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the run
-        let extract = patients ? try PatientExtract(configuration: loaded.configuration, folder: folder) : nil
-        defer { extract?.discard() }  // the parts, once patients.csv is in the set or the run failed
+        let logs = ReplicationLogs(
+            patients: patients ? try PatientExtract(configuration: loaded.configuration, folder: folder) : nil,
+            events: eventLog ? try EventLogFile(configuration: loaded.configuration, folder: folder) : nil)
+        defer { logs.discard() }  // the parts, once their files are in the set or the run failed
         let started = Date()
         let results: [ReplicationResult]
         var notes: [String] = []
         if let precision, auto {
             let runner = ReplicationRunner(configuration: loaded.configuration, length: plan.length, seed: identity.seed,
-                                           generator: identity.generator, dailySeries: daily, extract: extract)
+                                           generator: identity.generator, dailySeries: daily, logs: logs)
             let search = AdaptiveReplications(runner: runner,
                                               targets: precisionKPIs.isEmpty ? AdaptiveReplications.defaultTargets : precisionKPIs,
                                               precision: precision, maximum: maxReplications)
@@ -126,7 +135,7 @@ struct Run: ParsableCommand {
                 : "WARNING: precision ±\(NumberFormat.fixed(100 * precision, 1))% not reached after \(results.count) replications (widest: \(widest)); raise --max-replications")
         } else {
             let progress = Progress(name, total: identity.replications, quiet: runOptions.quiet)
-            results = try plan.run(threads: runOptions.threads, dailySeries: daily, extract: extract,
+            results = try plan.run(threads: runOptions.threads, dailySeries: daily, logs: logs,
                                    progress: { progress.update($0) })[0]
         }
         let seconds = Date().timeIntervalSince(started)
@@ -138,7 +147,7 @@ struct Run: ParsableCommand {
         output.daily = daily
         output.report = report
         output.wide = wide
-        output.patients = extract
+        output.logs = logs
         output.notes = notes
         output.resolvedScenarios = [loaded.resolvedYAML]
         try output.write(to: folder)

@@ -1,0 +1,66 @@
+import CrisisModel
+import Foundation
+
+/// events.csv (`run --event-log`): every step of every person's pathway in the measured
+/// period, one row each in time order within a replication, in the long layout that process
+/// animation tools replay (docs/DATA.md, "The event log"). Replications stream their steps to
+/// disk as they run (`ReplicationParts`).
+public final class EventLogFile: Sendable {
+    public static let fileName = "events.csv"
+
+    /// The columns, in order; their meaning is docs/DATA.md's.
+    public enum Column: String, CaseIterable, Sendable {
+        case replication
+        case timeHours = "time_hours"
+        case dateTime = "date_time"
+        case personId = "person_id"
+        case area
+        case eventType = "event_type"
+        case event
+        case step
+        case resource
+    }
+
+    public static let header = Column.allCases.map(\.rawValue).joined(separator: ",")
+
+    private let areaNames: [String]
+    private let parts: ReplicationParts
+
+    public init(configuration: CrisisConfiguration, folder: URL) throws {
+        areaNames = configuration.areas.map(\.name)
+        parts = try ReplicationParts(for: Self.fileName, in: folder)
+    }
+
+    public var partsFolder: URL { parts.folder }
+
+    /// The sink for replication `replication`'s steps.
+    public func sink(replication: Int) -> EventSink {
+        let write = parts.writer(replication: replication)
+        return { [self] events in
+            var text = ""
+            text.reserveCapacity(events.count * 100)
+            for event in events { row(event, replication: replication, into: &text) }
+            write(text)
+        }
+    }
+
+    public func file() throws -> ResultFile { try parts.file(Self.fileName, header: Self.header) }
+
+    public func discard() { parts.discard() }
+
+    /// One step's row. Arrivals and departures carry the event names animation tools expect
+    /// (`arrival`, `depart`); `step` always names the step itself.
+    func row(_ record: EventRecord, replication: Int, into text: inout String) {
+        let step = record.event
+        let event: String
+        switch step.kind {
+        case .arrival: event = "arrival"
+        case .departure: event = "depart"
+        default: event = step.id
+        }
+        text += [String(replication), NumberFormat.exact(record.time), ExtractCalendar.dateTime(record.time),
+                 "P\(record.person)", ResultFiles.csvField(areaNames[Int(record.area)]), step.kind.eventType, event,
+                 step.id, ResultFiles.csvField(step.resource)].joined(separator: ",")
+        text += "\n"
+    }
+}
