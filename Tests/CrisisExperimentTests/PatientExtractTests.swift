@@ -71,6 +71,11 @@ final class PatientExtractTests: XCTestCase {
         for episode in episodes {
             let presented = try XCTUnwrap(hours(episode["presented_at"]), "\(episode)")
             XCTAssertLessThanOrEqual(presented, end)
+            if let ended = hours(episode["ended_at"]) {
+                XCTAssertGreaterThanOrEqual(ended, max(presented, start - 1.0 / 60), "ends in the period: \(episode)")
+                XCTAssertLessThanOrEqual(ended, end)
+            }
+            if episode["discharged_at"] != "" { XCTAssertEqual(episode["ended_at"], episode["discharged_at"]) }
             if let decision = hours(episode["decision_to_admit_at"]) { XCTAssertGreaterThanOrEqual(decision, presented) }
             guard let admitted = hours(episode["admitted_at"]) else {
                 XCTAssertEqual(episode["placement"], "", "\(episode)")
@@ -83,6 +88,7 @@ final class PatientExtractTests: XCTestCase {
                 XCTAssertLessThanOrEqual(discharged, end)
             } else {
                 censored += 1
+                XCTAssertEqual(episode["ended_at"], "", "still in hospital: the episode is open")
             }
             if let from = hours(episode["delayed_discharge_from"]) {
                 delayed += 1

@@ -24,6 +24,7 @@ public final class PatientExtract: @unchecked Sendable {
         case placement
         case repatriatedAt = "repatriated_at"
         case delayedDischargeFrom = "delayed_discharge_from"
+        case endedAt = "ended_at"
     }
 
     public static let header = Column.allCases.map(\.rawValue).joined(separator: ",")
@@ -75,7 +76,7 @@ public final class PatientExtract: @unchecked Sendable {
             requested || admitted ? (episode.detained ? "detained" : "informal") : "",
             requested || admitted ? (episode.gatekept ? "yes" : "no") : "",
             episode.placement.name, ExtractCalendar.dateTime(episode.repatriatedAt),
-            ExtractCalendar.dateTime(episode.delayedDischargeFrom),
+            ExtractCalendar.dateTime(episode.delayedDischargeFrom), ExtractCalendar.dateTime(episode.endedAt),
         ]
         text += fields.joined(separator: ",")
         text += "\n"

@@ -41,6 +41,9 @@ public struct EpisodeRecord: Sendable, Equatable {
     public var placement: Placement
     public var repatriatedAt: Double
     public var delayedDischargeFrom: Double
+    /// When the episode of care ended (the bed, home treatment, crisis house or crisis team
+    /// let the person go); NaN while it is open. Re-presentations are timed from it.
+    public var endedAt: Double
 }
 
 /// Receives finished episodes a batch at a time, in the order episodes end, then the
@@ -83,7 +86,7 @@ struct EpisodeLog {
     mutating func historyUnknown(_ slot: Int32) { presentedAt[Int(slot)] = .nan }
 
     /// The episode in `slot` as `people` holds it, ended at `endedAt` (NaN: still open).
-    func record(_ slot: Int32, people: borrowing PersonStore, dischargedAt: Double) -> EpisodeRecord {
+    func record(_ slot: Int32, people: borrowing PersonStore, endedAt: Double) -> EpisodeRecord {
         let i = Int(slot)
         let admitted = people.admittedAt[i]
         let placement: Placement = !admitted.isFinite && !people.outOfAreaSince[i].isFinite ? .none
@@ -95,15 +98,15 @@ struct EpisodeLog {
             cohort: people.cohort[i], wardType: people.wardType[i], presentedAt: presentedAt[i],
             decisionToAdmitAt: historyKnown ? people.bedRequestedAt[i] : .nan,
             admittedAt: historyKnown ? admitted : .nan,
-            dischargedAt: placement == .none ? .nan : dischargedAt,
+            dischargedAt: placement == .none ? .nan : endedAt,
             detained: people.detained[i], gatekept: people.gatekept[i], placement: placement,
-            repatriatedAt: repatriatedAt[i], delayedDischargeFrom: delayedFrom[i])
+            repatriatedAt: repatriatedAt[i], delayedDischargeFrom: delayedFrom[i], endedAt: endedAt)
     }
 
     /// The episode in `slot` is over at `time`: into the extract unless it ended in the warm-up.
     mutating func end(_ slot: Int32, people: borrowing PersonStore, at time: Double) {
         guard time >= extractStart else { return }
-        let episode = record(slot, people: people, dischargedAt: time)
+        let episode = record(slot, people: people, endedAt: time)
         // Someone found in a bed at time 0 who never had one (more than the beds): not an episode.
         guard episode.presentedAt.isFinite || episode.placement != .none else { return }
         finished.append(episode)
@@ -113,7 +116,7 @@ struct EpisodeLog {
     mutating func close(people: borrowing PersonStore) {
         guard isEnabled else { return }
         for slot in people.state.indices where people.state[slot] != .left {
-            finished.append(record(Int32(slot), people: people, dischargedAt: .nan))
+            finished.append(record(Int32(slot), people: people, endedAt: .nan))
         }
         finished.flush()
     }
