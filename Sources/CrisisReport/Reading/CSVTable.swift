@@ -1,7 +1,7 @@
 import Foundation
 
 /// A result CSV file read whole: a header row, then records of the same width. Fields may be
-/// quoted (RFC 4180), as `ResultFiles` quotes ids and names holding a comma or a quote.
+/// quoted (RFC 4180), as `CSV.field` quotes ids and names holding a comma or a quote.
 struct CSVTable {
     /// The file's name, for error messages.
     let file: String

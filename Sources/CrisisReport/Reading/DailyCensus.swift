@@ -19,7 +19,7 @@ public struct DailyCensus: Sendable, Equatable {
         // Every census column (named with its unit, `occupancy [%]`), by its bare name.
         let headers = table.header.filter { !["replication", "day", "warmup"].contains($0) }
         let columns = try headers.map { try table.column($0) }
-        let names = headers.map(DailyFiles.name(ofHeader:))
+        let names = headers.map(DailyCSV.censusName(ofHeader:))
         var order: [String] = []
         // Replication, then series, then day.
         var runs: [[[Double]]] = []

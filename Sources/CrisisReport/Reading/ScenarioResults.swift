@@ -67,7 +67,7 @@ public struct ScenarioResults: Sendable {
         } catch {
             throw ReportError(file: json.path, problem: "is not a crisis-sim summary (\(error))")
         }
-        name = ResultFiles.scenarioName(header.scenario)
+        name = scenarioName(header.scenario)
         provenance = RunProvenance(scenario: header.scenario, scenarioHash: header.scenarioHash, seed: header.seed,
                                    replications: header.replications, warmupDays: header.warmupDays,
                                    horizonDays: header.horizonDays, generator: header.generator)
@@ -78,9 +78,9 @@ public struct ScenarioResults: Sendable {
         daily = manifest.lists("daily.csv") ? try DailyCensus(CSVTable(contentsOf: dailyFile)) : nil
         let distributions = folder.appendingPathComponent("distributions.csv")
         timeToBed = manifest.lists("distributions.csv")
-            ? try BinnedCounts(CSVTable(contentsOf: distributions), distribution: DistributionFiles.timeToBed) : nil
-        let scenarioFile = folder.appendingPathComponent(ResultFiles.scenarioFileName)
-        resolvedScenario = manifest.lists(ResultFiles.scenarioFileName)
+            ? try BinnedCounts(CSVTable(contentsOf: distributions), distribution: DistributionsCSV.timeToBed) : nil
+        let scenarioFile = folder.appendingPathComponent(ResolvedScenarioFile.fileName)
+        resolvedScenario = manifest.lists(ResolvedScenarioFile.fileName)
             ? FileManager.default.contents(atPath: scenarioFile.path).map { String(decoding: $0, as: UTF8.self) } : nil
         configuration = resolvedScenario == nil ? nil : (try? ScenarioLoader.load(scenarioFile.path))?.configuration
     }
