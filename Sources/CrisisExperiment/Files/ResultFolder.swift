@@ -20,8 +20,8 @@ public struct ResultFile {
 
 /// A result folder whose files change as one set: it holds every file of the old run or
 /// every file of the new one, never some of each. Callers write a set with `writeRun`,
-/// `writeComparison` or `writeSweep`; each file's name and columns are its format's
-/// (Formats/).
+/// `writeComparison` or `writeSweep` and read one back with `readRun` or `readComparison`;
+/// each file's name and columns are its format's (Formats/).
 ///
 /// Each file is written, hashed as it goes, under a hidden name beside its target; only when
 /// all are on disk are they renamed into place, each old file first set aside under a hidden

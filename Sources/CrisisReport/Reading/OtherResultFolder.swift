@@ -43,8 +43,6 @@ enum OtherResultFolder {
     /// Whether `folder` holds a run's (summary.json) or a comparison's (comparison.csv)
     /// results at its top, as `ReportContent` reads them.
     private static func isReportable(_ folder: URL) -> Bool {
-        [SummaryJSON.fileName, ComparisonCSV.fileName].contains {
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
-        }
+        [SummaryJSON.fileName, ComparisonCSV.fileName].contains(where: ResultFolder(folder).holds)
     }
 }

@@ -1,5 +1,6 @@
 /// One CSV file of a result folder: its name, and the columns every such file has, whose raw
-/// values are their names in the header. Writers build the header from `Column.allCases`.
+/// values are their names in the header. Writers build the header from `Column.allCases` and
+/// readers find columns by the same cases (`CSVTable.column`), so the two cannot drift apart.
 public protocol CSVFormat {
     associatedtype Column: RawRepresentable<String>, CaseIterable
     static var fileName: String { get }

@@ -28,4 +28,17 @@ public enum ChangesCSV: CSVFormat {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The changes in `table`, by variant name, each variant's in file order.
+    public static func changes(_ table: CSVTable<ChangesCSV>) throws(ResultFolderError) -> [String: [ScenarioChange]] {
+        let variant = try table.column(.variant), key = try table.column(.key), base = try table.column(.baseValue)
+        let changed = try table.column(.variantValue), source = try table.column(.source), comment = try table.column(.comment)
+        var changes: [String: [ScenarioChange]] = [:]
+        for row in table.rows {
+            changes[row[variant], default: []].append(ScenarioChange(
+                key: row[key], baseValue: row[base], variantValue: row[changed],
+                source: row[source].isEmpty ? nil : row[source], comment: row[comment]))
+        }
+        return changes
+    }
 }

@@ -1,4 +1,5 @@
 import CrisisScenario
+import Foundation
 
 /// summary.json: the run (scenario, its hash, seed, generator, replications, warm-up and
 /// horizon) and each KPI's summary, for programs. Written by hand, not by JSONEncoder, so the
@@ -49,6 +50,32 @@ public enum SummaryJSON {
             return "  \(json(key.rawValue)): \(value)"
         }
         return "{\n" + members.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// The run `data` (a summary.json) describes and the crisis-sim version that wrote it. Its
+    /// KPIs are read from summary.csv, where an undefined value is an empty cell as it is null
+    /// here.
+    static func run(_ data: Data) throws -> (provenance: RunProvenance, toolVersion: String) {
+        let header = try JSONDecoder().decode(Header.self, from: data)
+        return (header.provenance, header.toolVersion)
+    }
+
+    private struct Header: Decodable {
+        let provenance: RunProvenance
+        let toolVersion: String
+
+        init(from decoder: any Decoder) throws {
+            let members = try decoder.container(keyedBy: Key.self)
+            toolVersion = try members.decode(String.self, forKey: .version)
+            provenance = RunProvenance(
+                scenario: try members.decode(String.self, forKey: .scenario),
+                scenarioHash: try members.decode(String.self, forKey: .scenarioHash),
+                seed: try members.decode(UInt64.self, forKey: .seed),
+                replications: try members.decode(Int.self, forKey: .replications),
+                warmupDays: try members.decode(Double.self, forKey: .warmupDays),
+                horizonDays: try members.decode(Double.self, forKey: .horizonDays),
+                generator: try members.decode(String.self, forKey: .generator))
+        }
     }
 
     /// JSON has no NaN or infinity: undefined values are null.
