@@ -15,15 +15,15 @@ final class ShardMergeTests: XCTestCase {
                                        seed: plan.identity.seed, generator: plan.identity.generator)
         let whole = try runner.run(Array(0..<5), threads: 2)
         let provenance = plan.identity.provenance()
-        let expected = [ResultFiles.summaryCSV(Summary(whole), scenario: "baseline"), ResultFiles.replicationsCSV(whole),
-                        ResultFiles.summaryJSON(Summary(whole), provenance: provenance)]
+        let expected = [SummaryCSV.text(Summary(whole), scenario: "baseline"), ReplicationsCSV.text(whole),
+                        SummaryJSON.text(Summary(whole), provenance: provenance)]
         for count in 1...3 {
             let merged = try SmallExperiments.shardAndMerge(plan, count: count, in: try temporaryFolder())
             XCTAssertEqual(merged.shardCount, count)
             XCTAssertEqual(merged.results[0].map(\.replication), Array(0..<5))
             let summary = Summary(merged.results[0])
-            let got = [ResultFiles.summaryCSV(summary, scenario: "baseline"), ResultFiles.replicationsCSV(merged.results[0]),
-                       ResultFiles.summaryJSON(summary, provenance: merged.identity.provenance())]
+            let got = [SummaryCSV.text(summary, scenario: "baseline"), ReplicationsCSV.text(merged.results[0]),
+                       SummaryJSON.text(summary, provenance: merged.identity.provenance())]
             for (name, (a, b)) in zip(["summary.csv", "replications.csv", "summary.json"], zip(expected, got)) {
                 XCTAssertEqual(Array(a.utf8), Array(b.utf8), "\(name) differs with \(count) shards")
             }
@@ -38,12 +38,12 @@ final class ShardMergeTests: XCTestCase {
         let plan = try SmallExperiments.compare(replications: 3)
         let whole = try plan.run(threads: 2)
         func csv(_ results: [[ReplicationResult]]) -> String {
-            ComparisonFiles.csv(plan.identity.groups.indices.dropFirst().map {
+            ComparisonCSV.text(plan.identity.groups.indices.dropFirst().map {
                 (plan.identity.groups[$0].label, Comparison.paired(base: results[0], variant: results[$0]))
             })
         }
         let expected = csv(whole)
-        XCTAssertTrue(expected.hasPrefix(ComparisonFiles.header + "\nbeds-minus-10,presentations.community,Community referrals to the crisis team,all,"))
+        XCTAssertTrue(expected.hasPrefix(ComparisonCSV.header + "\nbeds-minus-10,presentations.community,Community referrals to the crisis team,all,"))
         for count in [2, 3, 4] {
             let merged = try SmallExperiments.shardAndMerge(plan, count: count, in: try temporaryFolder())
             XCTAssertEqual(csv(merged.results), expected, "\(count) shards")
@@ -56,7 +56,7 @@ final class ShardMergeTests: XCTestCase {
         for count in [1, 2, 3, 5] {
             let merged = try SmallExperiments.shardAndMerge(plan, count: count, in: try temporaryFolder())
             let sweep = SweepResult(identity: merged.identity, results: merged.results)
-            XCTAssertEqual(sweep.csv(), whole.csv(), "\(count) shards")
+            XCTAssertEqual(SweepCSV.text(sweep), SweepCSV.text(whole), "\(count) shards")
             XCTAssertEqual(SweepChart.svg(sweep), SweepChart.svg(whole))
         }
     }

@@ -68,7 +68,7 @@ final class SweepTests: XCTestCase {
     func testCSVHasARowPerPointKPIAndStratum() throws {
         let plan = try SmallExperiments.sweep(["areas.Northshire.beds=90...100:10"], replications: 2)
         let sweep = SweepResult(identity: plan.identity, results: try plan.run(threads: 2))
-        let lines = sweep.csv().split(separator: "\n")
+        let lines = SweepCSV.text(sweep).split(separator: "\n")
         XCTAssertEqual(lines[0], "areas.Northshire.beds,kpi,label,stratum,unit,replications,mean,sd,ci95_low,ci95_high")
         XCTAssertEqual(lines.count, 1 + 2 * sweep.summaries[0].kpis.count)
         XCTAssertTrue(lines[1].hasPrefix("90,presentations.community,Community referrals to the crisis team,all,per year,2,"))
@@ -94,7 +94,7 @@ final class SweepTests: XCTestCase {
     func testUndefinedValuesAreEmptyCells() throws {
         let plan = try SmallExperiments.sweep(["areas.Northshire.beds=0...10:10"], replications: 2)
         let sweep = SweepResult(identity: plan.identity, results: try plan.run(threads: 2))
-        let csv = sweep.csv()
+        let csv = SweepCSV.text(sweep)
         XCTAssertNil(csv.range(of: "nan", options: .caseInsensitive), csv)
         XCTAssertTrue(csv.contains("\n0,beds.occupancy,Bed occupancy,all,%,0,,,,\n"), csv)
         XCTAssertTrue(csv.contains("\n10,beds.occupancy,Bed occupancy,all,%,2,"), csv)

@@ -23,14 +23,15 @@ final class ResultFolderTests: XCTestCase {
     /// The old run: with daily.csv, which the new run does not write.
     private func writeOld(to folder: URL) throws {
         let old = results(1)
-        try ResultFiles.write(summary: Summary(old), results: old, provenance: provenance(seed: 1), to: folder, daily: true)
+        try ResultFolder(folder).writeRun(summary: Summary(old), results: old, provenance: provenance(seed: 1),
+                                          options: .init(daily: true))
     }
 
     private func writeNew(with resultFolder: ResultFolder) throws {
         let new = results(2)
-        let files = [ResultFile("summary.csv") { ResultFiles.summaryCSV(Summary(new), scenario: "baseline") },
-                     ResultFile("replications.csv") { ResultFiles.replicationsCSV(new) },
-                     ResultFile("summary.json") { ResultFiles.summaryJSON(Summary(new), provenance: self.provenance(seed: 2)) }]
+        let files = [ResultFile("summary.csv") { SummaryCSV.text(Summary(new), scenario: "baseline") },
+                     ResultFile("replications.csv") { ReplicationsCSV.text(new) },
+                     ResultFile("summary.json") { SummaryJSON.text(Summary(new), provenance: self.provenance(seed: 2)) }]
         try resultFolder.replace(with: files, provenance: provenance(seed: 2))
     }
 

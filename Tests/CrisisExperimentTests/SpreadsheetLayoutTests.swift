@@ -12,19 +12,19 @@ final class SpreadsheetLayoutTests: XCTestCase {
     }
 
     func testDailyCensusMarksTheWarmupAndNamesUnits() throws {
-        let lines = DailyFiles.csv(try results(), warmupDays: 3).split(separator: "\n")
+        let lines = DailyCSV.text(try results(), warmupDays: 3).split(separator: "\n")
         XCTAssertEqual(lines[0], "replication,day,warmup,beds_occupied [beds],occupancy [%],waiting_for_bed [people],"
             + "oap_active [people],home_treatment_caseload [people],place_of_safety_occupied [suites]")
         XCTAssertEqual(lines.dropFirst().map { $0.split(separator: ",")[2] }, ["yes", "yes", "yes", "no", "no", "no", "no",
                                                                               "yes", "yes", "yes", "no", "no", "no", "no"])
-        XCTAssertEqual(DailyFiles.name(ofHeader: "occupancy [%]"), "occupancy")
-        XCTAssertEqual(DailyFiles.name(ofHeader: "occupancy"), "occupancy", "older folders' bare names")
+        XCTAssertEqual(DailyCSV.censusName(ofHeader: "occupancy [%]"), "occupancy")
+        XCTAssertEqual(DailyCSV.censusName(ofHeader: "occupancy"), "occupancy", "older folders' bare names")
     }
 
     func testTheWideLayoutHasARowPerReplicationAndAColumnPerKPI() throws {
         let results = try results()
         var text = ""
-        ResultFiles.writeWideReplicationsCSV(results) { text += $0 }
+        WideReplicationsCSV.write(results) { text += $0 }
         let lines = text.split(separator: "\n")
         XCTAssertEqual(lines.count, 1 + results.count)
         let header = lines[0].split(separator: ",").map(String.init)
@@ -38,9 +38,9 @@ final class SpreadsheetLayoutTests: XCTestCase {
 
     func testSummaryAndComparisonCarryLabels() throws {
         let results = try results()
-        let summary = ResultFiles.summaryCSV(Summary(results), scenario: "north").split(separator: "\n")
+        let summary = SummaryCSV.text(Summary(results), scenario: "north").split(separator: "\n")
         XCTAssertTrue(summary.contains { $0.hasPrefix("north,costs.total,Total cost,all,GBP per year,2,") })
-        let comparison = ComparisonFiles.csv([("same", Comparison.paired(base: results, variant: results))]).split(separator: "\n")
+        let comparison = ComparisonCSV.text([("same", Comparison.paired(base: results, variant: results))]).split(separator: "\n")
         XCTAssertTrue(comparison.contains { $0.hasPrefix("same,oap.placements,Out-of-area placements started,all,per year,") })
     }
 }

@@ -13,7 +13,7 @@ final class SummaryCSVTests: XCTestCase {
                                      KPIValue(id: "s136.breaches", stratum: "all", value: 0)],
                               eventsHandled: 0, daily: nil, trace: [])
         }
-        let lines = ResultFiles.summaryCSV(Summary(results), scenario: "baseline").split(separator: "\n")
+        let lines = SummaryCSV.text(Summary(results), scenario: "baseline").split(separator: "\n")
         XCTAssertEqual(lines.count, 3)
         XCTAssertEqual(lines[0], "scenario,kpi,label,stratum,unit,replications,mean,sd,ci95_low,ci95_high,relative_half_width")
         XCTAssertTrue(lines[1].hasPrefix("baseline,oap.placements,Out-of-area placements started,all,"), String(lines[1]))

@@ -16,11 +16,11 @@ final class UndefinedCellTests: XCTestCase {
     func testSummaryAndReplicationsLeaveUndefinedCellsEmpty() {
         // "a" is undefined in every replication, "b" in one of two, "c" in none.
         let results = [result(0, ["a": .nan, "b": .nan, "c": 1]), result(1, ["a": .nan, "b": 4, "c": 3])]
-        let summary = ResultFiles.summaryCSV(Summary(results), scenario: "baseline").split(separator: "\n", omittingEmptySubsequences: false)
+        let summary = SummaryCSV.text(Summary(results), scenario: "baseline").split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(summary[1], "baseline,a,a,all,,0,,,,,")
         XCTAssertEqual(summary[2], "baseline,b,b,all,,1,4.0,,,,", "one replication: a mean, no spread or interval")
         XCTAssertTrue(summary[3].hasPrefix("baseline,c,c,all,,2,2.0,1.4142135623730951,"), String(summary[3]))
-        XCTAssertEqual(ResultFiles.replicationsCSV(results), """
+        XCTAssertEqual(ReplicationsCSV.text(results), """
             replication,kpi,stratum,value
             0,a,all,
             0,b,all,
@@ -37,9 +37,9 @@ final class UndefinedCellTests: XCTestCase {
     func testComparisonLeavesUndefinedCellsEmpty() {
         let base = [result(0, ["a": .nan, "same": 2]), result(1, ["a": .nan, "same": 5])]
         let variant = [result(0, ["a": 1, "same": 2]), result(1, ["a": 2, "same": 5])]
-        let csv = ComparisonFiles.csv([("v", Comparison.paired(base: base, variant: variant))])
+        let csv = ComparisonCSV.text([("v", Comparison.paired(base: base, variant: variant))])
         XCTAssertEqual(csv, """
-            \(ComparisonFiles.header)
+            \(ComparisonCSV.header)
             v,a,a,all,,,1.5,,,,no,
             v,same,same,all,,3.5,3.5,0.0,0.0,0.0,no,
 
@@ -53,9 +53,9 @@ final class UndefinedCellTests: XCTestCase {
         let runner = ReplicationRunner(configuration: Configurations.area(beds: 0), length: RunLength(warmupDays: 5, horizonDays: 10),
                                        seed: 3, dailySeries: true)
         let results = try runner.run([0, 1], threads: 1)
-        let files = ["summary.csv": ResultFiles.summaryCSV(Summary(results), scenario: "baseline"), "replications.csv": ResultFiles.replicationsCSV(results),
-                     "daily.csv": DailyFiles.csv(results, warmupDays: 0), "distributions.csv": DistributionFiles.csv(results),
-                     "comparison.csv": ComparisonFiles.csv([("same", Comparison.paired(base: results, variant: results))])]
+        let files = ["summary.csv": SummaryCSV.text(Summary(results), scenario: "baseline"), "replications.csv": ReplicationsCSV.text(results),
+                     "daily.csv": DailyCSV.text(results, warmupDays: 0), "distributions.csv": DistributionsCSV.text(results),
+                     "comparison.csv": ComparisonCSV.text([("same", Comparison.paired(base: results, variant: results))])]
         for (name, text) in files {
             XCTAssertFalse(text.lowercased().contains("nan"), "\(name):\n\(text)")
         }

@@ -33,7 +33,8 @@ final class BrowserRenderingTests: XCTestCase {
         let provenance = RunProvenance(scenario: "Scenarios/\(scenario).yaml", scenarioHash: loaded.hash, seed: loaded.run.seed,
                                        replications: Self.replications, warmupDays: Self.length.warmupDays,
                                        horizonDays: Self.length.horizonDays, generator: loaded.run.generator.rawValue)
-        try ScenarioFolder.write(results: results, provenance: provenance, resolvedScenario: loaded.resolvedYAML, to: folder)
+        try ResultFolder(folder).writeRun(summary: Summary(results), results: results, provenance: provenance,
+                                          options: .report(resolvedScenario: loaded.resolvedYAML))
         return results
     }
 

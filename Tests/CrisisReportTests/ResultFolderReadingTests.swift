@@ -21,8 +21,8 @@ final class ResultFolderReadingTests: XCTestCase {
         let provenance = RunProvenance(scenario: "Scenarios/baseline.yaml", scenarioHash: loaded.hash, seed: seed,
                                        replications: 2, warmupDays: 10, horizonDays: 20,
                                        generator: loaded.run.generator.rawValue)
-        try ResultFiles.write(summary: Summary(results), results: results, provenance: provenance, to: folder,
-                              daily: daily, distributions: daily)
+        try ResultFolder(folder).writeRun(summary: Summary(results), results: results, provenance: provenance,
+                                          options: .init(daily: daily, distributions: daily))
     }
 
     func testAFolderMixingTwoRunsIsRefusedNamingTheFile() throws {

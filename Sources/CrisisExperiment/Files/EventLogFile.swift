@@ -59,8 +59,8 @@ public final class EventLogFile: Sendable {
         default: event = step.id
         }
         text += [String(replication), NumberFormat.exact(record.time), ExtractCalendar.dateTime(record.time),
-                 "P\(record.person)", ResultFiles.csvField(areaNames[Int(record.area)]), step.kind.eventType, event,
-                 step.id, ResultFiles.csvField(step.resource)].joined(separator: ",")
+                 "P\(record.person)", CSV.field(areaNames[Int(record.area)]), step.kind.eventType, event,
+                 step.id, CSV.field(step.resource)].joined(separator: ",")
         text += "\n"
     }
 }

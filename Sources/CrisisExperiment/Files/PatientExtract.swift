@@ -68,9 +68,9 @@ public final class PatientExtract: @unchecked Sendable {
         let admitted = episode.placement != .none
         let requested = episode.decisionToAdmitAt.isFinite
         let fields = [
-            String(replication), "P\(episode.person)", ResultFiles.csvField(areaNames[Int(episode.area)]),
-            episode.source.name, ResultFiles.csvField(cohortNames[Int(episode.cohort)]),
-            ResultFiles.csvField(wardTypeNames[Int(episode.wardType)]),
+            String(replication), "P\(episode.person)", CSV.field(areaNames[Int(episode.area)]),
+            episode.source.name, CSV.field(cohortNames[Int(episode.cohort)]),
+            CSV.field(wardTypeNames[Int(episode.wardType)]),
             ExtractCalendar.dateTime(episode.presentedAt), ExtractCalendar.dateTime(episode.decisionToAdmitAt),
             ExtractCalendar.dateTime(episode.admittedAt), ExtractCalendar.dateTime(episode.dischargedAt),
             requested || admitted ? (episode.detained ? "detained" : "informal") : "",

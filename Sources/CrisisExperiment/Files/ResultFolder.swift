@@ -19,7 +19,9 @@ public struct ResultFile {
 }
 
 /// A result folder whose files change as one set: it holds every file of the old run or
-/// every file of the new one, never some of each.
+/// every file of the new one, never some of each. Callers write a set with `writeRun`,
+/// `writeComparison` or `writeSweep` and read one back with `readRun` or `readComparison`;
+/// each file's name and columns are its format's (Formats/).
 ///
 /// Each file is written, hashed as it goes, under a hidden name beside its target; only when
 /// all are on disk are they renamed into place, each old file first set aside under a hidden
@@ -30,9 +32,12 @@ public struct ResultFile {
 /// describe only that set, so they go with it; other files in the folder (shard files,
 /// checkpoints, Slurm logs) are left alone.
 public struct ResultFolder {
+    /// report.html, the report drawn from a run's or a comparison's set (`HTMLReport`).
+    public static let reportFileName = "report.html"
+
     /// Files made from a set after it was written, which a new set makes stale: set aside with
     /// the old set's files, so they go when the new set commits and come back if it fails.
-    public static let derivedFileNames = ["report.html"]
+    public static let derivedFileNames = [reportFileName]
 
     public let url: URL
     /// Called after each step of `replace` (a file written, a file renamed into place) with

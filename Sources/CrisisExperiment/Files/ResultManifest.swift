@@ -125,7 +125,8 @@ public struct ResultManifest: Codable, Sendable, Equatable {
     }
 }
 
-/// A result folder whose files cannot be used together, naming the folder and the file.
+/// A result folder whose files cannot be used together, or whose file cannot be read as its
+/// format, naming the folder and the file.
 public struct ResultFolderError: Error, CustomStringConvertible, Sendable, Equatable {
     public let folder: String
     /// The file's name within the folder.

@@ -20,8 +20,8 @@ public enum KPICatalogueText {
     static func csv(_ kpis: [KPIDefinition]) -> String {
         var lines = [csvHeader]
         for kpi in kpis {
-            lines.append([kpi.id, kpi.label, kpi.section.title, kpi.unit, kpi.byCohort ? "yes" : "no",
-                          kpi.isHeadline ? "yes" : "no", kpi.definition].map(ResultFiles.csvField).joined(separator: ","))
+            lines.append([kpi.id, kpi.label, kpi.section.title, kpi.unit, CSV.yesNo(kpi.byCohort),
+                          CSV.yesNo(kpi.isHeadline), kpi.definition].map(CSV.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

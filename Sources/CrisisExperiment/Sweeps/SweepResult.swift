@@ -1,8 +1,8 @@
 import CrisisModel
-import Foundation
 
-/// A sweep's outcome: each point's values and KPI summaries, and the files and table made
-/// from them. The same from an unsharded sweep and from merged shards, byte for byte.
+/// A sweep's outcome: each point's values and KPI summaries, and the table printed from them
+/// (`ResultFolder.writeSweep` writes its files). The same from an unsharded sweep and from
+/// merged shards, byte for byte.
 public struct SweepResult: Sendable {
     public let identity: ExperimentIdentity
     public let settings: SweepSettings
@@ -20,40 +20,13 @@ public struct SweepResult: Sendable {
         summaries = results.map { Summary($0) }
     }
 
-    /// Writes sweep.csv and sweep.svg as one result set (see `ResultFolder`): a folder never
-    /// holds the table of one sweep beside the chart of another. `chart` draws sweep.svg
-    /// (`SweepChart.svg`, which lives with the report's charts).
-    public func write(to folder: URL, chart: @escaping (SweepResult) -> String) throws {
-        let provenance = RunProvenance(combining: identity.groups.indices.map { identity.provenance(group: $0) })
-        try ResultFolder(folder).replace(with: [ResultFile("sweep.csv") { csv() },
-                                                ResultFile("sweep.svg") { chart(self) }],
-                                         provenance: provenance)
-    }
-
     /// The scenario's name (its file name without extension).
     public var scenarioName: String {
-        ResultFiles.scenarioName(identity.groups.first?.scenario ?? "sweep")
+        CrisisExperiment.scenarioName(identity.groups.first?.scenario ?? "sweep")
     }
 
     /// "<scenario>: sweep of <key> x <key>", the chart's title.
     public var title: String { "\(scenarioName): sweep of \(settings.keys.joined(separator: " x "))" }
-
-    /// sweep.csv: one row per point, KPI and stratum; the varied keys' values first.
-    public func csv() -> String {
-        var lines = [(settings.keys.map(ResultFiles.csvField)
-            + ["kpi", "label", "stratum", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high"]).joined(separator: ",")]
-        for (point, summary) in zip(points, summaries) {
-            let prefix = point.map(ResultFiles.csvField)
-            for kpi in summary.kpis {
-                lines.append((prefix + [ResultFiles.csvField(kpi.id), ResultFiles.csvField(KPIText.label(kpi.id)),
-                                        ResultFiles.csvField(kpi.stratum),
-                                        ResultFiles.csvField(kpi.unit), String(kpi.count), NumberFormat.cell(kpi.mean),
-                                        NumberFormat.cell(kpi.standardDeviation), NumberFormat.cell(kpi.lower),
-                                        NumberFormat.cell(kpi.upper)]).joined(separator: ","))
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 
     /// The summary of `kpi` in the sweep's stratum at each point (nil where it is absent).
     public func series(_ kpi: String) -> [KPISummary?] {

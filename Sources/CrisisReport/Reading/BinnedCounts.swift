@@ -1,3 +1,5 @@
+import CrisisExperiment
+
 /// A distribution as counts in bins [low, high), summed over replications: how
 /// distributions.csv records the time from admission request to bed.
 public struct BinnedCounts: Sendable, Equatable {
@@ -25,9 +27,9 @@ public struct BinnedCounts: Sendable, Equatable {
     }
 
     /// The rows of `distribution` in a distributions.csv, added up bin by bin.
-    init(_ table: CSVTable, distribution: String) throws {
-        let name = try table.column("distribution"), replication = try table.column("replication")
-        let low = try table.column("bin_low"), high = try table.column("bin_high"), count = try table.column("count")
+    init(_ table: CSVTable<DistributionsCSV>, distribution: String) throws {
+        let name = try table.column(.distribution), replication = try table.column(.replication)
+        let low = try table.column(.binLow), high = try table.column(.binHigh), count = try table.column(.count)
         var totals: [Double: Bin] = [:]
         var seen: Set<String> = []
         for r in table.rows.indices where table.rows[r][name] == distribution {

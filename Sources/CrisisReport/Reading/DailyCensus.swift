@@ -13,13 +13,12 @@ public struct DailyCensus: Sendable, Equatable {
         self.series = series
     }
 
-    init(_ table: CSVTable) throws {
-        let replication = try table.column("replication")
-        _ = try table.column("day")
+    init(_ table: CSVTable<DailyCSV>) throws {
+        let replication = try table.column(.replication)
+        _ = try table.column(.day)
         // Every census column (named with its unit, `occupancy [%]`), by its bare name.
-        let headers = table.header.filter { !["replication", "day", "warmup"].contains($0) }
-        let columns = try headers.map { try table.column($0) }
-        let names = headers.map(DailyFiles.name(ofHeader:))
+        let columns = table.header.indices.filter { DailyCSV.Column(rawValue: table.header[$0]) == nil }
+        let names = columns.map { DailyCSV.censusName(ofHeader: table.header[$0]) }
         var order: [String] = []
         // Replication, then series, then day.
         var runs: [[[Double]]] = []
@@ -27,7 +26,7 @@ public struct DailyCensus: Sendable, Equatable {
             let key = table.rows[r][replication]
             if order.last != key {
                 guard !order.contains(key) else {
-                    throw ReportError(file: table.file, problem: "replication \(key)'s rows are not together (line \(r + 2))")
+                    throw ReportError(file: table.path, problem: "replication \(key)'s rows are not together (line \(r + 2))")
                 }
                 order.append(key)
                 runs.append(Array(repeating: [], count: names.count))

@@ -38,17 +38,17 @@ public struct DifferenceEstimate: Sendable, Equatable {
     }
 
     /// Every row of a comparison.csv.
-    static func rows(of table: CSVTable) throws -> [DifferenceEstimate] {
-        let variant = try table.column("variant"), id = try table.column("kpi"), stratum = try table.column("stratum")
-        let unit = try table.column("unit"), base = try table.column("base_mean"), mean = try table.column("variant_mean")
-        let difference = try table.column("difference"), lower = try table.column("ci95_low")
-        let upper = try table.column("ci95_high"), significant = try table.column("significant")
+    static func rows(of table: CSVTable<ComparisonCSV>) throws -> [DifferenceEstimate] {
+        let variant = try table.column(.variant), id = try table.column(.kpi), stratum = try table.column(.stratum)
+        let unit = try table.column(.unit), base = try table.column(.baseMean), mean = try table.column(.variantMean)
+        let difference = try table.column(.difference), lower = try table.column(.ci95Low)
+        let upper = try table.column(.ci95High), significant = try table.column(.significant)
         return try table.rows.indices.map { r in
             let row = table.rows[r]
             return DifferenceEstimate(variant: row[variant], id: row[id], stratum: row[stratum], unit: row[unit],
                                       baseMean: try table.value(r, base), variantMean: try table.value(r, mean),
                                       difference: try table.value(r, difference), lower: try table.value(r, lower),
-                                      upper: try table.value(r, upper), significant: row[significant] == "yes")
+                                      upper: try table.value(r, upper), significant: CSV.isYes(row[significant]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import CrisisExperiment
+
 /// One KPI of one scenario as summary.csv records it: the mean over replications and its
 /// 95% confidence interval (NaN bounds with a single replication; all NaN, an empty row,
 /// when it was undefined in every replication).
@@ -23,14 +25,14 @@ public struct KPIEstimate: Sendable, Equatable {
     }
 
     /// Every row of a summary.csv.
-    static func rows(of table: CSVTable) throws -> [KPIEstimate] {
-        let id = try table.column("kpi"), stratum = try table.column("stratum"), unit = try table.column("unit")
-        let count = try table.column("replications"), mean = try table.column("mean")
-        let lower = try table.column("ci95_low"), upper = try table.column("ci95_high")
+    static func rows(of table: CSVTable<SummaryCSV>) throws -> [KPIEstimate] {
+        let id = try table.column(.kpi), stratum = try table.column(.stratum), unit = try table.column(.unit)
+        let count = try table.column(.replications), mean = try table.column(.mean)
+        let lower = try table.column(.ci95Low), upper = try table.column(.ci95High)
         return try table.rows.indices.map { r in
             let row = table.rows[r]
             guard let replications = Int(row[count]) else {
-                throw ReportError(file: table.file, problem: "line \(r + 2): replications '\(row[count])' is not a whole number")
+                throw ReportError(file: table.path, problem: "line \(r + 2): replications '\(row[count])' is not a whole number")
             }
             return KPIEstimate(id: row[id], stratum: row[stratum], unit: row[unit], replications: replications,
                                mean: try table.value(r, mean), lower: try table.value(r, lower),

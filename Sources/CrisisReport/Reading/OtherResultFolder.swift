@@ -24,13 +24,13 @@ enum OtherResultFolder {
         if isReportable(folder) { return nil }
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
         let ours = "a report is drawn from a run's or a comparison's result folder"
-        if names.contains("sweep.csv") {
-            return ReportError(file: path, problem: "is a sweep's result folder (sweep.csv): \(ours); sweep.svg is the "
-                + "sweep's chart, and sweep.csv its table")
+        if names.contains(SweepCSV.fileName) {
+            return ReportError(file: path, problem: "is a sweep's result folder (\(SweepCSV.fileName)): \(ours); "
+                + "\(SweepCSV.chartFileName) is the sweep's chart, and \(SweepCSV.fileName) its table")
         }
-        if let warmup = ["warmup.csv", "warmup.html"].first(where: names.contains) {
-            return ReportError(file: path, problem: "is a warm-up's result folder (\(warmup)): \(ours); warmup.html is "
-                + "the warm-up's page")
+        if let warmup = [WarmupCSV.fileName, WarmupCSV.pageFileName].first(where: names.contains) {
+            return ReportError(file: path, problem: "is a warm-up's result folder (\(warmup)): \(ours); "
+                + "\(WarmupCSV.pageFileName) is the warm-up's page")
         }
         let shards = names.filter(ShardSpec.isFileName).sorted()
         if let first = shards.first {
@@ -43,6 +43,6 @@ enum OtherResultFolder {
     /// Whether `folder` holds a run's (summary.json) or a comparison's (comparison.csv)
     /// results at its top, as `ReportContent` reads them.
     private static func isReportable(_ folder: URL) -> Bool {
-        ["summary.json", "comparison.csv"].contains { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        [SummaryJSON.fileName, ComparisonCSV.fileName].contains(where: ResultFolder(folder).holds)
     }
 }

@@ -27,38 +27,21 @@ public struct ReportContent: Sendable {
     /// or another command's folder, is refused saying what it is (`OtherResultFolder`).
     public init(folder: URL) throws {
         if let problem = OtherResultFolder.problem(folder) { throw problem }
-        let comparison = folder.appendingPathComponent("comparison.csv")
-        guard FileManager.default.fileExists(atPath: comparison.path) else {
+        let resultFolder = ResultFolder(folder)
+        guard resultFolder.holds(ComparisonCSV.fileName) else {
             self.init(scenarios: [try ScenarioResults(folder: folder)])
             return
         }
         // The manifest names the scenario folders that belong with comparison.csv, base first:
         // folders left by an earlier comparison into the same place are not read.
-        let manifest: ResultManifest
-        do {
-            manifest = try ResultManifest.verified(folder)
-        } catch {
-            throw ReportError(resultFolder: error)
+        guard let tables = try ReportError.reading({ try resultFolder.readComparison() }), !tables.scenarioFolders.isEmpty else {
+            throw ReportError(file: folder.appendingPathComponent(ComparisonCSV.fileName).path, problem: "comes from a "
+                + "comparison run without --report, which keeps no result folder per scenario for the report to draw "
+                + "(any beside it are an earlier run's): run `crisis-sim compare` with --report")
         }
-        guard manifest.lists("comparison.csv"), !manifest.partFolders.isEmpty else {
-            throw ReportError(file: comparison.path, problem: "comes from a comparison run without --report, which "
-                + "keeps no result folder per scenario for the report to draw (any beside it are an earlier run's): "
-                + "run `crisis-sim compare` with --report")
-        }
-        let differences = try DifferenceEstimate.rows(of: CSVTable(contentsOf: comparison))
-        let scenarios = try manifest.partFolders.map { try ScenarioResults(folder: folder.appendingPathComponent($0)) }
-        var changes: [String: [ScenarioChange]] = [:]
-        if manifest.lists("changes.csv") {
-            let table = try CSVTable(contentsOf: folder.appendingPathComponent("changes.csv"))
-            let variant = try table.column("variant"), key = try table.column("key"), before = try table.column("base_value")
-            let after = try table.column("variant_value"), source = try table.column("source")
-            let comment = try table.column("comment")
-            for row in table.rows {
-                changes[row[variant], default: []].append(ScenarioChange(
-                    key: row[key], baseValue: row[before], variantValue: row[after],
-                    source: row[source].isEmpty ? nil : row[source], comment: row[comment]))
-            }
-        }
+        let differences = try ReportError.reading { try DifferenceEstimate.rows(of: tables.comparison) }
+        let scenarios = try tables.scenarioFolders.map { try ScenarioResults(folder: $0) }
+        let changes = try ReportError.reading { try tables.changes.map { try ChangesCSV.changes($0) } ?? [:] }
         self.init(scenarios: scenarios, differences: differences, changes: changes)
     }
 }

@@ -17,4 +17,13 @@ public struct ReportError: Error, CustomStringConvertible, Equatable {
     init(resultFolder error: ResultFolderError) {
         self.init(file: error.folder + "/" + error.file, problem: error.problem)
     }
+
+    /// What `read` returns, with a result folder's problem said as the report's error.
+    static func reading<Value>(_ read: () throws -> Value) throws -> Value {
+        do {
+            return try read()
+        } catch let error as ResultFolderError {
+            throw ReportError(resultFolder: error)
+        }
+    }
 }

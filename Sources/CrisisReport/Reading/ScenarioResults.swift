@@ -36,70 +36,27 @@ public struct ScenarioResults: Sendable {
         self.timeToBed = timeToBed
     }
 
-    /// Reads a result folder as `crisis-sim run` writes it: summary.json and summary.csv are
-    /// required; daily.csv and distributions.csv are read when the run wrote them. Every file
-    /// must match the folder's manifest.json, so a folder mixing two runs is refused, naming
-    /// the file. The name is the scenario file's, as the command-line tool names folders and
-    /// table columns.
+    /// Reads a result folder as `crisis-sim run` writes it (`ResultFolder.readRun`):
+    /// summary.json and summary.csv are required; daily.csv and distributions.csv are read
+    /// when the run wrote them. A folder mixing two runs is refused, naming the file. The name
+    /// is the scenario file's, as the command-line tool names folders and table columns.
     public init(folder: URL) throws {
-        let json = folder.appendingPathComponent("summary.json")
-        guard FileManager.default.fileExists(atPath: json.path) else {
-            throw ReportError(file: json.path, problem: "not found: is this a crisis-sim result folder?")
-        }
-        let manifest: ResultManifest
-        do {
-            manifest = try ResultManifest.verified(folder)
-        } catch {
-            throw ReportError(resultFolder: error)
-        }
-        for required in ["summary.json", "summary.csv"] where !manifest.lists(required) {
-            throw ReportError(file: folder.appendingPathComponent(required).path,
-                              problem: "is not in the folder's manifest.json: not a result of `crisis-sim run`")
-        }
-        guard let data = FileManager.default.contents(atPath: json.path) else {
-            throw ReportError(file: json.path, problem: "cannot be read")
-        }
-        let header: SummaryHeader
-        do {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            header = try decoder.decode(SummaryHeader.self, from: data)
-        } catch {
-            throw ReportError(file: json.path, problem: "is not a crisis-sim summary (\(error))")
-        }
-        name = ResultFiles.scenarioName(header.scenario)
-        provenance = RunProvenance(scenario: header.scenario, scenarioHash: header.scenarioHash, seed: header.seed,
-                                   replications: header.replications, warmupDays: header.warmupDays,
-                                   horizonDays: header.horizonDays, generator: header.generator)
-        toolVersion = header.version
-        kpis = try KPIEstimate.rows(of: CSVTable(contentsOf: folder.appendingPathComponent("summary.csv")))
-        // Only the run's own: a daily.csv left by an earlier run with --daily is not this run's.
-        let dailyFile = folder.appendingPathComponent("daily.csv")
-        daily = manifest.lists("daily.csv") ? try DailyCensus(CSVTable(contentsOf: dailyFile)) : nil
-        let distributions = folder.appendingPathComponent("distributions.csv")
-        timeToBed = manifest.lists("distributions.csv")
-            ? try BinnedCounts(CSVTable(contentsOf: distributions), distribution: DistributionFiles.timeToBed) : nil
-        let scenarioFile = folder.appendingPathComponent(ResultFiles.scenarioFileName)
-        resolvedScenario = manifest.lists(ResultFiles.scenarioFileName)
-            ? FileManager.default.contents(atPath: scenarioFile.path).map { String(decoding: $0, as: UTF8.self) } : nil
-        configuration = resolvedScenario == nil ? nil : (try? ScenarioLoader.load(scenarioFile.path))?.configuration
+        self = try ReportError.reading { try ScenarioResults(ResultFolder(folder).readRun()) }
+    }
+
+    private init(_ run: RunTables) throws {
+        name = scenarioName(run.provenance.scenario)
+        provenance = run.provenance
+        toolVersion = run.toolVersion
+        kpis = try KPIEstimate.rows(of: run.summary)
+        daily = try run.daily.map { try DailyCensus($0) }
+        timeToBed = try run.distributions.map { try BinnedCounts($0, distribution: DistributionsCSV.timeToBed) }
+        resolvedScenario = run.resolvedScenario
+        configuration = run.resolvedScenarioFile.flatMap { (try? ScenarioLoader.load($0.path))?.configuration }
     }
 
     /// The KPI `id` in `stratum` (default: the whole system).
     public func kpi(_ id: String, stratum: String = "all") -> KPIEstimate? {
         kpis.first { $0.id == id && $0.stratum == stratum }
     }
-}
-
-/// The provenance fields of summary.json (its KPIs are read from summary.csv, where an
-/// undefined value is an empty cell as it is null in the JSON).
-private struct SummaryHeader: Decodable {
-    let version: String
-    let scenario: String
-    let scenarioHash: String
-    let seed: UInt64
-    let generator: String
-    let replications: Int
-    let warmupDays: Double
-    let horizonDays: Double
 }

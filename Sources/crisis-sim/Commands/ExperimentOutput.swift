@@ -42,7 +42,7 @@ struct ExperimentOutput {
         case .compare: try writeComparison(to: folder)
         case .sweep:
             let sweep = SweepResult(identity: identity, results: results)
-            try sweep.write(to: folder, chart: SweepChart.svg)
+            try ResultFolder(folder).writeSweep(sweep, chart: SweepChart.svg)
             Sweep.report(sweep, folder: folder, footnote: footnote)
         }
     }
@@ -57,9 +57,10 @@ struct ExperimentOutput {
         let group = identity.groups[0]
         let summary = Summary(results[0])
         let daily = daily || report  // the report draws the census
-        try ResultFiles.write(summary: summary, results: results[0], provenance: identity.provenance(), to: folder,
-                              daily: daily, distributions: report, resolvedScenario: report ? resolvedScenarios.first : nil,
-                              wide: wide, logs: logs)
+        try ResultFolder(folder).writeRun(summary: summary, results: results[0], provenance: identity.provenance(),
+                                          options: .init(daily: daily, distributions: report, wide: wide,
+                                                         resolvedScenario: report ? resolvedScenarios.first : nil,
+                                                         logs: logs))
         print("\(group.label): \(group.summary.isEmpty ? group.scenario : group.summary)")
         print("\(runLength); scenario \(group.scenarioHash)")
         print("")
@@ -67,8 +68,10 @@ struct ExperimentOutput {
         print("")
         for note in notes { print(note) }
         printParagraph(PrecisionAdvice.text(summary, selection: selection))
-        print("Wrote \(folder.path)/summary.json, summary.csv, replications.csv\(wide ? ", \(ResultFiles.wideFileName)" : "")"
-            + "\(daily ? ", daily.csv" : "")\(logs.patients == nil ? "" : ", \(PatientExtract.fileName)")\(logs.events == nil ? "" : ", \(EventLogFile.fileName)") (\(footnote))")
+        let written = [SummaryJSON.fileName, SummaryCSV.fileName, ReplicationsCSV.fileName]
+            + (wide ? [WideReplicationsCSV.fileName] : []) + (daily ? [DailyCSV.fileName] : [])
+            + (logs.patients == nil ? [] : [PatientExtract.fileName]) + (logs.events == nil ? [] : [EventLogFile.fileName])
+        print("Wrote \(folder.path)/\(written.joined(separator: ", ")) (\(footnote))")
         if report { try Report.write(folder: folder) }
     }
 
@@ -81,8 +84,8 @@ struct ExperimentOutput {
         // The scenario folders first: the comparison's manifest, written last, vouches for them.
         let parts = report ? try Report.writeScenarioFolders(in: folder, runs: runs, results: results,
                                                              resolvedScenarios: resolvedScenarios) : []
-        try ComparisonFiles.write(variants, changes: identity.groups.dropFirst().map { ($0.label, $0.changes) },
-                                  provenance: RunProvenance(combining: runs), to: folder, parts: parts)
+        try ResultFolder(folder).writeComparison(variants, changes: identity.groups.dropFirst().map { ($0.label, $0.changes) },
+                                                 provenance: RunProvenance(combining: runs), parts: parts)
 
         print("Base: \(base.label); \(runLength); common random numbers")
         for group in identity.groups.dropFirst() {
@@ -104,7 +107,7 @@ struct ExperimentOutput {
         }
         print("")
         printParagraph(PrecisionAdvice.text(Summary(results[0]), scenario: base.label, selection: selection))
-        print("Wrote \(folder.path)/comparison.csv, changes.csv (\(footnote))")
+        print("Wrote \(folder.path)/\(ComparisonCSV.fileName), \(ChangesCSV.fileName) (\(footnote))")
         if report { try Report.write(folder: folder) }
     }
 

@@ -62,8 +62,9 @@ struct Report: ParsableCommand {
         // Compare.validate has refused scenarios that share a name, so each has a folder of its own.
         let names = runs.map { scenarioName($0.scenario) }
         for (index, name) in names.enumerated() {
-            try ScenarioFolder.write(results: results[index], provenance: runs[index], resolvedScenario: resolvedScenarios[index],
-                                     to: folder.appendingPathComponent(name))
+            try ResultFolder(folder.appendingPathComponent(name))
+                .writeRun(summary: Summary(results[index]), results: results[index], provenance: runs[index],
+                          options: .report(resolvedScenario: resolvedScenarios[index]))
         }
         return names
     }

@@ -109,6 +109,3 @@ func printError(_ text: String) {
     let bytes = Array((text + "\n").utf8)
     _ = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
-
-/// The scenario's name for folders and tables: the file name without extension.
-func scenarioName(_ path: String) -> String { ResultFiles.scenarioName(path) }

@@ -196,6 +196,6 @@ struct Sweep: ParsableCommand {
         print("")
         print(sweep.table())
         print("")
-        print("Wrote \(folder.path)/sweep.csv, sweep.svg (\(footnote))")
+        print("Wrote \(folder.path)/\(SweepCSV.fileName), \(SweepCSV.chartFileName) (\(footnote))")
     }
 }

@@ -109,8 +109,9 @@ struct Warmup: ParsableCommand {
             let summary = KPISummary(id: "beds_occupied", stratum: "all", unit: "beds", values: census.map { $0[d] })
             return DayEstimate(day: d + 1, mean: summary.mean, lower: summary.lower, upper: summary.upper)
         }
-        var csv = ["day,mean_beds_occupied,ci95_low,ci95_high,welch_average"]
+        var csv = [WarmupCSV.header]
         for (d, day) in days.enumerated() {
+            // In `WarmupCSV.Column` order.
             csv.append("\(day.day),\(NumberFormat.cell(day.mean)),\(NumberFormat.cell(day.lower)),\(NumberFormat.cell(day.upper)),"
                 + (d < welch.count ? NumberFormat.cell(welch[d]) : ""))
         }
@@ -120,13 +121,13 @@ struct Warmup: ParsableCommand {
         let provenance = RunProvenance(scenario: scenario, scenarioHash: loaded.hash, seed: seed ?? loaded.run.seed,
                                        replications: replications, warmupDays: 0, horizonDays: horizonDays,
                                        generator: loaded.run.generator.rawValue)
-        try ResultFolder(folder).replace(with: [ResultFile("warmup.csv") { csv.joined(separator: "\n") + "\n" },
-                                                ResultFile("warmup.html") { page }], provenance: provenance)
+        try ResultFolder(folder).replace(with: [ResultFile(WarmupCSV.fileName) { csv.joined(separator: "\n") + "\n" },
+                                                ResultFile(WarmupCSV.pageFileName) { page }], provenance: provenance)
         let settled = means.count > cut ? means[cut...].reduce(0, +) / Double(means.count - cut) : .nan
         print("\(name): \(replications) replications of \(NumberFormat.readable(horizonDays)) days from an empty start")
         print("Recommended warm-up (MSER-5): \(cut) days; mean beds occupied after it: \(NumberFormat.fixed(settled, 1))")
         print("The scenario says run.warmup_days = \(NumberFormat.readable(loaded.run.warmupDays))"
             + (loaded.run.warmupDays < Double(cut) ? ": SHORTER than recommended; raise it" : ": enough"))
-        print("Wrote \(folder.path)/warmup.csv, warmup.html")
+        print("Wrote \(folder.path)/\(WarmupCSV.fileName), \(WarmupCSV.pageFileName)")
     }
 }

@@ -1,0 +1,65 @@
+/// CSV text as result files hold it (RFC 4180), written and read in one place so a field the
+/// writers quote is a field the readers unquote.
+public enum CSV {
+    /// `text` as one field: bare unless it holds a comma, a quote or a line break, and then
+    /// quoted with its quotes doubled, so identifiers and numbers stay plain for a spreadsheet.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A yes/no field: words rather than 1/0 or true/false, for a planner reading the sheet.
+    public static func yesNo(_ value: Bool) -> String { value ? yes : "no" }
+
+    /// Whether a yes/no field says yes.
+    public static func isYes(_ field: String) -> Bool { field == yes }
+
+    private static let yes = "yes"
+
+    /// Splits CSV text into records, unquoting fields; a final newline does not start an empty
+    /// record. Works over the UTF-8 bytes, since daily.csv of a long run has many thousands of
+    /// lines.
+    static func records(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var bytes = Array(text.utf8).makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if pending == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        pending = bytes.next()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): quoted = true
+            case UInt8(ascii: ","):
+                record.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "\n"):
+                record.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                records.append(record)
+                record.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "\r") where pending == UInt8(ascii: "\n"):
+                continue
+            default: field.append(byte)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(String(decoding: field, as: UTF8.self))
+            records.append(record)
+        }
+        return records
+    }
+}
