@@ -25,7 +25,9 @@ final class KPITextTests: XCTestCase {
     func testValuesReadAsMoneySharesAndCounts() {
         XCTAssertEqual(KPIText.value(19_412_000, unit: "GBP per year"), "GBP 19.4m")
         XCTAssertEqual(KPIText.value(412_300, unit: "GBP per year"), "GBP 412k")
-        XCTAssertEqual(KPIText.value(8_500, unit: "GBP per year"), "GBP 8,500")
+        XCTAssertEqual(KPIText.value(8_500, unit: "GBP per year"), "GBP 8.50k")
+        XCTAssertEqual(KPIText.change(1_024, unit: "GBP per year"), "+GBP 1.02k", "the form of 31.0k beside it")
+        XCTAssertEqual(KPIText.value(640, unit: "GBP per year"), "GBP 640")
         XCTAssertEqual(KPIText.value(93.71, unit: "%"), "93.7%")
         XCTAssertEqual(KPIText.value(1830.4, unit: "per year"), "1,830")
         XCTAssertEqual(KPIText.value(.nan, unit: "hours"), "-")
@@ -88,10 +90,29 @@ final class KPITextTests: XCTestCase {
         let oap = try! XCTUnwrap(comparison.first { $0.id == "oap.placements" && $0.stratum == "all" })
         XCTAssertEqual(text[1], "  - Out-of-area placements started: up from 80.0 to 220 a year (+140; 95% CI "
             + "\(KPIText.changeInterval(oap.difference))).")
-        XCTAssertTrue(text[2].hasPrefix("  - Total cost: up from GBP 19.4m to GBP 20.1m a year (+GBP 700k; 95% CI +GBP"), text[2])
+        // Every replication's cost differs by exactly 700k: no interval to give, and the sentence says why.
+        XCTAssertEqual(text[2], "  - Total cost: up from GBP 19.4m to GBP 20.1m a year (+GBP 700k in every replication).")
         XCTAssertEqual(text.last, "  No detectable change: Bed occupancy (more replications narrow the intervals).")
         XCTAssertEqual(ComparisonSummary.text(variant: "same", base: "baseline", Comparison.paired(base: base, variant: base))[1],
                        "  No KPI changed by more than the replications can detect.")
+    }
+
+    /// Every clear headline change is spelled out, however many minor KPIs moved more: a
+    /// planner's trial found a cost change folded into "and 34 smaller clear changes".
+    func testEveryHeadlineChangeIsSpelledOut() {
+        struct Row: PairedChange {
+            let id: String
+            var stratum = "all", unit = "per year"
+            var baseMean = 100.0, variantMean = 200.0, change = 100.0, changeLower = 50.0, changeUpper = 150.0
+            var isClear = true
+        }
+        let minor = (0..<10).map { Row(id: "minor.\($0)", baseMean: 1, variantMean: 50, change: 49) }
+        let headlines = KPISection.headlines.prefix(ComparisonSummary.listed + 1).map { Row(id: $0) }
+        let shown = ComparisonSummary.spelledOut(ComparisonSummary.clearChanges(minor + headlines)).map(\.id)
+        XCTAssertEqual(shown, headlines.map(\.id), "all seven headlines, no minor KPI")
+        let two = ComparisonSummary.spelledOut(ComparisonSummary.clearChanges(minor + headlines.prefix(2))).map(\.id)
+        XCTAssertEqual(two.count, ComparisonSummary.listed)
+        XCTAssertEqual(Array(two.prefix(2)), headlines.prefix(2).map(\.id))
     }
 
     /// Headline KPIs lead the summary even when a minor KPI moved more in relative terms.
@@ -134,5 +155,17 @@ final class KPITextTests: XCTestCase {
         let compared = KPITable.render(comparison: Comparison.paired(base: results, variant: results), baseName: "a",
                                        variantName: "b", selection: .init(["oap"]))
         XCTAssertTrue(compared.contains("Undefined in every replication, so not shown: Mean length of an out-of-area placement"))
+    }
+}
+
+/// Counts and days in running text read as a person writes them.
+final class RunningTextTests: XCTestCase {
+    func testDaysAndCounts() {
+        XCTAssertEqual(NumberFormat.days(365), "365")
+        XCTAssertEqual(NumberFormat.days(10), "10", "never 10.0 days")
+        XCTAssertEqual(NumberFormat.days(0.5), "0.50")
+        XCTAssertEqual(NumberFormat.days(36_500), "36,500")
+        XCTAssertEqual(NumberFormat.count(1, "replication"), "1 replication")
+        XCTAssertEqual(NumberFormat.count(4, "replication"), "4 replications")
     }
 }

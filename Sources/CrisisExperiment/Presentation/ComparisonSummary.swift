@@ -29,7 +29,7 @@ extension PairedDifference: PairedChange {
 /// zero, largest first, each with both levels and the interval of the change; then the
 /// headline KPIs that did not change detectably. What a planner would write in a board paper.
 public enum ComparisonSummary {
-    /// The changes listed before "and N more".
+    /// The changes listed before "and N more", unless more headline KPIs changed.
     public static let listed = 6
 
     /// The clear changes of the whole system: the headline KPIs first, then the rest, each
@@ -59,9 +59,20 @@ public enum ComparisonSummary {
         let unit = row.unit
         let per = unit.hasSuffix("per year") ? " a year" : unit == "% of time" ? " of the time"
             : ["hours", "days", "people"].contains(unit) ? " " + unit : ""
+        let change = KPIText.change(row.change, unit: unit)
+        let interval = KPIText.changeInterval(lower: row.changeLower, upper: row.changeUpper, unit: unit)
+        // A change that is the same in every replication (a fixed cost) has no interval to give.
+        let uncertainty = interval == change ? " in every replication" : "; 95% CI \(interval)"
         return "\(KPIText.label(row.id)): \(direction) from \(KPIText.value(row.baseMean, unit: unit)) to "
-            + "\(KPIText.value(row.variantMean, unit: unit))\(per) (\(KPIText.change(row.change, unit: unit)); "
-            + "95% CI \(KPIText.changeInterval(lower: row.changeLower, upper: row.changeUpper, unit: unit)))."
+            + "\(KPIText.value(row.variantMean, unit: unit))\(per) (\(change)\(uncertainty))."
+    }
+
+    /// The clear changes a summary spells out: every headline KPI's (a board paper quotes
+    /// them whatever their size), then the largest others up to `listed` in all.
+    public static func spelledOut<Row: PairedChange>(_ clear: [Row]) -> [Row] {
+        let headlines = clear.filter { KPISection.headlines.contains($0.id) }
+        let others = clear.filter { !KPISection.headlines.contains($0.id) }
+        return headlines + others.prefix(max(0, listed - headlines.count))
     }
 
     /// The summary as lines of text: a heading, the clear changes, and what did not change.
@@ -71,10 +82,11 @@ public enum ComparisonSummary {
         if clear.isEmpty {
             lines.append("  No KPI changed by more than the replications can detect.")
         } else {
-            for row in clear.prefix(listed) { lines.append("  - " + sentence(row)) }
-            if clear.count > listed {
-                lines.append("  - and \(clear.count - listed) smaller clear change\(clear.count - listed == 1 ? "" : "s") "
-                    + "in the table.")
+            let shown = spelledOut(clear)
+            for row in shown { lines.append("  - " + sentence(row)) }
+            let more = clear.count - shown.count
+            if more > 0 {
+                lines.append("  - and \(more) smaller clear change\(more == 1 ? "" : "s") in the table.")
             }
         }
         let unchanged = unchangedHeadlines(comparison)
