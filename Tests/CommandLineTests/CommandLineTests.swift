@@ -160,6 +160,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(validate.error, ["Scenarios/baseline.yaml", "Scenarios/crht-24-7.yaml"].map { file in
             "--set 'crht.assessors=-1' (applied to \(file)): crht.assessors: expected an integer in [0, 10000], got -1\n"
         }.joined())
+        // The key as typed, an area by its name, not the index validation walks by.
+        let named = try crisisSim(["validate", "Scenarios/baseline.yaml", "--set", "areas.Northshire.beds=ten"])
+        XCTAssertEqual(named.error, "--set 'areas.Northshire.beds=ten' (applied to Scenarios/baseline.yaml): "
+            + "areas.Northshire.beds: expected an integer in [0, 100000], got ten\n")
     }
 
     /// Same scenario, seed and version: the same bytes, whatever the thread count.
@@ -266,7 +270,8 @@ final class CommandLineTests: XCTestCase {
                                      "--precision-kpi", "admissions.total", "--horizon-days", "90", "--warmup-days", "60",
                                      "--output", folder.path, "--quiet"])
         XCTAssertEqual(outcome.status, 0, outcome.error)
-        XCTAssertTrue(outcome.output.contains("Precision ±5.0% reached with "), outcome.output)
+        XCTAssertTrue(outcome.output.contains("Precision ±5.0% reached for admissions.total with "), outcome.output)
+        XCTAssertTrue(outcome.output.contains("other KPIs have their own ±% in the table"), "names what it aimed at")
         let summary = try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8)
         let row = try XCTUnwrap(summary.split(separator: "\n").first { $0.hasPrefix("baseline,admissions.total,Admissions,all,") })
         let relative = try XCTUnwrap(Double(row.split(separator: ",").last.map(String.init) ?? ""))

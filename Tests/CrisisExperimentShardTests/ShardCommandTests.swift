@@ -57,7 +57,8 @@ final class ShardCommandTests: XCTestCase {
         let sweep = ["sweep", "Scenarios/baseline.yaml", "--vary", "areas.Northshire.beds=90...100:10",
                      "--vary", "crht.assessors=2...3:1", "--kpi", "oap.placements"] + short
         let sweepOutcome = try succeed(sweep + ["--output", folder.appendingPathComponent("sweep").path])
-        XCTAssertTrue(sweepOutcome.output.contains("oap.placements (per year)\nareas.Northshire.beds  crht.assessors"),
+        XCTAssertTrue(sweepOutcome.output.contains("Out-of-area placements started (per year) [oap.placements]\n"
+            + "areas.Northshire.beds  crht.assessors"),
                       sweepOutcome.output)
         for count in [2, 3] {
             for (name, command) in [("compare", compare), ("sweep", sweep)] {

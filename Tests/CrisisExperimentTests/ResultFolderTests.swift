@@ -103,7 +103,7 @@ final class ResultFolderTests: XCTestCase {
             do {
                 _ = try ResultManifest.verified(snapshot)
                 XCTAssertEqual(try contents(snapshot).filter { !$0.key.hasPrefix(".") }, sets.old, step)
-            } catch let error as ResultFolderError {
+            } catch {  // typed: a ResultFolderError
                 refused += 1
                 XCTAssertTrue(["summary.csv", "replications.csv", "summary.json", "daily.csv"].contains(error.file), "\(error)")
                 XCTAssertTrue(error.description.hasPrefix(snapshot.path + "/" + error.file + " "), error.description)

@@ -25,6 +25,9 @@ final class BriefSectionTests: XCTestCase {
         XCTAssertTrue(brief.contains("<details class=\"parameters\"><summary>Every setting of more-beds, as it ran</summary>"
             + "<pre>description: &quot;Ten more beds &amp; a note &lt;b&gt;&quot;"), brief)
         XCTAssertFalse(brief.contains("Every setting of base,"), "no scenario.yaml, nothing folded for it")
+        // The terminal's precision warning is in the report too: 120 [100, 140] is ±17%.
+        XCTAssertTrue(brief.contains("<div class=\"explain precision\"><p>Precision: "), brief)
+        XCTAssertTrue(brief.contains("<li>Out-of-area placements started (oap.placements): ±17%; about "), brief)
     }
 
     func testAVariantThatChangesNothingSaysSo() {

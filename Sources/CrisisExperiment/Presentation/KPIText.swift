@@ -69,12 +69,13 @@ public enum KPIText {
         return low == high ? low : low + " to " + high
     }
 
-    /// Pounds to three significant figures with a k or m suffix: 19.4m, 412k, 8,500.
-    static func money(_ value: Double) -> String {
+    /// Pounds to three significant figures with a k or m suffix: 19.4m, 412k, 8.50k, 640; one
+    /// form from a thousand up, so a column never mixes 1,024 with 31.0k.
+    public static func money(_ value: Double) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
         if magnitude >= 999_500 { return sign + NumberFormat.readable(magnitude / 1_000_000) + "m" }
-        if magnitude >= 10_000 { return sign + NumberFormat.readable(magnitude / 1000) + "k" }
+        if magnitude >= 999.5 { return sign + NumberFormat.readable(magnitude / 1000) + "k" }
         return sign + NumberFormat.grouped(magnitude)
     }
 }

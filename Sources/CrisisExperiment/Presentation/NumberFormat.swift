@@ -26,6 +26,16 @@ public enum NumberFormat {
         return fixed(value, 2)
     }
 
+    /// A number of days as a person writes it: 365, 10, 0.5 (never 365.0).
+    public static func days(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? grouped(value) : readable(value)
+    }
+
+    /// `count` and `noun`, the noun plural unless the count is 1: "1 replication", "4 replications".
+    public static func count(_ count: Int, _ noun: String) -> String {
+        "\(grouped(Double(count))) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     /// Whole number with thousands separators: 1,234,567.
     public static func grouped(_ value: Double) -> String {
         let text = fixed(abs(value), 0)

@@ -32,6 +32,19 @@ public struct KPISummary: Sendable, Equatable {
         let t = StudentT.criticalValue(confidence: confidence, degreesOfFreedom: tally.count - 1)
         halfWidth = tally.count > 1 ? t * standardDeviation / Double(tally.count).squareRoot() : .nan
     }
+
+    /// A summary read back from a result file (summary.csv keeps the interval, not the
+    /// spread): the standard deviation is the one that interval implies.
+    public init(id: String, stratum: String, unit: String, count: Int, mean: Double, lower: Double, upper: Double) {
+        self.id = id
+        self.stratum = stratum
+        self.unit = unit
+        self.count = count
+        self.mean = mean
+        halfWidth = count > 1 ? (upper - lower) / 2 : .nan
+        let t = StudentT.criticalValue(confidence: 0.95, degreesOfFreedom: count - 1)
+        standardDeviation = count > 1 ? halfWidth * Double(count).squareRoot() / t : .nan
+    }
 }
 
 /// Every KPI of a scenario, summarised over its replications.
@@ -52,6 +65,12 @@ public struct Summary: Sendable {
             return KPISummary(id: key.id, stratum: key.stratum, unit: units[key.id] ?? "",
                               values: results.map { $0.kpis[k].value })
         }
+    }
+
+    /// Summaries as read back from a result file, of `replications` replications.
+    public init(kpis: [KPISummary], replications: Int) {
+        self.kpis = kpis
+        self.replications = replications
     }
 
     public func kpi(_ id: String, stratum: String = "all") -> KPISummary? {

@@ -36,7 +36,8 @@ struct IntervalBarChart {
         let top = 14 + legend.height + 8
         let frame = PlotFrame(left: left, right: width - 76, top: top, bottom: top + Double(rows.count) * rowHeight)
         let height = frame.bottom + 48
-        let x = LinearScale(covering: 0, high, pixels: frame.left, frame.right, ticks: 4)
+        var x = LinearScale(covering: 0, high, pixels: frame.left, frame.right, ticks: 4)
+        x.money = !estimates.isEmpty && estimates.allSatisfy { KPIText.isMoney($0.unit) }
 
         var out = legend.svg + frame.xAxis(x, title: xTitle)
         for (r, row) in rows.enumerated() {

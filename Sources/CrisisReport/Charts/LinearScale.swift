@@ -10,6 +10,8 @@ struct LinearScale {
     /// Pixel positions of `lower` and `upper` (end may be less than start, as on a y axis).
     private(set) var start: Double
     private(set) var end: Double
+    /// Labels in pounds as the tables write them (18.5m, 412k): the axis title carries GBP.
+    var money = false
 
     /// A scale over `low...high` with about `ticks` steps. With `nice`, the domain widens to
     /// the enclosing ticks, so the axis ends on a labelled value; without, it stays as given
@@ -59,8 +61,19 @@ struct LinearScale {
         }
     }
 
-    /// A tick value with as many decimals as the step needs, thousands grouped.
+    /// Round ticks without the zeros three significant figures add: 1.50m -> 1.5m, 2.00m -> 2m.
+    static func trimmed(_ money: String) -> String {
+        guard money.contains("."), let suffix = money.last, suffix.isLetter else { return money }
+        var number = String(money[..<money.index(before: money.endIndex)])
+        while number.hasSuffix("0") && number.contains(".") { number.removeLast() }
+        if number.hasSuffix(".") { number.removeLast() }
+        return number + String(suffix)
+    }
+
+    /// A tick value with as many decimals as the step needs, thousands grouped; money as
+    /// 18.5m or 412k, the tables' form, rather than 18,500,000.
     func label(_ value: Double) -> String {
+        if money && abs(value) >= 1000 { return Self.trimmed(KPIText.money(value)) }
         let decimals = step >= 1 ? 0 : Int((-log10(step) - 1e-9).rounded(.up))
         return decimals == 0 && abs(value) >= 1000 ? NumberFormat.grouped(value) : NumberFormat.fixed(value, decimals)
     }

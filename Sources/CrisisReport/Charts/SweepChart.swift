@@ -20,7 +20,7 @@ public enum SweepChart {
         let identity = result.identity
         let settings = result.settings
         let caption = "Mean and 95% confidence interval of \(identity.replications) replications at each point, "
-            + "\(NumberFormat.readable(identity.horizonDays)) days after a \(NumberFormat.readable(identity.warmupDays))-day "
+            + "\(NumberFormat.days(identity.horizonDays)) days after a \(NumberFormat.days(identity.warmupDays))-day "
             + "warm-up, seed \(identity.seed); common random numbers at every point"
             + (settings.stratum == "all" ? "" : "; \(settings.stratum)") + "."
         var body = SVG.text(result.title, x: width / 2, y: 26, anchor: "middle", className: "chart-title")
@@ -81,7 +81,9 @@ public enum SweepChart {
         if let reference = reference(kpi) { values.append(reference.value) }
         let ceiling = KPIText.isShare(SweepResult.unit(of: kpi)) ? 100.0 : .infinity
         let high = min(ceiling, values.max() ?? 1), lowest = max(0, values.min() ?? 0)
-        return LinearScale(covering: lowest > high / 2 ? lowest : 0, high, pixels: 0, 1)
+        var scale = LinearScale(covering: lowest > high / 2 ? lowest : 0, high, pixels: 0, 1)
+        scale.money = KPIText.isMoney(SweepResult.unit(of: kpi))
+        return scale
     }
 
     /// The level drawn across `kpi`'s panel, if any.

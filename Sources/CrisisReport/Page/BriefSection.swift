@@ -21,6 +21,14 @@ enum BriefSection {
             body += "<p class=\"description\">\(MarkupText.escape(base.description))</p>\n"
         }
         for scenario in content.scenarios {
+            // The precision note the terminal prints after the table, so a reader of the
+            // report is warned off quoting a loose figure too.
+            let precision = PrecisionAdvice.text(scenario.summary, scenario: content.isComparison ? scenario.name : nil)
+            if let first = precision.first {
+                body += "<div class=\"explain precision\"><p>\(MarkupText.escape(first))</p>\n<ul>\n"
+                    + precision.dropFirst().map { "<li>\(MarkupText.escape($0.trimmingCharacters(in: .whitespaces)))</li>\n" }
+                        .joined() + "</ul></div>\n"
+            }
             guard let configuration = scenario.configuration else { continue }
             let why = SurpriseExplanations.sentences(configuration, occupancy: scenario.kpi("beds.occupancy")?.mean,
                                                      waitP95: scenario.kpi("time_to_bed.p95")?.mean)

@@ -18,7 +18,9 @@ struct DataTable {
     var groupHeadings: [Int: String] = [:]
 
     func html() -> String {
-        var out = "<table class=\"\(className)\"><caption>\(MarkupText.escape(caption))</caption><thead><tr>"
+        // In a scrolling box: a comparison of several scenarios is wider than a laptop screen,
+        // and the page itself must not scroll sideways.
+        var out = "<div class=\"table-scroll\"><table class=\"\(className)\"><caption>\(MarkupText.escape(caption))</caption><thead><tr>"
         for (i, column) in columns.enumerated() {
             out += (i == 0 || textColumns.contains(i) ? "<th scope=\"col\" class=\"text\">" : "<th scope=\"col\">")
                 + MarkupText.escape(column) + "</th>"
@@ -40,6 +42,6 @@ struct DataTable {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody></table>"
+        return out + "</tbody></table></div>"
     }
 }

@@ -105,7 +105,7 @@ public enum ReportPage {
         item("Seed", "\(base.seed) (\(base.generator) generator)")
         item("Replications", String(base.replications))
         item("Warm-up", "\(NumberFormat.readable(base.warmupDays)) days, simulated and discarded")
-        item("Measured", "\(NumberFormat.readable(base.horizonDays)) days after the warm-up")
+        item("Measured", "\(NumberFormat.days(base.horizonDays)) days after the warm-up")
         if content.isComparison { item("Pairing", "common random numbers: every scenario runs the base's seed and replications") }
         item("Tool", "crisis-sim \(content.scenarios[0].toolVersion)")
         return out + "</dl>\n"
@@ -139,7 +139,8 @@ public enum ReportPage {
         td.text:last-child{white-space:normal}
         th[scope=row],td.text,th.text{text-align:left}thead th{background:#f2f2f2}
         table.kpi-table{width:100%}table.kpi-table th,table.kpi-table td{width:1%}
-        table.kpi-table th[scope=row]{white-space:normal;min-width:24em}
+        .table-scroll{overflow-x:auto;max-width:100%}
+        table.kpi-table th[scope=row]{white-space:normal;min-width:14em}
         table.kpi-table td.text:last-child,table.kpi-table th.text:last-child{width:auto;color:#555}
         th .row-note{display:block;font-weight:normal;font-size:.82em;color:#666;font-family:"DejaVu Sans Mono",monospace}
         tr.group th{text-align:left;font-size:1.05em;padding-top:10px;border-bottom:2px solid #d0d0d0}
@@ -158,6 +159,7 @@ public enum ReportPage {
         figure,dl.provenance,tbody,tr,.missing{break-inside:avoid}
         .figures{gap:18pt}
         table.kpi-table th[scope=row]{min-width:12em}
+        .table-scroll{overflow-x:visible}
         a{color:inherit;text-decoration:none}
         }
         """

@@ -59,4 +59,13 @@ public struct ScenarioResults: Sendable {
     public func kpi(_ id: String, stratum: String = "all") -> KPIEstimate? {
         kpis.first { $0.id == id && $0.stratum == stratum }
     }
+
+    /// The KPIs as the terminal's summaries, for what is written from them in both places
+    /// (the precision advice).
+    public var summary: Summary {
+        Summary(kpis: kpis.map {
+            KPISummary(id: $0.id, stratum: $0.stratum, unit: $0.unit, count: $0.replications, mean: $0.mean,
+                       lower: $0.lower, upper: $0.upper)
+        }, replications: provenance.replications)
+    }
 }

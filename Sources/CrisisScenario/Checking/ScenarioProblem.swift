@@ -27,8 +27,21 @@ public struct ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertibl
     /// applied to that file, since a command applies its --set to every file it reads
     /// (compare's base and variants), and the same message for each would not say which.
     public func description(loading file: String) -> String {
-        guard case .commandLine = location.origin else { return description }
-        return "\(location) (applied to \(ControlCharacters.visible(file))): " + (keyPath.isEmpty ? "" : keyPath + ": ") + message
+        guard case .commandLine(let argument) = location.origin else { return description }
+        let path = Self.asTyped(keyPath, assignment: argument)
+        return "\(location) (applied to \(ControlCharacters.visible(file))): " + (path.isEmpty ? "" : path + ": ") + message
+    }
+
+    /// A problem with a `--set` value names its key as the user typed it: validation walks
+    /// the merged tree and names list items by index (`areas.0.beds`), which the person who
+    /// wrote `areas.Northshire.beds` never said. The typed path replaces as many leading
+    /// segments (the rest lie inside the value, as in `--set 'crht.hours={start_hour: 30}'`).
+    static func asTyped(_ keyPath: String, assignment: String) -> String {
+        guard let equals = assignment.firstIndex(of: "=") else { return keyPath }
+        let typed = assignment[..<equals].split(separator: ".", omittingEmptySubsequences: false)
+        let walked = keyPath.split(separator: ".", omittingEmptySubsequences: false)
+        guard walked.count >= typed.count, !typed.isEmpty else { return keyPath }
+        return ControlCharacters.visible((typed + walked.dropFirst(typed.count)).joined(separator: "."))
     }
 }
 

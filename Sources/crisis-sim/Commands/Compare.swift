@@ -94,6 +94,7 @@ struct Compare: ParsableCommand {
         output.selection = kpis.selection
         output.report = report
         output.resolvedScenarios = loaded.map(\.resolvedYAML)
+        output.configurations = loaded.map(\.configuration)
         try output.write(to: folder)
     }
 }

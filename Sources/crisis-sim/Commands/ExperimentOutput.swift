@@ -27,6 +27,9 @@ struct ExperimentOutput {
     var resolvedScenarios: [String] = []
     /// Lines printed after the table (how --replications auto ended).
     var notes: [String] = []
+    /// Each group's configuration, to explain results a planner would not expect (as the
+    /// report does); merged shards have none.
+    var configurations: [CrisisConfiguration] = []
     /// Where the results came from: "N events in S s", or the shards merged.
     let footnote: String
 
@@ -49,8 +52,16 @@ struct ExperimentOutput {
 
     /// "N replications of D days after a W-day warm-up; seed S"
     private var runLength: String {
-        "\(identity.replications) replications of \(NumberFormat.readable(identity.horizonDays)) days after a "
-            + "\(NumberFormat.readable(identity.warmupDays))-day warm-up; seed \(identity.seed)"
+        "\(NumberFormat.count(identity.replications, "replication")) of \(NumberFormat.days(identity.horizonDays)) days "
+            + "after a \(NumberFormat.days(identity.warmupDays))-day warm-up; seed \(identity.seed)"
+    }
+
+    /// Why a result may surprise (`SurpriseExplanations`), for group `group`, as the report says it.
+    private func explanations(_ group: Int, summary: Summary) -> [String] {
+        guard group < configurations.count else { return [] }
+        let name = configurations.count > 1 ? "\(identity.groups[group].label): " : ""
+        return SurpriseExplanations.sentences(configurations[group], occupancy: summary.kpi("beds.occupancy")?.mean,
+                                              waitP95: summary.kpi("time_to_bed.p95")?.mean).map { "Why: " + name + $0 }
     }
 
     private func writeRun(to folder: URL) throws {
@@ -68,6 +79,7 @@ struct ExperimentOutput {
         print("")
         for note in notes { print(note) }
         printParagraph(PrecisionAdvice.text(summary, selection: selection))
+        printParagraph(explanations(0, summary: summary))
         let written = [SummaryJSON.fileName, SummaryCSV.fileName, ReplicationsCSV.fileName]
             + (wide ? [WideReplicationsCSV.fileName] : []) + (daily ? [DailyCSV.fileName] : [])
             + (logs.patients == nil ? [] : [PatientExtract.fileName]) + (logs.events == nil ? [] : [EventLogFile.fileName])
@@ -107,6 +119,7 @@ struct ExperimentOutput {
         }
         print("")
         printParagraph(PrecisionAdvice.text(Summary(results[0]), scenario: base.label, selection: selection))
+        printParagraph(identity.groups.indices.flatMap { explanations($0, summary: Summary(results[$0])) })
         print("Wrote \(folder.path)/\(ComparisonCSV.fileName), \(ChangesCSV.fileName) (\(footnote))")
         if report { try Report.write(folder: folder) }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CrisisExperiment
 import CrisisModel
 import CrisisReport
+import CrisisScenario
 import Foundation
 
 struct Merge: ParsableCommand {
@@ -81,7 +82,20 @@ struct Merge: ParsableCommand {
                                         + "\(NumberFormat.grouped(Double(events))) events")
         output.stratum = stratum
         output.selection = kpis.selection
+        output.configurations = Self.configurations(of: merged.identity)
         try output.write(to: folder)
+    }
+
+    /// Each group's configuration, for the explanations an unsharded run prints, when every
+    /// scenario file is still where the shards ran it and still what they ran (same hash);
+    /// none otherwise (a merge on another machine, a file edited since, a --set).
+    static func configurations(of identity: ExperimentIdentity) -> [CrisisConfiguration] {
+        var configurations: [CrisisConfiguration] = []
+        for group in identity.groups {
+            guard let loaded = try? ScenarioLoader.load(group.scenario), loaded.hash == group.scenarioHash else { return [] }
+            configurations.append(loaded.configuration)
+        }
+        return configurations
     }
 
     /// The first input's folder (a file's own folder).

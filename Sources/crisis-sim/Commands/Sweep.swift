@@ -191,7 +191,7 @@ struct Sweep: ParsableCommand {
     static func report(_ sweep: SweepResult, folder: URL, footnote: String) {
         let identity = sweep.identity
         print("\(sweep.title): \(identity.groups.count) points x \(identity.replications) replications of "
-            + "\(NumberFormat.readable(identity.horizonDays)) days after a \(NumberFormat.readable(identity.warmupDays))-day "
+            + "\(NumberFormat.days(identity.horizonDays)) days after a \(NumberFormat.days(identity.warmupDays))-day "
             + "warm-up; seed \(identity.seed); common random numbers; scenario \(sweep.settings.baseScenarioHash)")
         print("")
         print(sweep.table())

@@ -124,7 +124,7 @@ struct Warmup: ParsableCommand {
         try ResultFolder(folder).replace(with: [ResultFile(WarmupCSV.fileName) { csv.joined(separator: "\n") + "\n" },
                                                 ResultFile(WarmupCSV.pageFileName) { page }], provenance: provenance)
         let settled = means.count > cut ? means[cut...].reduce(0, +) / Double(means.count - cut) : .nan
-        print("\(name): \(replications) replications of \(NumberFormat.readable(horizonDays)) days from an empty start")
+        print("\(name): \(replications) replications of \(NumberFormat.days(horizonDays)) days from an empty start")
         print("Recommended warm-up (MSER-5): \(cut) days; mean beds occupied after it: \(NumberFormat.fixed(settled, 1))")
         print("The scenario says run.warmup_days = \(NumberFormat.readable(loaded.run.warmupDays))"
             + (loaded.run.warmupDays < Double(cut) ? ": SHORTER than recommended; raise it" : ": enough"))
