@@ -6,10 +6,12 @@ public enum StayFit {
     /// Nelder-Mead's starting steps on the optimiser scale: 0.2 in log(parameter) is a 20%
     /// change, enough to cross from moment estimates to the censored-data optimum.
     static let simplexSteps = [0.2, 0.2]
-    /// Simplex size at which a fit has converged: far below any standard error, so the
-    /// optimum is exact for every practical purpose (exponential MLEs agree with their closed
-    /// form to about 1e-9 relative).
-    static let simplexTolerance = 1e-9
+    /// Simplex size at which a fit has converged, on the log scale: far below any standard
+    /// error, so the optimum is exact for every practical purpose. Not much tighter: a
+    /// log-likelihood summed over n stays carries rounding of about 1e-16 × |log L|, so near
+    /// the peak it cannot tell parameters apart closer than roughly 1e-8, and a simplex asked
+    /// for more reflects among equal values without shrinking.
+    static let simplexTolerance = 1e-7
 
     /// Fits one family by maximum likelihood.
     ///
@@ -57,13 +59,14 @@ public enum StayFit {
 
     /// The maximum of `likelihood` on the optimiser scale, without the covariance: all a
     /// bootstrap refit needs.
-    static func maximise(_ likelihood: StayLikelihood, start: [Double]?) throws -> StaySimplex.Result {
+    static func maximise(_ likelihood: StayLikelihood, start: [Double]?, steps: [Double]? = nil,
+                         tolerance: Double = simplexTolerance) throws -> StaySimplex.Result {
         let family = likelihood.family
         let origin = try start ?? family.startingPoint(uncensored: likelihood.dischargedExits)
         do {
             return try StaySimplex.minimise({ likelihood.objective(transformed: $0, $1) }, start: origin,
-                                            steps: Array(simplexSteps.prefix(family.parameterCount)),
-                                            tolerance: simplexTolerance)
+                                            steps: steps ?? Array(simplexSteps.prefix(family.parameterCount)),
+                                            tolerance: tolerance)
         } catch let failure as StaySimplex.Failure {
             throw StayFitError.didNotConverge(family: family, detail: failure.detail)
         }

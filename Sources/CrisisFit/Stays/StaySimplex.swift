@@ -5,12 +5,24 @@ import CGSL
 ///
 /// Likelihoods of censored data have no closed-form gradient worth deriving per family, and a
 /// simplex needs none. It stops when the simplex's size (`gsl_multimin_test_size`) is below
-/// `tolerance`, then restarts once from the optimum with the original steps, because a simplex
-/// can collapse onto a ridge short of the minimum; the restart re-expands and confirms it.
+/// `tolerance` (or has stalled, smaller than `stallTolerance`, at the objective's rounding
+/// level), then restarts once from the optimum with the original steps, because a simplex can
+/// collapse onto a ridge short of the minimum; the restart re-expands and confirms it.
 enum StaySimplex {
     struct Failure: Error {
         let detail: String
     }
+
+    /// Iterations without any fall in the lowest value after which a small simplex has
+    /// stalled rather than converged.
+    static let stallIterations = 200
+    /// A simplex smaller than this that has stalled is accepted as converged. Near a peak a
+    /// log-likelihood summed in double precision is flat to rounding over a region whose size
+    /// is about sqrt(1e-16 × |log L| / curvature); along a poorly determined direction (Weibull
+    /// shape against scale in a small sample) that can exceed a tight `tolerance`, and the
+    /// simplex then reflects among equal values without shrinking. Below 1e-5 on the log scale
+    /// the optimum is still far inside any standard error.
+    static let stallTolerance = 1e-5
 
     struct Result {
         /// The minimiser, on the optimiser scale (1 or 2 values).
@@ -73,16 +85,26 @@ enum StaySimplex {
         }
         var iterations = 0
         var status = Int32(GSL_CONTINUE)
+        var lowest = Double.infinity, lastImprovement = 0
         while status == Int32(GSL_CONTINUE), iterations < maxIterations {
             iterations += 1
             let iterateStatus = gsl_multimin_fminimizer_iterate(minimiser)
             guard iterateStatus == Int32(GSL_SUCCESS) else {
                 throw Failure(detail: "simplex stopped after \(iterations) iterations: \(String(cString: gsl_strerror(iterateStatus)))")
             }
-            status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(minimiser), tolerance)
+            let size = gsl_multimin_fminimizer_size(minimiser)
+            status = gsl_multimin_test_size(size, tolerance)
+            let value = gsl_multimin_fminimizer_minimum(minimiser)
+            if value < lowest {
+                lowest = value
+                lastImprovement = iterations
+            } else if iterations - lastImprovement >= stallIterations, size < stallTolerance {
+                // Stalled at the likelihood's resolution (see `stallTolerance`).
+                status = Int32(GSL_SUCCESS)
+            }
         }
         guard status == Int32(GSL_SUCCESS) else {
-            throw Failure(detail: "simplex size still \(gsl_multimin_fminimizer_size(minimiser)) after \(maxIterations) iterations (tolerance \(tolerance))")
+            throw Failure(detail: "simplex size still \(gsl_multimin_fminimizer_size(minimiser)) after \(iterations) iterations (tolerance \(tolerance))")
         }
         let best = gsl_multimin_fminimizer_x(minimiser)!
         let point = (0..<n).map { gsl_vector_get(best, $0) }
