@@ -105,7 +105,7 @@ public struct FittedStayDistribution: Sendable {
         let negativeLogLikelihood: ([Double]) -> Double = { p in
             -likelihood.logLikelihood(transformed: p[0], p.count > 1 ? p[1] : 0)
         }
-        let information = StayDerivatives.hessian(negativeLogLikelihood, at: transformed, innerStep: 1e-3, outerStep: 1e-2)
+        let information = StayDerivatives.hessian(negativeLogLikelihood, at: transformed, innerStep: 1e-5, outerStep: 1e-2)
         guard let inverse = StayDerivatives.inverseOfPositiveDefinite(information) else {
             throw StayFitError.informationNotPositiveDefinite(family: family)
         }

@@ -42,10 +42,13 @@ enum StayDerivatives {
         (0..<point.count).map { partial(function, at: point, index: $0, step: step) }
     }
 
-    /// The Hessian of f at `point`: each ∂²f/∂xᵢ∂xⱼ as the central difference in xⱼ of the
-    /// central difference in xᵢ (`innerStep` for the inner one, which must resolve the
-    /// gradient; `outerStep`, larger, so the inner differences' rounding noise is not
-    /// amplified). The two mixed derivatives are averaged, making the result exactly symmetric.
+    /// The Hessian of f at `point`: each ∂²f/∂xᵢ∂xⱼ (i <= j) as the central difference in
+    /// xⱼ of the central difference in xᵢ, mirrored below the diagonal.
+    ///
+    /// `innerStep` is small, so that the inner difference is limited by rounding (GSL then
+    /// keeps its first estimate, four evaluations); `outerStep` is larger, so the inner
+    /// differences' rounding noise is not amplified. For −log L of 1,000 lognormal stays, 1e-5
+    /// and 1e-2 reproduce the analytic information to about 1e-7 relative.
     static func hessian(_ function: @escaping ([Double]) -> Double, at point: [Double],
                         innerStep: Double, outerStep: Double) -> [[Double]] {
         let n = point.count
@@ -54,23 +57,10 @@ enum StayDerivatives {
             let derivativeInI: ([Double]) -> Double = { p in partial(function, at: p, index: i, step: innerStep) }
             for j in i..<n {
                 h[i][j] = partial(derivativeInI, at: point, index: j, step: outerStep)
-            }
-        }
-        for i in 0..<n {
-            for j in 0..<i {
-                let mixed = (h[j][i] + mixedReverse(function, point, i: j, j: i, innerStep: innerStep, outerStep: outerStep)) / 2
-                h[i][j] = mixed
-                h[j][i] = mixed
+                h[j][i] = h[i][j]
             }
         }
         return h
-    }
-
-    /// ∂/∂xᵢ of ∂f/∂xⱼ: the other order of the mixed derivative, to average with.
-    private static func mixedReverse(_ function: @escaping ([Double]) -> Double, _ point: [Double], i: Int, j: Int,
-                                     innerStep: Double, outerStep: Double) -> Double {
-        let derivativeInJ: ([Double]) -> Double = { p in partial(function, at: p, index: j, step: innerStep) }
-        return partial(derivativeInJ, at: point, index: i, step: outerStep)
     }
 
     /// The inverse of a symmetric positive-definite matrix of size 1 or 2, by formula; nil
