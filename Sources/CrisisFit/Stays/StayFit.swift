@@ -60,13 +60,13 @@ public enum StayFit {
     /// The maximum of `likelihood` on the optimiser scale, without the covariance: all a
     /// bootstrap refit needs.
     static func maximise(_ likelihood: StayLikelihood, start: [Double]?, steps: [Double]? = nil,
-                         tolerance: Double = simplexTolerance) throws -> StaySimplex.Result {
+                         tolerance: Double = simplexTolerance, restart: Bool = true) throws -> StaySimplex.Result {
         let family = likelihood.family
         let origin = try start ?? family.startingPoint(uncensored: likelihood.dischargedExits)
         do {
             return try StaySimplex.minimise({ likelihood.objective(transformed: $0, $1) }, start: origin,
                                             steps: steps ?? Array(simplexSteps.prefix(family.parameterCount)),
-                                            tolerance: tolerance)
+                                            tolerance: tolerance, restart: restart)
         } catch let failure as StaySimplex.Failure {
             throw StayFitError.didNotConverge(family: family, detail: failure.detail)
         }

@@ -88,7 +88,8 @@ extension StayFit {
     ///
     /// Replicate r draws from substream r of one MRG32k3a stream seeded by `seed`, so results
     /// are the same for a seed whatever the order or thread replicates run on; they run in
-    /// parallel. Each refit starts from `fit`'s estimate, which is the truth it is simulating.
+    /// parallel. Each refit starts from `fit`'s estimate, which is the truth it is simulating,
+    /// and skips the restart a reported fit gets (see the comment in the body).
     ///
     /// - Throws: `StayFitError.invalidObservation`, or `.invalidArgument` when the stays are
     ///   not the number `fit` was fitted to or `bootstrapReplications` < 1.
@@ -109,9 +110,10 @@ extension StayFit {
 
         let replicates = BootstrapResults(count: bootstrapReplications)
         // A replicate's optimum lies within a few standard errors of the fit it was drawn
-        // from, so the simplex starts there at that size and stops at a looser tolerance than
-        // a reported fit: 1e-6 on the log scale moves neither statistic in any digit that
-        // matters, and saves a third of the evaluations.
+        // from, so the simplex starts there at that size, stops at a looser tolerance than a
+        // reported fit (1e-6 on the log scale moves neither statistic in any digit that
+        // matters) and is not restarted: a simplex started this close to a well-shaped peak
+        // does not collapse short of it. Together these cut the bootstrap's work by half.
         let steps = (0..<fit.parameterCount).map { 2 * fit.transformedCovariance[$0][$0].squareRoot() }
         let entrySurvival = observations.map { fit.model.survival($0.entry) }
         DispatchQueue.concurrentPerform(iterations: bootstrapReplications) { r in
@@ -119,7 +121,7 @@ extension StayFit {
             let sample = simulate(like: observations, from: fit.model, entrySurvival: entrySurvival, random: random)
             let likelihood = StayLikelihood(sample, family: fit.family)
             guard let optimum = try? maximise(likelihood, start: fit.transformed, steps: steps,
-                                                tolerance: bootstrapSimplexTolerance) else { return }
+                                                tolerance: bootstrapSimplexTolerance, restart: false) else { return }
             let refit = StayModel(family: fit.family, transformed: optimum.point[0],
                                   optimum.point.count > 1 ? optimum.point[1] : 0)
             replicates.store(StayGoodnessOfFit.statistics(ProductLimitEstimate(validated: sample), model: refit, n: n), at: r)

@@ -7,7 +7,8 @@ import CGSL
 /// simplex needs none. It stops when the simplex's size (`gsl_multimin_test_size`) is below
 /// `tolerance` (or has stalled, smaller than `stallTolerance`, at the objective's rounding
 /// level), then restarts once from the optimum with the original steps, because a simplex can
-/// collapse onto a ridge short of the minimum; the restart re-expands and confirms it.
+/// collapse onto a ridge short of the minimum; the restart re-expands and confirms it. (Bootstrap
+/// refits, started at the peak they are looking for, skip it.)
 enum StaySimplex {
     struct Failure: Error {
         let detail: String
@@ -40,9 +41,10 @@ enum StaySimplex {
         init(_ objective: @escaping (Double, Double) -> Double) { self.objective = objective }
     }
 
-    /// Minimises `objective(x0, x1)` (x1 is 0 and ignored when `start` has one value).
+    /// Minimises `objective(x0, x1)` (x1 is 0 and ignored when `start` has one value), with
+    /// the restart unless `restart` is false.
     static func minimise(_ objective: @escaping (Double, Double) -> Double, start: [Double], steps: [Double],
-                         tolerance: Double = 1e-9, maxIterations: Int = 5_000) throws -> Result {
+                         tolerance: Double, restart: Bool = true, maxIterations: Int = 5_000) throws -> Result {
         precondition(start.count == steps.count && (1...2).contains(start.count))
         let box = Box(objective)
         return try withExtendedLifetime(box) {
@@ -57,6 +59,7 @@ enum StaySimplex {
                 params: params
             )
             let first = try run(&function, start: start, steps: steps, tolerance: tolerance, maxIterations: maxIterations)
+            guard restart else { return first }
             let polished = try run(&function, start: first.point, steps: steps, tolerance: tolerance,
                                    maxIterations: maxIterations)
             let best = polished.value <= first.value ? polished : first
