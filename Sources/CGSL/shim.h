@@ -20,5 +20,7 @@ static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt1993
 static inline const gsl_rng_type *cgsl_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
 static inline const gsl_rng_type *cgsl_rng_mrg(void) { return gsl_rng_mrg; }
+// The same for the minimiser type CrisisFit maximises likelihoods with.
+static inline const gsl_multimin_fminimizer_type *cgsl_multimin_fminimizer_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
 
 #endif
