@@ -40,8 +40,8 @@ public struct ArrivalVolume: Sendable, Equatable, CustomStringConvertible {
     static func garwood(count: Int, confidence: Double) -> (lower: Double, upper: Double) {
         let tail = (1 - confidence) / 2
         let n = Double(count)
-        let lower = count == 0 ? 0 : gsl_cdf_chisq_Pinv(tail, 2 * n) / 2
-        let upper = gsl_cdf_chisq_Pinv(1 - tail, 2 * n + 2) / 2
+        let lower = count == 0 ? 0 : CheckedQuantile.chiSquare(tail, 2 * n) / 2
+        let upper = CheckedQuantile.chiSquare(1 - tail, 2 * n + 2) / 2
         return (lower, upper)
     }
 

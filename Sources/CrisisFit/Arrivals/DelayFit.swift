@@ -41,8 +41,8 @@ public struct DelayFit: Sendable, Equatable, CustomStringConvertible {
             ? delays.withUnsafeBufferPointer { gsl_stats_sd_m($0.baseAddress, 1, $0.count, mean) }
             : .nan
         return DelayFit(count: delays.count, mean: mean,
-                        lower: total / gsl_cdf_chisq_Pinv(1 - tail, 2 * n),
-                        upper: total / gsl_cdf_chisq_Pinv(tail, 2 * n),
+                        lower: total / CheckedQuantile.chiSquare(1 - tail, 2 * n),
+                        upper: total / CheckedQuantile.chiSquare(tail, 2 * n),
                         confidence: confidence, coefficientOfVariation: sd / mean)
     }
 

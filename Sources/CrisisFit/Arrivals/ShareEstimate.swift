@@ -36,8 +36,8 @@ public struct ShareEstimate: Sendable, Equatable, CustomStringConvertible {
         }
         let tail = (1 - confidence) / 2
         let x = Double(successes), n = Double(trials)
-        let lower = successes == 0 ? 0 : gsl_cdf_beta_Pinv(tail, x, n - x + 1)
-        let upper = successes == trials ? 1 : gsl_cdf_beta_Pinv(1 - tail, x + 1, n - x)
+        let lower = successes == 0 ? 0 : CheckedQuantile.beta(tail, x, n - x + 1)
+        let upper = successes == trials ? 1 : CheckedQuantile.beta(1 - tail, x + 1, n - x)
         return ShareEstimate(successes: successes, trials: trials, share: x / n, lower: lower, upper: upper,
                              confidence: confidence)
     }

@@ -1,4 +1,5 @@
 @testable import CrisisFit
+import CGSL
 import XCTest
 
 /// The exact intervals against published values and their edge cases.
@@ -77,6 +78,42 @@ final class ExactIntervalTests: XCTestCase {
         XCTAssertThrowsError(try DelayFit.exponential(delays: [1, .nan]))
         XCTAssertThrowsError(try DelayFit.exponential(delays: [0, 0])) { error in
             XCTAssertTrue("\(error)".contains("every delay is 0"), "\(error)")
+        }
+    }
+}
+
+/// Quantiles where GSL 2.7's own inverse CDFs return NaN, recovered from GSL's CDFs.
+final class CheckedQuantileTests: XCTestCase {
+    // GSL's default handler aborts on the failures these tests call for.
+    override func setUp() { XCTAssertTrue(FitGSL.errorHandlerDisabled) }
+
+    func testBetaQuantilesAreFoundWhereGSLsInverseFails() {
+        XCTAssertTrue(gsl_cdf_beta_Pinv(0.975, 37, 1764).isNaN, "GSL's inverse fails here (if fixed, this test can go)")
+        var checked = 0
+        for n in stride(from: 1850, through: 1950, by: 7) {
+            for x in 10..<60 {
+                let upper = CheckedQuantile.beta(0.975, Double(x + 1), Double(n - x))
+                XCTAssertEqual(gsl_cdf_beta_Q(upper, Double(x + 1), Double(n - x)), 0.025, accuracy: 1e-11)
+                let lower = CheckedQuantile.beta(0.025, Double(x), Double(n - x + 1))
+                XCTAssertEqual(gsl_cdf_beta_P(lower, Double(x), Double(n - x + 1)), 0.025, accuracy: 1e-11)
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 15 * 50)
+    }
+
+    func testChiSquareQuantilesAreFoundWhereGSLsInverseFails() throws {
+        XCTAssertTrue(gsl_cdf_chisq_Pinv(0.975, 2320).isNaN, "GSL's inverse fails here (if fixed, this test can go)")
+        let x = CheckedQuantile.chiSquare(0.975, 2320)
+        XCTAssertEqual(gsl_cdf_chisq_Q(x, 2320), 0.025, accuracy: 1e-12)
+        // Garwood for 1,159 events needs exactly that quantile (2N + 2 = 2320).
+        let volume = try ArrivalVolume.estimate(count: 1159, hours: ArrivalVolume.hoursPerYear)
+        XCTAssertEqual(volume.upper, x / 2, accuracy: 1e-9)
+        XCTAssertGreaterThan(volume.upper, 1159)
+        for nu in [1.0, 2, 10, 100, 1000, 5000, 20_000, 50_000] {
+            for p in [0.025, 0.975] {
+                XCTAssertEqual(gsl_cdf_chisq_P(CheckedQuantile.chiSquare(p, nu), nu), p, accuracy: 1e-10 * 0.025)
+            }
         }
     }
 }
