@@ -53,11 +53,12 @@ struct StayModel: Sendable {
         }
     }
 
-    /// The p-quantile, F⁻¹(p) (`gsl_cdf_*_Pinv`).
+    /// The p-quantile, F⁻¹(p) (`gsl_cdf_*_Pinv`; gamma's checked, as its Newton refinement
+    /// can fail to converge).
     func quantile(_ p: Double) -> Double {
         switch family {
         case .lognormal: return gsl_cdf_lognormal_Pinv(p, first, second)
-        case .gamma: return gsl_cdf_gamma_Pinv(p, first, second)
+        case .gamma: return CheckedQuantile.gamma(p, shape: first, scale: second)
         case .weibull: return gsl_cdf_weibull_Pinv(p, second, first)
         case .exponential: return gsl_cdf_exponential_Pinv(p, first)
         }
@@ -68,7 +69,7 @@ struct StayModel: Sendable {
     func upperQuantile(_ q: Double) -> Double {
         switch family {
         case .lognormal: return gsl_cdf_lognormal_Qinv(q, first, second)
-        case .gamma: return gsl_cdf_gamma_Qinv(q, first, second)
+        case .gamma: return CheckedQuantile.gammaUpper(q, shape: first, scale: second)
         case .weibull: return gsl_cdf_weibull_Qinv(q, second, first)
         case .exponential: return gsl_cdf_exponential_Qinv(q, first)
         }

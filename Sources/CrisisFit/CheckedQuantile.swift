@@ -1,6 +1,6 @@
 import CGSL
 
-/// Beta and chi-square quantiles that are checked against GSL's own CDFs.
+/// Beta, chi-square and gamma quantiles that are checked against GSL's own CDFs.
 ///
 /// GSL 2.7's inverse CDFs refine an initial guess by Newton steps and, when those do not
 /// converge, return NaN (with the error handler off) — and not only in odd corners: for the
@@ -31,13 +31,37 @@ enum CheckedQuantile {
         }
     }
 
-    /// `guess` if the CDF confirms it, else the root in [0, upperBracket()].
-    private static func checked(_ p: Double, guess: Double, lowerTail: @escaping (Double) -> Double,
-                                upperTail: @escaping (Double) -> Double, upperBracket: () -> Double) -> Double {
+    /// x with P(X <= x) = p for X ~ Gamma(shape, scale): gamma stays' quantiles, whose GSL
+    /// inverse is refined by the same Newton steps.
+    static func gamma(_ p: Double, shape: Double, scale: Double) -> Double {
+        checked(p, guess: gsl_cdf_gamma_Pinv(p, shape, scale), lowerTail: { gsl_cdf_gamma_P($0, shape, scale) },
+                upperTail: { gsl_cdf_gamma_Q($0, shape, scale) }) { gammaBracket(shape, scale, above: p) }
+    }
+
+    /// x with P(X > x) = q for X ~ Gamma(shape, scale), exact for small q.
+    static func gammaUpper(_ q: Double, shape: Double, scale: Double) -> Double {
+        checked(1 - q, exactUpperTail: q, guess: gsl_cdf_gamma_Qinv(q, shape, scale),
+                lowerTail: { gsl_cdf_gamma_P($0, shape, scale) }, upperTail: { gsl_cdf_gamma_Q($0, shape, scale) }) {
+            gammaBracket(shape, scale, above: 1 - q)
+        }
+    }
+
+    /// A point where the gamma CDF exceeds p, doubling out from the mean.
+    private static func gammaBracket(_ shape: Double, _ scale: Double, above p: Double) -> Double {
+        var high = shape * scale + 10 * shape.squareRoot() * scale + scale
+        while gsl_cdf_gamma_P(high, shape, scale) < p, high < .greatestFiniteMagnitude / 4 { high *= 2 }
+        return high
+    }
+
+    /// `guess` if the CDF confirms it, else the root in [0, upperBracket()]. `exactUpperTail`
+    /// is 1 - p exactly, when the caller knows it (a small upper-tail probability).
+    private static func checked(_ p: Double, exactUpperTail exactUpper: Double? = nil, guess: Double,
+                                lowerTail: @escaping (Double) -> Double, upperTail: @escaping (Double) -> Double,
+                                upperBracket: () -> Double) -> Double {
         precondition(p > 0 && p < 1)
         // Compare in the smaller tail, where the probabilities keep their precision.
         let useUpper = p > 0.5
-        let target = useUpper ? 1 - p : p
+        let target = useUpper ? exactUpper ?? 1 - p : p
         let tail = useUpper ? upperTail : lowerTail
         if guess.isFinite, guess >= 0, abs(tail(guess) - target) <= 1e-9 * target { return guess }
         // Increasing in x whichever tail is used.
