@@ -17,16 +17,27 @@ public enum ExtractCalendar {
         return "\(year)-\(twoDigits(month))-\(twoDigits(dayOfMonth)) \(twoDigits(minute / 60)):\(twoDigits(minute % 60))"
     }
 
-    /// Model hours of `YYYY-MM-DD HH:MM`, the inverse of `dateTime`; nil when it is not one.
+    /// Model hours of `YYYY-MM-DD HH:MM`, the inverse of `dateTime`; also the ISO 8601 forms
+    /// a database exports (`T` between date and time, seconds); nil when it is none of them.
     public static func hours(_ text: Substring) -> Double? {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" })
-        guard parts.count == 5, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let hour = Int(parts[3]), let minute = Int(parts[4]),
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" || $0 == "T" })
+        guard parts.count == 5 || parts.count == 6, let year = Int(parts[0]), let month = Int(parts[1]),
+              let day = Int(parts[2]), let hour = Int(parts[3]), let minute = Int(parts[4]),
               (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
+        var second = 0.0
+        if parts.count == 6 {
+            guard let seconds = Double(parts[5]), seconds >= 0, seconds < 60 else { return nil }
+            second = seconds
+        }
         let days = days(fromCivil: year, month, day)
         guard civil(fromDays: days) == (year, month, day) else { return nil }  // 2025-02-30
-        return Double(days - epochDay) * 24 + Double(hour) + Double(minute) / 60
+        return Double(days - epochDay) * 24 + Double(hour) + Double(minute) / 60 + second / 3600
+    }
+
+    /// Model hours of the midnight starting `YYYY-MM-DD`; nil when it is not a date.
+    public static func hours(ofDate text: Substring) -> Double? {
+        hours(text + " 00:00")
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
