@@ -42,8 +42,8 @@ let package = Package(
             dependencies: ["CrisisModel", "SimRandom", .product(name: "Yams", package: "Yams")]
         ),
         // Replications of scenarios in parallel, summaries with confidence intervals, paired
-        // comparisons with what each variant changes.
-        .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "CrisisScenario", "SimKernel", "SimRandom"]),
+        // comparisons with what each variant changes, and fits of scenarios to patient extracts.
+        .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "CrisisScenario", "CrisisFit", "SimKernel", "SimRandom"]),
         .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario"]),
         // Input modelling from patient-level data: maximum-likelihood fits of lengths of stay
         // (censored, truncated), arrival rates and shares, with uncertainty; numerics from GSL.
@@ -55,7 +55,7 @@ let package = Package(
             name: "crisis-sim",
             dependencies: [
                 "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment", "CrisisReport",
-                "CrisisValidation", "CStandardOutput",
+                "CrisisValidation", "CrisisFit", "CStandardOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -26,6 +26,21 @@ public enum NumberFormat {
         return fixed(value, 2)
     }
 
+    /// `value` to `digits` significant figures as a plain decimal, trailing zeros dropped: the
+    /// form a fitted value takes in a scenario file (1816, 0.0413, 3.0123).
+    public static func significant(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return value == 0 ? "0" : exact(value) }
+        var magnitude = 0, scaled = abs(value)
+        while scaled >= 10 { scaled /= 10; magnitude += 1 }
+        while scaled < 1 { scaled *= 10; magnitude -= 1 }
+        var text = fixed(value, max(0, digits - 1 - magnitude))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
     /// A number of days as a person writes it: 365, 10, 0.5 (never 365.0).
     public static func days(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? grouped(value) : readable(value)
