@@ -44,7 +44,7 @@ let package = Package(
         // Replications of scenarios in parallel, summaries with confidence intervals, paired
         // comparisons with what each variant changes, and fits of scenarios to patient extracts.
         .target(name: "CrisisExperiment", dependencies: ["CrisisModel", "CrisisScenario", "CrisisFit", "SimKernel", "SimRandom"]),
-        .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario"]),
+        .target(name: "CrisisReport", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario", "CrisisFit"]),
         // Input modelling from patient-level data: maximum-likelihood fits of lengths of stay
         // (censored, truncated), arrival rates and shares, with uncertainty; numerics from GSL.
         .target(name: "CrisisFit", dependencies: ["CGSL", "SimRandom"]),

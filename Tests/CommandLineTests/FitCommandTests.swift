@@ -43,6 +43,9 @@ final class FitCommandTests: XCTestCase {
                     "beds.delayed_discharge_probability:", "areas.Northshire.sources.police.hour_of_day_weights:"] {
             XCTAssertTrue(yaml.contains("\n  " + key), "\(key) in\n\(yaml)")
         }
+        let page = try String(contentsOf: fitFolder.appendingPathComponent("fit.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<figure class=\"chart\" id=\"stays-informal\">"), "the stays drawn")
+        XCTAssertTrue(page.contains("id=\"Northshire-police-hour\""), "the police hour-of-day profile drawn")
         let json = try String(contentsOf: fitFolder.appendingPathComponent("fit.json"), encoding: .utf8)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), json)
         XCTAssertTrue(json.contains("\"unusable\": 1"), json)

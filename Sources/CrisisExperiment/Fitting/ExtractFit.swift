@@ -30,6 +30,8 @@ public struct ExtractFit: Sendable {
         public let leftTruncated: Int
         /// Nil when there were too few stays to fit (`minimumStays`).
         public let selection: StaySelection?
+        /// The data's own distribution, censoring and truncation allowed for, to draw the fits against.
+        public let productLimit: ProductLimitEstimate?
     }
     public let stays: [Stays]
 
@@ -73,7 +75,8 @@ public struct ExtractFit: Sendable {
                 ? try StayFit.select(observations, bootstrapReplications: bootstrap, seed: seed) : nil
             stays.append(Stays(legalStatus: status, observations: observations.count,
                                censored: observations.filter(\.censored).count,
-                               leftTruncated: observations.filter(\.isLeftTruncated).count, selection: selection))
+                               leftTruncated: observations.filter(\.isLeftTruncated).count, selection: selection,
+                               productLimit: observations.isEmpty ? nil : try ProductLimitEstimate(observations)))
         }
 
         // Delayed discharge: the model decides it when a clinical stay ends in a local bed.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CrisisExperiment
 import CrisisFit
 import CrisisModel
+import CrisisReport
 import CrisisScenario
 import Foundation
 
@@ -12,8 +13,9 @@ struct Fit: ParsableCommand {
             Reads extracts in the layout of docs/DATA.md (a trust's own, or `run --patients`), \
             and writes into the output folder fitted.yaml, a scenario that extends the base and \
             sets only what the data support, each value under a comment saying how it was \
-            estimated, and fit.json, with every estimate's interval, every family compared and \
-            every row that could not be used.
+            estimated; fit.json, with every estimate's interval, every family compared and \
+            every row that could not be used; and fit.html, the stays' distribution against each \
+            family fitted and the arrival profiles with their intervals.
 
             Lengths of stay per legal status: maximum likelihood over lognormal, gamma, Weibull \
             and exponential, with stays still running at the period's end censored and stays \
@@ -109,12 +111,13 @@ struct Fit: ParsableCommand {
                                            singleArea: singleArea)
         try AtomicFile.write(FitJSON.text(fit, files: extracts, rows: contents.rows, problems: contents.problems),
                              to: folder.appendingPathComponent(FitJSON.fileName))
+        try AtomicFile.write(FitPage.html(fit, files: extracts), to: folder.appendingPathComponent(FitPage.fileName))
         let fittedPath = folder.appendingPathComponent(FittedScenarioFile.fileName)
         try AtomicFile.write(yaml, to: fittedPath)
         report(fit, contents: contents, used: used)
         // The fitted scenario must load as any other: a fit that wrote one that does not is a bug to see now.
         _ = try loadScenario(fittedPath.path, overrides: [])
-        print("Wrote \(folder.path)/\(FittedScenarioFile.fileName), \(FitJSON.fileName)")
+        print("Wrote \(folder.path)/\(FittedScenarioFile.fileName), \(FitJSON.fileName), \(FitPage.fileName)")
     }
 
     private func report(_ fit: ExtractFit, contents: PatientExtractReader.Contents, used: Int) {
