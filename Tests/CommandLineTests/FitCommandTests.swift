@@ -50,6 +50,13 @@ final class FitCommandTests: XCTestCase {
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), json)
         XCTAssertTrue(json.contains("\"unusable\": 1"), json)
 
+        // A period longer than the extract would fit a low rate: refused, naming what the extract covers.
+        let tooLong = try crisisSim(["fit", extract.path, "--base", "Scenarios/baseline.yaml", "--from", "2024-09-28",
+                                     "--to", "2026-03-28", "--output", folder.appendingPathComponent("long").path])
+        XCTAssertEqual(tooLong.status, 1)
+        XCTAssertTrue(tooLong.error.contains("presentations in the period run from 2024-09-28 "), tooLong.error)
+        XCTAssertTrue(tooLong.error.contains("give the period the extract was taken for"), tooLong.error)
+
         // The fitted scenario runs like any other.
         let fitted = try crisisSim(["run", fitFolder.appendingPathComponent("fitted.yaml").path, "--replications", "2",
                                     "--horizon-days", "30", "--warmup-days", "30", "--output", folder.appendingPathComponent("again").path,

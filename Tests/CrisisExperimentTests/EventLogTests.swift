@@ -69,6 +69,10 @@ final class EventLogTests: XCTestCase {
             XCTAssertEqual(step.id, step.id.lowercased())
             XCTAssertFalse(step.text.isEmpty)
         }
+        // What is held is let go under the same resource name, so an animation can pair them.
+        let held = Set(PathwayEvent.allCases.filter { $0.kind == .resourceUse }.map(\.resource))
+        let released = Set(PathwayEvent.allCases.filter { $0.kind == .resourceUseEnd }.map(\.resource))
+        XCTAssertEqual(held.subtracting(released), ["crht", "liaison", "amhp"], "only assessments end without a step")
         XCTAssertEqual(PathwayEvent.waitsForBed.kind, .queue)
         XCTAssertEqual(PathwayEvent.admittedToLocalBed.resource, "beds")
     }

@@ -135,3 +135,24 @@ enum CommandLineFixtures {
     static let baseline = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Scenarios/baseline.yaml").standardized.path
 }
+
+/// A profile with an empty hour is not written: a weight of 0 would forbid arrivals then.
+final class FittedScenarioFileTests: XCTestCase {
+    func testAnHourWithoutPresentationsLeavesTheProfileUnset() throws {
+        // Presentations only between 09:00 and 17:00, every day for four weeks.
+        let episodes = (0..<28).flatMap { day in (9..<17).map { hour in
+            ExtractEpisode(file: "x.csv", line: 2, replication: 0, person: "P\(day)-\(hour)", area: nil, source: .police,
+                           cohort: nil, wardType: nil, presentedAt: Double(day * 24 + hour) + 0.5, decisionToAdmitAt: nil,
+                           admittedAt: nil, dischargedAt: nil, detained: nil, gatekept: nil, placement: .none,
+                           repatriatedAt: nil, delayedDischargeFrom: nil, endedAt: nil)
+        } }
+        let fit = try ExtractFit.fit(episodes, replication: 0, start: 0, end: 28 * 24, bootstrap: 19, seed: 1)
+        let yaml = FittedScenarioFile.text(fit, base: "/tmp/base.yaml", folder: URL(fileURLWithPath: "/tmp/fit"),
+                                           files: ["x.csv"], rowsUsed: episodes.count, singleArea: "North")
+        XCTAssertTrue(yaml.contains("# areas.North.sources.police.hour_of_day_weights not set: no presentation at all in hour 0"),
+                      yaml)
+        XCTAssertFalse(yaml.contains("\n  areas.North.sources.police.hour_of_day_weights:"), yaml)
+        XCTAssertTrue(yaml.contains("\n  areas.North.sources.police.day_of_week_weights: [1, 1, 1, 1, 1, 1, 1]"), yaml)
+        XCTAssertTrue(yaml.contains("224 presentations in 28 days"), yaml)
+    }
+}

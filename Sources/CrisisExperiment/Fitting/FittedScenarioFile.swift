@@ -30,15 +30,23 @@ public enum FittedScenarioFile {
             let key = "areas.\(area).sources.\(arrival.source.scenarioKey)"
             let estimate = arrival.estimate
             let volume = estimate.volume
-            lines.append("  # \(volume.count) presentations in \(NumberFormat.fixed(volume.years, 2)) years; exact Poisson 95% CI "
+            let days = NumberFormat.days(((fit.end - fit.start) / 24).rounded())
+            lines.append("  # \(volume.count) presentations in \(days) days, a rate of \(NumberFormat.readable(volume.perYear)) a year; "
+                + "exact Poisson 95% CI "
                 + "\(NumberFormat.readable(volume.lower)) to \(NumberFormat.readable(volume.upper)) a year"
                 + (estimate.growth.map { "; trend \(percent($0.annualGrowth)) a year (95% CI \(percent($0.lower)) to "
                     + "\(percent($0.upper))), not set: per_year is the period's average" } ?? ""))
             lines.append("  \(key).per_year: \(NumberFormat.significant(volume.perYear, 4))")
-            if !estimate.hourOfDay.isEmpty {
-                lines.append("  # by maximum likelihood on each hour of the week's exposure; mean 1 (intervals in fit.json)")
-                lines.append("  \(key).hour_of_day_weights: \(list(estimate.hourOfDay.map(\.weight)))")
-                lines.append("  \(key).day_of_week_weights: \(list(estimate.dayOfWeek.map(\.weight)))")
+            // A weight of 0 would forbid arrivals at that hour for ever: too few presentations to profile by it.
+            for (name, weights) in [("hour_of_day_weights", estimate.hourOfDay), ("day_of_week_weights", estimate.dayOfWeek)]
+            where !weights.isEmpty {
+                if let empty = weights.first(where: { $0.count == 0 }) {
+                    lines.append("  # \(key).\(name) not set: no presentation at all in \(name.hasPrefix("hour") ? "hour" : "day") "
+                        + "\(empty.index) of the period, too few to profile by")
+                } else {
+                    lines.append("  # by maximum likelihood on each hour of the week's exposure; mean 1 (intervals in fit.json)")
+                    lines.append("  \(key).\(name): \(list(weights.map(\.weight)))")
+                }
             }
         }
         for stays in fit.stays {

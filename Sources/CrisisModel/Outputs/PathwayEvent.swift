@@ -117,13 +117,10 @@ public enum PathwayEvent: UInt8, CaseIterable, Sendable {
             return "home treatment"
         case .crisisHouseStayStarts, .crisisHouseStayEnds, .crisisHouseFull, .crisisHouseEscalatesToAdmission:
             return "crisis house"
-        case .takenToHealthBasedPlaceOfSafety:
-            return "hbpos"
-        case .takenToEmergencyDepartmentAsPlaceOfSafety:
-            return "emergency department"
-        case .heldInPoliceCustody:
-            return "police custody"
-        case .leavesPlaceOfSafety:
+        // One resource for every place of safety, so an animation pairs each arrival with the
+        // leaving; the step says which place it was.
+        case .takenToHealthBasedPlaceOfSafety, .takenToEmergencyDepartmentAsPlaceOfSafety, .heldInPoliceCustody,
+             .leavesPlaceOfSafety:
             return "place of safety"
         case .divertedByStreetTriage:
             return "street triage"

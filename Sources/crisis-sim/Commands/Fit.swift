@@ -55,10 +55,15 @@ struct Fit: ParsableCommand {
             throw ValidationError("\(name) '\(value)' is not a date (expected YYYY-MM-DD)")
         }
         let (start, end) = period
+        guard end > start else { throw ValidationError("--from \(from) is not before --to \(to): the period is [from, to)") }
         guard end - start >= 7 * 24 else {
             throw ValidationError("--from \(from) --to \(to): the period must be at least a week (hour-of-week profiles need one)")
         }
     }
+
+    /// The longest stretch with no presentation at either end of the period an extract may
+    /// have: weeks without one in a crisis service mean the extract does not cover the period.
+    static let coverageSlackHours = 28.0 * 24
 
     /// The period, model hours [from 00:00, to 00:00).
     private var period: (Double, Double) {
@@ -96,6 +101,17 @@ struct Fit: ParsableCommand {
             throw ExitCode(1)
         }
         let (start, end) = period
+        // A period longer than the extract would read as a low rate and short stays: refuse it.
+        let presented = contents.episodes.filter { $0.replication == chosen }.compactMap(\.presentedAt)
+            .filter { $0 >= start && $0 < end }
+        if let first = presented.min(), let last = presented.max(),
+           first - start > Self.coverageSlackHours || end - last > Self.coverageSlackHours {
+            printError("\(extracts.joined(separator: ", ")): presentations in the period run from "
+                + "\(ExtractCalendar.dateTime(first)) to \(ExtractCalendar.dateTime(last)), but --from \(from) --to \(to) "
+                + "says the extract covers the whole of it; give the period the extract was taken for (a gap of more than "
+                + "\(Int(Self.coverageSlackHours / 24)) days at either end is refused)")
+            throw ExitCode(1)
+        }
         let fit: ExtractFit
         do {
             fit = try ExtractFit.fit(contents.episodes, replication: chosen, start: start, end: end, bootstrap: bootstrap,
