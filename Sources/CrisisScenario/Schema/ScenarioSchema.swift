@@ -131,7 +131,7 @@ public enum ScenarioSchema {
 
     static let arrivalSource: [SchemaEntry] = [
         .required("per_year", .number(.closed(0, 10_000_000)), unit: "per year",
-                  "presentations in the first year (a non-stationary Poisson stream)"),
+                  "presentations a year at the start of the run, warm-up included (a non-stationary Poisson stream; with annual_growth the measured years have more)"),
         .defaulted("hour_of_day_weights", .weights(count: 24, first: "midnight-01:00"), default: .list([]),
                    "relative volume by hour of day; [] for flat"),
         .defaulted("day_of_week_weights", .weights(count: 7, first: "Monday"), default: .list([]),

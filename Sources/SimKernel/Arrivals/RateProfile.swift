@@ -17,7 +17,8 @@ public struct RateProfile: Sendable, Equatable {
     /// 365.25 days, so leap years average out over long runs.
     public static let hoursPerYear = 8766.0
 
-    /// Mean arrivals per hour in the first year.
+    /// Mean arrivals per hour at the start of the run (hour 0, before any warm-up); growth
+    /// compounds from there.
     public let perHour: Double
     /// 168 weights normalised to mean 1.
     public let weights: [Double]
