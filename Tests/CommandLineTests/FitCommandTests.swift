@@ -27,7 +27,7 @@ final class FitCommandTests: XCTestCase {
         let extract = extractFolder.appendingPathComponent("patients.csv")
         let handle = try FileHandle(forWritingTo: extract)
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("0,P999999,Northshire,community,everyone,acute,2025-02-30 10:00,,,,,,,,,\n".utf8))
+        try handle.write(contentsOf: Data("0,P999999,Northshire,community,everyone,acute,2025-02-30 10:00,,,,,,,,,,\n".utf8))
         try handle.close()
 
         // 180 days of warm-up from 2024-04-01: the period starts 2024-09-28.
@@ -40,7 +40,8 @@ final class FitCommandTests: XCTestCase {
         let yaml = try String(contentsOf: fitFolder.appendingPathComponent("fitted.yaml"), encoding: .utf8)
         XCTAssertTrue(yaml.contains("extends: \"../../"), yaml)
         for key in ["areas.Northshire.sources.community.per_year:", "beds.informal_stay_days:", "beds.detained_stay_days:",
-                    "beds.delayed_discharge_probability:", "areas.Northshire.sources.police.hour_of_day_weights:"] {
+                    "beds.delayed_discharge_probability:", "areas.Northshire.sources.police.hour_of_day_weights:",
+                    "representation.probability:", "representation.after_days:"] {
             XCTAssertTrue(yaml.contains("\n  " + key), "\(key) in\n\(yaml)")
         }
         let page = try String(contentsOf: fitFolder.appendingPathComponent("fit.html"), encoding: .utf8)
@@ -68,7 +69,7 @@ final class FitCommandTests: XCTestCase {
         let folder = temporaryFolder()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let extract = folder.appendingPathComponent("extract.csv")
-        try (PatientExtract.header + "\n0,9434765919,Northshire,community,everyone,acute,2025-04-02 10:00,,,,,,,,,\n")
+        try (PatientExtract.header + "\n0,9434765919,Northshire,community,everyone,acute,2025-04-02 10:00,,,,,,,,,,\n")
             .write(to: extract, atomically: true, encoding: .utf8)
         let fit = try crisisSim(["fit", extract.path, "--base", "Scenarios/baseline.yaml", "--from", "2025-04-01",
                                  "--to", "2026-04-01", "--output", folder.appendingPathComponent("fit").path])

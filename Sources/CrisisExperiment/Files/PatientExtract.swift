@@ -25,6 +25,7 @@ public final class PatientExtract: @unchecked Sendable {
         case repatriatedAt = "repatriated_at"
         case delayedDischargeFrom = "delayed_discharge_from"
         case endedAt = "ended_at"
+        case endedFrom = "ended_from"
     }
 
     public static let header = Column.allCases.map(\.rawValue).joined(separator: ",")
@@ -77,6 +78,7 @@ public final class PatientExtract: @unchecked Sendable {
             requested || admitted ? (episode.gatekept ? "yes" : "no") : "",
             episode.placement.name, ExtractCalendar.dateTime(episode.repatriatedAt),
             ExtractCalendar.dateTime(episode.delayedDischargeFrom), ExtractCalendar.dateTime(episode.endedAt),
+            episode.endedFrom.name,
         ]
         text += fields.joined(separator: ",")
         text += "\n"

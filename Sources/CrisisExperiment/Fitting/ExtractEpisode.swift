@@ -25,6 +25,8 @@ public struct ExtractEpisode: Sendable, Equatable {
     public let repatriatedAt: Double?
     public let delayedDischargeFrom: Double?
     public let endedAt: Double?
+    /// `bed`, `home_treatment`, `crisis_house` or `assessment`; nil when not given.
+    public let endedFrom: String?
 
     /// Whether the person reached a bed in this episode.
     public var isAdmitted: Bool { placement != .none }

@@ -39,6 +39,9 @@ public struct ExtractFit: Sendable {
     public let delayedDischarge: ShareEstimate?
     /// Length of the delays that ended in the period, days.
     public let delayDays: DelayFit?
+    /// The chance an ended episode is followed by a re-presentation, and its delay; nil
+    /// (with the reason) when too few returns were seen.
+    public let representation: Result<RepresentationFit, RepresentationFit.Failure>?
 
     public struct Target: Sendable {
         public let kpi: String
@@ -93,6 +96,8 @@ public struct ExtractFit: Sendable {
         }
         let delayDays = delays.isEmpty ? nil : try DelayFit.exponential(delays: delays)
 
+        let representation = representationFit(rows, start: start, end: end)
+
         let admissions = rows.filter { $0.isAdmitted && ($0.admittedAt ?? -.infinity) >= start && ($0.admittedAt ?? .infinity) < end }
         var targets: [Target] = []
         if !admissions.isEmpty {
@@ -110,7 +115,31 @@ public struct ExtractFit: Sendable {
                 successes: admissions.filter { $0.placement == .outOfArea }.count, trials: admissions.count)))
         }
         return ExtractFit(start: start, end: end, replication: replication, arrivals: arrivals, stays: stays,
-                          delayedDischarge: delayedDischarge, delayDays: delayDays, targets: targets)
+                          delayedDischarge: delayedDischarge, delayDays: delayDays, representation: representation,
+                          targets: targets)
+    }
+
+    /// Each episode of care (a bed, home treatment or a crisis house: what the model lets a
+    /// person come back after) that ended in the period, followed to the period's end: did the
+    /// same person come back (their next episode, a re-presentation, keeps their id), and after
+    /// how long. Nil when no episode says what it ended from (`ended_at`, `ended_from`).
+    static func representationFit(_ rows: [ExtractEpisode], start: Double, end: Double)
+        -> Result<RepresentationFit, RepresentationFit.Failure>? {
+        let byPerson = Dictionary(grouping: rows, by: \.person)
+        var observations: [RepresentationObservation] = []
+        for episode in rows {
+            guard let ended = episode.endedAt, ended >= start, ended < end,
+                  let from = episode.endedFrom, from != EpisodeEnd.assessment.name else { continue }
+            let next = byPerson[episode.person]?.compactMap { $0.source == .representation ? $0.presentedAt : nil }
+                .filter { $0 >= ended && $0 < end }.min()
+            observations.append(RepresentationObservation(followUp: (end - ended) / 24, delay: next.map { ($0 - ended) / 24 }))
+        }
+        guard !observations.isEmpty else { return nil }
+        do { return .success(try RepresentationFit.fit(observations)) } catch let failure as RepresentationFit.Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(.noMaximum)
+        }
     }
 
     /// The clinical stay of an admitted episode as the fit sees it, days from admission:

@@ -27,6 +27,12 @@ public enum FitJSON {
             fields.append("\"delay_days\": {\"delays\": \(delay.count), \"mean\": \(json(delay.mean)), \"ci95\": "
                 + "[\(json(delay.lower)), \(json(delay.upper))], \"cv\": \(json(delay.coefficientOfVariation))}")
         }
+        if case .success(let returns) = fit.representation {
+            fields.append("\"representation\": {\"episodes\": \(returns.episodes), \"returned\": \(returns.returned), "
+                + "\"probability\": \(json(returns.probability.value)), \"probability_ci95\": [\(json(returns.probability.lower)), "
+                + "\(json(returns.probability.upper))], \"mean_delay_days\": \(json(returns.meanDelay.value)), "
+                + "\"mean_delay_ci95\": [\(json(returns.meanDelay.lower)), \(json(returns.meanDelay.upper))]}")
+        }
         fields.append("\"targets\": [" + fit.targets.map {
             "\n    {\"kpi\": \(json($0.kpi)), \"share\": \(share($0.estimate))}"
         }.joined(separator: ",") + (fit.targets.isEmpty ? "]" : "\n  ]"))

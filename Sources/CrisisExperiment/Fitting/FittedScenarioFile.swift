@@ -84,6 +84,20 @@ public enum FittedScenarioFile {
                 + "\(NumberFormat.readable(delay.upper))); delays still running at the end are left out")
             lines.append("  beds.delay_days: {type: exponential, mean: \(NumberFormat.significant(delay.mean, 4))}")
         }
+        switch fit.representation {
+        case .success(let returns):
+            lines.append("  # \(returns.returned) of \(returns.episodes) episodes ending in the period were followed by a "
+                + "re-presentation before its end; probability and exponential delay fitted together so that short "
+                + "follow-up is not read as a low probability (cure model): 95% CI \(percent(returns.probability.lower)) "
+                + "to \(percent(returns.probability.upper)), mean delay \(NumberFormat.readable(returns.meanDelay.lower)) to "
+                + "\(NumberFormat.readable(returns.meanDelay.upper)) days")
+            lines.append("  representation.probability: \(NumberFormat.significant(returns.probability.value, 4))")
+            lines.append("  representation.after_days: {type: exponential, mean: \(NumberFormat.significant(returns.meanDelay.value, 4))}")
+        case .failure(let failure):
+            lines.append("  # representation not set: \(failure)")
+        case nil:
+            break
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -170,6 +170,8 @@ private struct RowParser {
         let presented = time(.presentedAt), decision = time(.decisionToAdmitAt), admitted = time(.admittedAt)
         let discharged = time(.dischargedAt), repatriated = time(.repatriatedAt), delayed = time(.delayedDischargeFrom)
         let ended = time(.endedAt)
+        let endedFrom = choice(.endedFrom, Dictionary(uniqueKeysWithValues: [EpisodeEnd.bed, .homeTreatment, .crisisHouse,
+                                                                              .assessment].map { ($0.name, $0.name) }))
         let detained = choice(.legalStatus, ["detained": true, "informal": false])
         let gatekept = choice(.gatekept, ["yes": true, "no": false])
         var placement = choice(.placement, ["local": Placement.local, "network": .network, "out_of_area": .outOfArea])
@@ -201,6 +203,6 @@ private struct RowParser {
             cohort: cell(.cohort), wardType: cell(.wardType), presentedAt: presented, decisionToAdmitAt: decision,
             admittedAt: admitted, dischargedAt: discharged, detained: decision != nil || admitted != nil ? detained : nil,
             gatekept: gatekept, placement: admitted == nil ? .none : (placement ?? .local), repatriatedAt: repatriated,
-            delayedDischargeFrom: delayed, endedAt: ended)
+            delayedDischargeFrom: delayed, endedAt: ended, endedFrom: endedFrom)
     }
 }

@@ -19,6 +19,23 @@ public enum Placement: UInt8, Sendable {
     }
 }
 
+/// The service an episode of care ended from: whether it was care (a bed, home treatment, a
+/// crisis house), after which the model lets a person come back in crisis, or an assessment
+/// alone (crisis team, liaison, place of safety) that discharged them.
+public enum EpisodeEnd: UInt8, Sendable {
+    case open, bed, homeTreatment, crisisHouse, assessment
+
+    public var name: String {
+        switch self {
+        case .open: return ""
+        case .bed: return "bed"
+        case .homeTreatment: return "home_treatment"
+        case .crisisHouse: return "crisis_house"
+        case .assessment: return "assessment"
+        }
+    }
+}
+
 /// One episode of care as a trust's patient administration system would record it: who
 /// presented, from where and when, and, when they were admitted, where, for how long and
 /// under what legal status. Times are model hours (hour 0 is a Monday midnight); NaN means
@@ -44,6 +61,8 @@ public struct EpisodeRecord: Sendable, Equatable {
     /// When the episode of care ended (the bed, home treatment, crisis house or crisis team
     /// let the person go); NaN while it is open. Re-presentations are timed from it.
     public var endedAt: Double
+    /// What the episode ended from; `.open` while it is open.
+    public var endedFrom: EpisodeEnd
 }
 
 /// Receives finished episodes a batch at a time, in the order episodes end, then the
@@ -100,7 +119,18 @@ struct EpisodeLog {
             admittedAt: historyKnown ? admitted : .nan,
             dischargedAt: placement == .none ? .nan : endedAt,
             detained: people.detained[i], gatekept: people.gatekept[i], placement: placement,
-            repatriatedAt: repatriatedAt[i], delayedDischargeFrom: delayedFrom[i], endedAt: endedAt)
+            repatriatedAt: repatriatedAt[i], delayedDischargeFrom: delayedFrom[i], endedAt: endedAt,
+            endedFrom: endedAt.isFinite ? Self.end(people.state[i]) : .open)
+    }
+
+    /// What an episode leaving from `state` ended from (read before the slot is freed).
+    static func end(_ state: CareState) -> EpisodeEnd {
+        switch state {
+        case .inLocalBed, .outOfArea: return .bed
+        case .homeTreatment: return .homeTreatment
+        case .crisisHouse: return .crisisHouse
+        case .assessing, .waitingForBed, .left: return .assessment
+        }
     }
 
     /// The episode in `slot` is over at `time`: into the extract unless it ended in the warm-up.

@@ -171,6 +171,11 @@ struct Fit: ParsableCommand {
                 print("\(stays.legalStatus) stays: every family rejected; \(empirical.summary)")
             }
         }
+        if case .success(let returns) = fit.representation {
+            print("re-presentations: probability \(FittedScenarioFile.percent(returns.probability.value)) (95% CI "
+                + "\(FittedScenarioFile.percent(returns.probability.lower)) to \(FittedScenarioFile.percent(returns.probability.upper))), "
+                + "mean delay \(NumberFormat.readable(returns.meanDelay.value)) days (\(returns.returned) returns seen)")
+        }
         if let share = fit.delayedDischarge {
             print("delayed discharges: \(FittedScenarioFile.percent(share.share)) of \(share.trials) local stays "
                 + "(95% CI \(FittedScenarioFile.percent(share.lower)) to \(FittedScenarioFile.percent(share.upper)))"
