@@ -5,7 +5,7 @@ import Foundation
 /// period, one row each in time order within a replication, in the long layout that process
 /// animation tools replay (docs/DATA.md, "The event log"). Replications stream their steps to
 /// disk as they run (`ReplicationParts`).
-public final class EventLogFile: Sendable {
+public final class EventLogFile: CSVFormat, Sendable {
     public static let fileName = "events.csv"
 
     /// The columns, in order; their meaning is docs/DATA.md's.
@@ -21,8 +21,6 @@ public final class EventLogFile: Sendable {
         case resource
     }
 
-    public static let header = Column.allCases.map(\.rawValue).joined(separator: ",")
-
     private let areaNames: [String]
     private let parts: ReplicationParts
 
@@ -35,13 +33,7 @@ public final class EventLogFile: Sendable {
 
     /// The sink for replication `replication`'s steps.
     public func sink(replication: Int) -> EventSink {
-        let write = parts.writer(replication: replication)
-        return { [self] events in
-            var text = ""
-            text.reserveCapacity(events.count * 100)
-            for event in events { row(event, replication: replication, into: &text) }
-            write(text)
-        }
+        parts.sink(replication: replication, rowBytes: 100) { [self] in row($0, replication: $1, into: &$2) }
     }
 
     public func file() throws -> ResultFile { try parts.file(Self.fileName, header: Self.header) }

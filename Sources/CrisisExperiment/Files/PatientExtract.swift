@@ -4,7 +4,7 @@ import Foundation
 /// patients.csv (`run --patients`): one row per episode of care in every replication, in the
 /// layout docs/DATA.md specifies for a trust's own extract, so the same files feed `fit`.
 /// Replications stream their episodes to disk as they run (`ReplicationParts`).
-public final class PatientExtract: @unchecked Sendable {
+public final class PatientExtract: CSVFormat, @unchecked Sendable {
     public static let fileName = "patients.csv"
 
     /// The columns, in order; their meaning and format are docs/DATA.md's.
@@ -28,8 +28,6 @@ public final class PatientExtract: @unchecked Sendable {
         case endedFrom = "ended_from"
     }
 
-    public static let header = Column.allCases.map(\.rawValue).joined(separator: ",")
-
     private let areaNames: [String]
     private let cohortNames: [String]
     private let wardTypeNames: [String]
@@ -49,13 +47,7 @@ public final class PatientExtract: @unchecked Sendable {
     /// The sink for replication `replication`'s episodes: it appends their rows to the
     /// replication's part file, a batch at a time.
     public func sink(replication: Int) -> EpisodeSink {
-        let write = parts.writer(replication: replication)
-        return { [self] episodes in
-            var text = ""
-            text.reserveCapacity(episodes.count * 160)
-            for episode in episodes { row(episode, replication: replication, into: &text) }
-            write(text)
-        }
+        parts.sink(replication: replication, rowBytes: 160) { [self] in row($0, replication: $1, into: &$2) }
     }
 
     /// patients.csv for the result set.

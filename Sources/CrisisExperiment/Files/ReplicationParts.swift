@@ -34,7 +34,7 @@ final class ReplicationParts: @unchecked Sendable {
 
     /// Starts replication `replication`'s part (empty) and returns what appends rows to it.
     /// A write that fails is kept and thrown by `file`, since a running model cannot stop for it.
-    func writer(replication: Int) -> @Sendable (String) -> Void {
+    private func writer(replication: Int) -> @Sendable (String) -> Void {
         let url = url(replication)
         lock.withLock {
             replications.insert(replication)
@@ -51,6 +51,19 @@ final class ReplicationParts: @unchecked Sendable {
             } catch {
                 lock.withLock { if firstError == nil { firstError = error } }
             }
+        }
+    }
+
+    /// A sink of replication `replication`'s records: each batch becomes rows (`row` appends
+    /// one record's, about `rowBytes` long) written to the replication's part at once.
+    func sink<Record>(replication: Int, rowBytes: Int,
+                      row: @escaping @Sendable (Record, Int, inout String) -> Void) -> @Sendable ([Record]) -> Void {
+        let write = writer(replication: replication)
+        return { records in
+            var text = ""
+            text.reserveCapacity(records.count * rowBytes)
+            for record in records { row(record, replication, &text) }
+            write(text)
         }
     }
 
