@@ -1,6 +1,5 @@
 import CrisisFit
 import CrisisModel
-import CrisisScenario
 
 /// fit.json: everything a fit found, for a researcher or another program: the period and
 /// rows, every rejected row with its reason, per source the volume, profile, growth and
@@ -89,6 +88,6 @@ public enum FitJSON {
             + "\"ci95\": [\(json(share.lower)), \(json(share.upper))]}"
     }
 
-    static func json(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-    static func json(_ text: String) -> String { QuotedString.quoted(text) }
+    static func json(_ value: Double) -> String { JSONText.number(value) }
+    static func json(_ text: String) -> String { JSONText.string(text) }
 }

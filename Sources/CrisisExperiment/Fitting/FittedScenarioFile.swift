@@ -20,8 +20,9 @@ public enum FittedScenarioFile {
             "# period \(period) (end exclusive), \(rowsUsed) usable rows. Every value under `set` was",
             "# estimated from the extract; everything else is the base scenario's. fit.json has the",
             "# intervals, the families compared and the rows that could not be used.",
-            "extends: \(quoted(relativePath(from: folder, to: base)))",
-            "description: \(quoted("Fitted to \(files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")), \(period)."))",
+            // Double-quoted YAML scalars take JSON's escapes.
+            "extends: \(QuotedString.quoted(relativePath(from: folder, to: base)))",
+            "description: \(QuotedString.quoted("Fitted to \(files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")), \(period)."))",
             "",
             "set:",
         ]
@@ -106,9 +107,6 @@ public enum FittedScenarioFile {
     static func list(_ values: [Double]) -> String {
         "[" + values.map { NumberFormat.significant($0, 3) }.joined(separator: ", ") + "]"
     }
-
-    /// A YAML double-quoted scalar (JSON's escapes are YAML's).
-    static func quoted(_ text: String) -> String { QuotedString.quoted(text) }
 
     /// `target` as seen from `folder`: `../../Scenarios/baseline.yaml`.
     static func relativePath(from folder: URL, to target: String) -> String {

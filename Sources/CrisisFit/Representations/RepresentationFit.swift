@@ -89,7 +89,7 @@ public struct RepresentationFit: Sendable {
                                                tolerance: 1e-8)
         let information = StayDerivatives.hessian(negativeLogLikelihood, at: optimum.point, innerStep: 1e-5, outerStep: 1e-2)
         guard let covariance = StayDerivatives.inverseOfPositiveDefinite(information) else { throw Failure.noMaximum }
-        let z = gsl_cdf_ugaussian_Pinv(0.975)
+        let z = FittedStayDistribution.z95
         func interval(_ k: Int, _ map: (Double) -> Double) -> Estimate {
             let half = z * covariance[k][k].squareRoot()
             return Estimate(value: map(optimum.point[k]), lower: map(optimum.point[k] - half), upper: map(optimum.point[k] + half))

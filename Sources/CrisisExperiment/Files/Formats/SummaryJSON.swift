@@ -78,8 +78,6 @@ public enum SummaryJSON {
         }
     }
 
-    /// JSON has no NaN or infinity: undefined values are null.
-    private static func json(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-
-    private static func json(_ text: String) -> String { QuotedString.quoted(text) }
+    private static func json(_ value: Double) -> String { JSONText.number(value) }
+    private static func json(_ text: String) -> String { JSONText.string(text) }
 }
