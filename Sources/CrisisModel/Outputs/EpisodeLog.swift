@@ -86,8 +86,21 @@ struct EpisodeLog {
 
     var isEnabled: Bool { finished.isEnabled }
 
+    /// A step of the pathway, as `CrisisSystem.record` hands every step to both logs: an
+    /// arrival opens an episode, a departure ends it, and a repatriation or a delayed
+    /// discharge is kept for the row.
+    mutating func note(_ step: PathwayEvent, _ slot: Int32, people: borrowing PersonStore, at time: Double) {
+        switch step.kind {
+        case .arrival: begin(slot, presentedAt: time)
+        case .departure: end(slot, people: people, at: time)
+        default:
+            if step == .repatriatedToLocalBed { repatriatedAt[Int(slot)] = time }
+            if step == .dischargeDelayed { delayedFrom[Int(slot)] = time }
+        }
+    }
+
     /// A new episode in person slot `slot` (slots are reused, so every field is reset).
-    mutating func begin(_ slot: Int32, presentedAt time: Double) {
+    private mutating func begin(_ slot: Int32, presentedAt time: Double) {
         let i = Int(slot)
         while presentedAt.count <= i {
             presentedAt.append(.nan)
@@ -99,10 +112,8 @@ struct EpisodeLog {
         delayedFrom[i] = .nan
     }
 
-    mutating func repatriated(_ slot: Int32, at time: Double) { repatriatedAt[Int(slot)] = time }
-    mutating func dischargeDelayed(_ slot: Int32, at time: Double) { delayedFrom[Int(slot)] = time }
-    /// Someone found in a bed at time 0: when they presented is unknown.
-    mutating func historyUnknown(_ slot: Int32) { presentedAt[Int(slot)] = .nan }
+    /// Someone found in care at time 0, who never arrived: an episode whose presentation is unknown.
+    mutating func historyUnknown(_ slot: Int32) { begin(slot, presentedAt: .nan) }
 
     /// The episode in `slot` as `people` holds it, ended at `endedAt` (NaN: still open).
     func record(_ slot: Int32, people: borrowing PersonStore, endedAt: Double) -> EpisodeRecord {
@@ -134,7 +145,7 @@ struct EpisodeLog {
     }
 
     /// The episode in `slot` is over at `time`: into the extract unless it ended in the warm-up.
-    mutating func end(_ slot: Int32, people: borrowing PersonStore, at time: Double) {
+    private mutating func end(_ slot: Int32, people: borrowing PersonStore, at time: Double) {
         guard time >= extractStart else { return }
         let episode = record(slot, people: people, endedAt: time)
         // Someone found in a bed at time 0 who never had one (more than the beds): not an episode.

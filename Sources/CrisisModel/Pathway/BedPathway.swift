@@ -166,7 +166,6 @@ extension CrisisSystem {
             count(.delayedDischarges, person)
             count(.delayedBedDays, person, by: delay / 24)
             record(.dischargeDelayed, person, scheduler: &scheduler)
-            if episodes.isEnabled { episodes.dischargeDelayed(person, at: scheduler.now) }
             scheduler.schedule(.bedFreed(ref(person)), after: delay, priority: .release)
         } else {
             bedFreed(person, scheduler: &scheduler)
@@ -253,7 +252,6 @@ extension CrisisSystem {
             people.bedArea[i] = Int32(area)
             people.invalidateEvents(person)  // the out-of-area discharge no longer applies
             record(.repatriatedToLocalBed, person, scheduler: &scheduler)
-            if episodes.isEnabled { episodes.repatriated(person, at: now) }
             scheduler.schedule(.stayEnds(ref(person)), at: people.outOfAreaEnds[i], priority: .release)
             recordBedLevels(area: area, at: now)
             return true

@@ -246,11 +246,9 @@ public struct CrisisSystem: SimulationModel {
             : (configuration.wardTypes.count == 1 ? 0 : wardTypeChoice.choose(streams.wardType))
         let identity = known ?? nextIdentity
         if known == nil { nextIdentity &+= 1 }
-        let person = people.admit(area: area, identity: identity, lastBedDischargeAt: lastBedDischargeAt, cohort: cohort,
-                                  source: source, wardType: ward, informalStayHours: informal,
-                                  detainedStayHours: detained, at: time)
-        if episodes.isEnabled { episodes.begin(person, presentedAt: time) }
-        return person
+        return people.admit(area: area, identity: identity, lastBedDischargeAt: lastBedDischargeAt, cohort: cohort,
+                            source: source, wardType: ward, informalStayHours: informal, detainedStayHours: detained,
+                            at: time)
     }
 
     @inline(__always) func isCurrent(_ ref: PersonRef) -> Bool {
@@ -284,7 +282,9 @@ public struct CrisisSystem: SimulationModel {
         leave(person, scheduler: &scheduler)
     }
 
-    /// A step of the person's pathway: into the trace and the event log, when either is kept.
+    /// A step of the person's pathway: into the trace, the event log and the episode log,
+    /// whichever are kept. The one place pathways report what happens, so the logs cannot
+    /// disagree about it.
     @inline(__always)
     mutating func record(_ event: PathwayEvent, _ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         if scheduler.trace.isEnabled { scheduler.trace(event.text, entity: Int(person), resource: event.resource) }
@@ -292,11 +292,11 @@ public struct CrisisSystem: SimulationModel {
             let i = Int(person)
             events.append(event, person: people.identity[i], area: people.area[i], at: scheduler.now)
         }
+        if episodes.isEnabled { episodes.note(event, person, people: people, at: scheduler.now) }
     }
 
     mutating func leave(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         record(.leaves, person, scheduler: &scheduler)
-        if episodes.isEnabled { episodes.end(person, people: people, at: scheduler.now) }
         people.discharge(person)
     }
 
