@@ -85,10 +85,9 @@ public struct RepresentationFit: Sendable {
         }
         let share = min(max(Double(delays.count) / Double(observations.count), 0.01), 0.99)
         let start = [Foundation.log(share / (1 - share)), Foundation.log(max(delaySum / Double(delays.count), 1e-3))]
-        let optimum = try StaySimplex.minimise({ negativeLogLikelihood([$0, $1]) }, start: start, steps: [0.5, 0.5],
-                                               tolerance: 1e-8)
-        let information = StayDerivatives.hessian(negativeLogLikelihood, at: optimum.point, innerStep: 1e-5, outerStep: 1e-2)
-        guard let covariance = StayDerivatives.inverseOfPositiveDefinite(information) else { throw Failure.noMaximum }
+        let optimum = try Simplex.minimise(negativeLogLikelihood, start: start, steps: [0.5, 0.5], tolerance: 1e-8)
+        let information = Derivatives.hessian(negativeLogLikelihood, at: optimum.point, innerStep: 1e-5, outerStep: 1e-2)
+        guard let covariance = Derivatives.inverseOfPositiveDefinite(information) else { throw Failure.noMaximum }
         let z = FittedStayDistribution.z95
         func interval(_ k: Int, _ map: (Double) -> Double) -> Estimate {
             let half = z * covariance[k][k].squareRoot()

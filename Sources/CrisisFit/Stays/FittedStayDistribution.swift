@@ -105,8 +105,8 @@ public struct FittedStayDistribution: Sendable {
         let negativeLogLikelihood: ([Double]) -> Double = { p in
             -likelihood.logLikelihood(transformed: p[0], p.count > 1 ? p[1] : 0)
         }
-        let information = StayDerivatives.hessian(negativeLogLikelihood, at: transformed, innerStep: 1e-5, outerStep: 1e-2)
-        guard let inverse = StayDerivatives.inverseOfPositiveDefinite(information) else {
+        let information = Derivatives.hessian(negativeLogLikelihood, at: transformed, innerStep: 1e-5, outerStep: 1e-2)
+        guard let inverse = Derivatives.inverseOfPositiveDefinite(information) else {
             throw StayFitError.informationNotPositiveDefinite(family: family)
         }
         self.family = family
@@ -139,7 +139,7 @@ public struct FittedStayDistribution: Sendable {
     /// Var(log g) ≈ ∇ᵀ Cov(t) ∇ with ∇ = ∂ log g / ∂t from `gsl_deriv_central`.
     private static func estimate(log logValue: @escaping ([Double]) -> Double, at t: [Double],
                                  covariance: [[Double]]) -> Estimate {
-        let gradient = StayDerivatives.gradient(logValue, at: t, step: 1e-4)
+        let gradient = Derivatives.gradient(logValue, at: t, step: 1e-4)
         var variance = 0.0
         for i in t.indices { for j in t.indices { variance += gradient[i] * covariance[i][j] * gradient[j] } }
         let se = variance.squareRoot()

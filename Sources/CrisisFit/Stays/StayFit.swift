@@ -60,14 +60,14 @@ public enum StayFit {
     /// The maximum of `likelihood` on the optimiser scale, without the covariance: all a
     /// bootstrap refit needs.
     static func maximise(_ likelihood: StayLikelihood, start: [Double]?, steps: [Double]? = nil,
-                         tolerance: Double = simplexTolerance, restart: Bool = true) throws -> StaySimplex.Result {
+                         tolerance: Double = simplexTolerance, restart: Bool = true) throws -> Simplex.Result {
         let family = likelihood.family
         let origin = try start ?? family.startingPoint(uncensored: likelihood.dischargedExits)
         do {
-            return try StaySimplex.minimise({ likelihood.objective(transformed: $0, $1) }, start: origin,
-                                            steps: steps ?? Array(simplexSteps.prefix(family.parameterCount)),
-                                            tolerance: tolerance, restart: restart)
-        } catch let failure as StaySimplex.Failure {
+            return try Simplex.minimise({ likelihood.objective(transformed: $0[0], $0.count > 1 ? $0[1] : 0) },
+                                        start: origin, steps: steps ?? Array(simplexSteps.prefix(family.parameterCount)),
+                                        tolerance: tolerance, restart: restart)
+        } catch let failure as Simplex.Failure {
             throw StayFitError.didNotConverge(family: family, detail: failure.detail)
         }
     }

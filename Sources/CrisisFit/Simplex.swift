@@ -1,16 +1,17 @@
 import CGSL
 
-/// Minimisation with GSL's Nelder-Mead simplex (`gsl_multimin_fminimizer_nmsimplex2`), for
-/// objectives of one or two unconstrained parameters (the optimiser scale of `StayFamily`).
+/// Minimisation with GSL's Nelder-Mead simplex (`gsl_multimin_fminimizer_nmsimplex2`) of an
+/// objective of unconstrained parameters: the stay likelihoods on `StayFamily`'s optimiser
+/// scale, and calibration's distance between model and targets.
 ///
 /// Likelihoods of censored data have no closed-form gradient worth deriving per family, and a
-/// simplex needs none. It stops when the simplex's size (`gsl_multimin_test_size`) is below
+/// simulated objective has none at all; a simplex needs none. It stops when the simplex's size (`gsl_multimin_test_size`) is below
 /// `tolerance` (or has stalled, smaller than `stallTolerance`, at the objective's rounding
 /// level), then restarts once from the optimum with the original steps, because a simplex can
 /// collapse onto a ridge short of the minimum; the restart re-expands and confirms it. (Bootstrap
 /// refits, started at the peak they are looking for, skip it.)
-enum StaySimplex {
-    struct Failure: Error {
+public enum Simplex {
+    public struct Failure: Error {
         let detail: String
     }
 
@@ -25,50 +26,60 @@ enum StaySimplex {
     /// the optimum is still far inside any standard error.
     static let stallTolerance = 1e-5
 
-    struct Result {
-        /// The minimiser, on the optimiser scale (1 or 2 values).
-        let point: [Double]
+    public struct Result: Sendable {
+        /// The minimiser, on the optimiser scale.
+        public let point: [Double]
         /// The objective there.
-        let value: Double
+        public let value: Double
         /// Iterations over both runs.
-        let iterations: Int
+        public let iterations: Int
     }
 
     /// The objective handed through GSL's `params` pointer. An unretained reference: the box
     /// lives for the whole call, so the callback costs no allocation and no reference count.
     private final class Box {
-        let objective: (Double, Double) -> Double
-        init(_ objective: @escaping (Double, Double) -> Double) { self.objective = objective }
+        let objective: ([Double]) -> Double
+        var point: [Double]
+        init(_ objective: @escaping ([Double]) -> Double, dimension: Int) {
+            self.objective = objective
+            point = Array(repeating: 0, count: dimension)
+        }
     }
 
-    /// Minimises `objective(x0, x1)` (x1 is 0 and ignored when `start` has one value), with
-    /// the restart unless `restart` is false.
-    static func minimise(_ objective: @escaping (Double, Double) -> Double, start: [Double], steps: [Double],
-                         tolerance: Double, restart: Bool = true, maxIterations: Int = 5_000) throws -> Result {
-        precondition(start.count == steps.count && (1...2).contains(start.count))
-        let box = Box(objective)
+    /// Minimises `objective` from `start`, the simplex's first vertices `steps` away along each
+    /// axis, with the restart unless `restart` is false. `progress` hears each iteration's
+    /// number and lowest value.
+    public static func minimise(_ objective: @escaping ([Double]) -> Double, start: [Double], steps: [Double],
+                                tolerance: Double, restart: Bool = true, maxIterations: Int = 5_000,
+                                progress: ((Int, Double) -> Void)? = nil) throws -> Result {
+        precondition(start.count == steps.count && !start.isEmpty)
+        _ = FitGSL.errorHandlerDisabled
+        let box = Box(objective, dimension: start.count)
         return try withExtendedLifetime(box) {
             let params = Unmanaged.passUnretained(box).toOpaque()
             var function = gsl_multimin_function(
                 f: { vector, params in
+                    // The box's array is reused: no allocation per evaluation.
                     let box = Unmanaged<Box>.fromOpaque(params!).takeUnretainedValue()
-                    let v = vector!
-                    return box.objective(gsl_vector_get(v, 0), v.pointee.size > 1 ? gsl_vector_get(v, 1) : 0)
+                    for i in box.point.indices { box.point[i] = gsl_vector_get(vector!, i) }
+                    return box.objective(box.point)
                 },
                 n: start.count,
                 params: params
             )
-            let first = try run(&function, start: start, steps: steps, tolerance: tolerance, maxIterations: maxIterations)
+            let first = try run(&function, start: start, steps: steps, tolerance: tolerance, maxIterations: maxIterations,
+                                progress: progress)
             guard restart else { return first }
             let polished = try run(&function, start: first.point, steps: steps, tolerance: tolerance,
-                                   maxIterations: maxIterations)
+                                   maxIterations: maxIterations,
+                                   progress: progress.map { report in { report(first.iterations + $0, $1) } })
             let best = polished.value <= first.value ? polished : first
             return Result(point: best.point, value: best.value, iterations: first.iterations + polished.iterations)
         }
     }
 
     private static func run(_ function: inout gsl_multimin_function, start: [Double], steps: [Double],
-                            tolerance: Double, maxIterations: Int) throws -> Result {
+                            tolerance: Double, maxIterations: Int, progress: ((Int, Double) -> Void)?) throws -> Result {
         let n = start.count
         guard let minimiser = gsl_multimin_fminimizer_alloc(cgsl_multimin_fminimizer_nmsimplex2(), n),
               let x = gsl_vector_alloc(n), let step = gsl_vector_alloc(n)
@@ -98,6 +109,7 @@ enum StaySimplex {
             let size = gsl_multimin_fminimizer_size(minimiser)
             status = gsl_multimin_test_size(size, tolerance)
             let value = gsl_multimin_fminimizer_minimum(minimiser)
+            progress?(iterations, value)
             if value < lowest {
                 lowest = value
                 lastImprovement = iterations

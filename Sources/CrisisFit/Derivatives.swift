@@ -3,7 +3,7 @@ import CGSL
 /// Numerical derivatives of a function of a few parameters, all by GSL's five-point central
 /// difference with adaptive step (`gsl_deriv_central`): gradients for the delta method and
 /// the Hessian of −log L, whose inverse is the covariance of a maximum-likelihood estimate.
-enum StayDerivatives {
+public enum Derivatives {
     /// One coordinate of a function of several variables, the rest held at `point`, as the
     /// function of one variable GSL differentiates. Passed unretained through `params`.
     private final class Slice {
@@ -63,20 +63,19 @@ enum StayDerivatives {
         return h
     }
 
-    /// The inverse of a symmetric positive-definite matrix of size 1 or 2, by formula; nil
-    /// when it is not positive definite (no proper maximum, so no covariance).
-    static func inverseOfPositiveDefinite(_ m: [[Double]]) -> [[Double]]? {
-        switch m.count {
-        case 1:
-            guard m[0][0] > 0, m[0][0].isFinite else { return nil }
-            return [[1 / m[0][0]]]
-        case 2:
-            let a = m[0][0], b = m[0][1], d = m[1][1]
-            let determinant = a * d - b * b
-            guard a > 0, d > 0, determinant > 0, determinant.isFinite else { return nil }
-            return [[d / determinant, -b / determinant], [-b / determinant, a / determinant]]
-        default:
-            preconditionFailure("only 1 or 2 parameters")
-        }
+    /// The inverse of a symmetric positive-definite matrix, by GSL's Cholesky decomposition
+    /// (`gsl_linalg_cholesky_decomp1`, `gsl_linalg_cholesky_invert`); nil when it is not
+    /// positive definite (no proper minimum, so no covariance).
+    public static func inverseOfPositiveDefinite(_ m: [[Double]]) -> [[Double]]? {
+        _ = FitGSL.errorHandlerDisabled
+        let n = m.count
+        guard n > 0, m.allSatisfy({ $0.count == n && $0.allSatisfy(\.isFinite) }),
+              let matrix = gsl_matrix_alloc(n, n) else { return nil }
+        defer { gsl_matrix_free(matrix) }
+        for i in 0..<n { for j in 0..<n { gsl_matrix_set(matrix, i, j, m[i][j]) } }
+        guard gsl_linalg_cholesky_decomp1(matrix) == Int32(GSL_SUCCESS),
+              gsl_linalg_cholesky_invert(matrix) == Int32(GSL_SUCCESS) else { return nil }
+        let inverse = (0..<n).map { i in (0..<n).map { j in gsl_matrix_get(matrix, i, j) } }
+        return inverse.allSatisfy({ $0.allSatisfy(\.isFinite) }) ? inverse : nil
     }
 }
