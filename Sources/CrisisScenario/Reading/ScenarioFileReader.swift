@@ -9,6 +9,18 @@ import Darwin
 /// parser sees it: missing files, symbolic link loops, anything but a regular file (a
 /// directory, a FIFO, a device, a socket), files over the size limit, binary data.
 enum ScenarioFileReader {
+    /// What kind of YAML file is read, for the messages that refuse it: a scenario, or the
+    /// targets a calibration aims at (the same reader, the same limits).
+    struct Document: Sendable {
+        /// "scenario file"
+        let name: String
+        /// What an empty file should have held.
+        let expected: String
+
+        static let scenario = Document(name: "scenario file",
+                                       expected: "a mapping of sections (description, run, areas, ...)")
+    }
+
     /// Largest file accepted. The whole scenario library is a few kilobytes; a file this big
     /// is a mistake (a data export, a log) and parsing it would only waste time and memory.
     static let maximumBytes = 10 * 1024 * 1024
@@ -19,7 +31,8 @@ enum ScenarioFileReader {
     ///   - path: the path as the user or an `extends` wrote it; problems name it this way.
     ///   - reference: where an `extends` named this file; a missing base is reported there,
     ///     in the file the planner has to fix. Nil for the file named on the command line.
-    static func read(_ path: String, namedAt reference: SourceLocation?) -> Result<ScenarioNode, ScenarioError> {
+    static func read(_ path: String, namedAt reference: SourceLocation?,
+                     document: Document = .scenario) -> Result<ScenarioNode, ScenarioError> {
         func fail(_ message: String) -> Result<ScenarioNode, ScenarioError> {
             let problem = reference.map {
                 ScenarioProblem(location: $0, keyPath: "extends", message: "cannot read '\(path)': \(message)")
@@ -31,8 +44,8 @@ enum ScenarioFileReader {
         // stat follows symbolic links, so a link is judged by what it finally names.
         var status = stat()
         guard stat(path, &status) == 0 else { return fail(whyNotFound(path, errno: errno)) }
-        guard status.st_mode & S_IFMT == S_IFREG else { return fail("it is \(kind(of: status.st_mode)), not a scenario file") }
-        if Int(status.st_size) > maximumBytes { return fail(tooLarge(Int(status.st_size))) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return fail("it is \(kind(of: status.st_mode)), not a \(document.name)") }
+        if Int(status.st_size) > maximumBytes { return fail(tooLarge(Int(status.st_size), document: document)) }
         // O_NONBLOCK so that, should the path be swapped for a FIFO after the look above, the
         // open returns at once and the check on what was opened refuses it.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
@@ -40,7 +53,7 @@ enum ScenarioFileReader {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
-            return fail("it is \(kind(of: opened.st_mode)), not a scenario file")
+            return fail("it is \(kind(of: opened.st_mode)), not a \(document.name)")
         }
         // Read at most one byte past the limit: the file may have grown since the look above.
         let data: Data
@@ -49,20 +62,20 @@ enum ScenarioFileReader {
         } catch {
             return fail(error.localizedDescription)
         }
-        guard data.count <= maximumBytes else { return fail(tooLarge(data.count)) }
+        guard data.count <= maximumBytes else { return fail(tooLarge(data.count, document: document)) }
         let text = withoutByteOrderMark(data)
         let origin = SourceLocation.Origin.file(path)
         if let (line, column, what) = firstNonText(in: text) {
             return .failure(ScenarioError(problems: [ScenarioProblem(
                 location: SourceLocation(origin: origin, line: line, column: column), keyPath: "",
-                message: "\(what): a scenario file is YAML text")]))
+                message: "\(what): a \(document.name) is YAML text")]))
         }
         let (node, problems) = ScenarioYAML.parse(String(decoding: text, as: UTF8.self), origin: origin)
         guard problems.isEmpty else { return .failure(ScenarioError(problems: problems)) }
         guard let node else {
             return .failure(ScenarioError(problems: [ScenarioProblem(
                 location: SourceLocation(origin: origin, line: 1, column: 1), keyPath: "",
-                message: "the file is empty: expected a mapping of sections (description, run, areas, ...)")]))
+                message: "the file is empty: expected \(document.expected)")]))
         }
         return .success(node)
     }
@@ -112,9 +125,9 @@ enum ScenarioFileReader {
         }
     }
 
-    private static func tooLarge(_ bytes: Int) -> String {
+    private static func tooLarge(_ bytes: Int, document: Document) -> String {
         let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
-        return "the file is \(megabytes) MB; scenario files are limited to \(maximumBytes / 1_048_576) MB"
+        return "the file is \(megabytes) MB; \(document.name)s are limited to \(maximumBytes / 1_048_576) MB"
     }
 
     /// The position of the first NUL or invalid UTF-8 byte, if any: binary data would
