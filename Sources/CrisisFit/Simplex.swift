@@ -12,7 +12,7 @@ import CGSL
 /// refits, started at the peak they are looking for, skip it.)
 public enum Simplex {
     public struct Failure: Error {
-        let detail: String
+        public let detail: String
     }
 
     /// Iterations without any fall in the lowest value after which a small simplex has

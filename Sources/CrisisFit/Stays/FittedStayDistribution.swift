@@ -94,7 +94,7 @@ public struct FittedStayDistribution: Sendable {
     }
 
     /// The normal quantile for two-sided 95% intervals (`gsl_cdf_ugaussian_Pinv(0.975)`).
-    static var z95: Double { gsl_cdf_ugaussian_Pinv(0.975) }
+    public static var z95: Double { gsl_cdf_ugaussian_Pinv(0.975) }
 
     /// Builds the fit at the optimum `transformed` of `likelihood`: the observed information,
     /// covariances, intervals, mean and median.

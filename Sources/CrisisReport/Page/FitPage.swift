@@ -37,13 +37,13 @@ public enum FitPage {
         guard let selection = stays.selection, let data = stays.productLimit else { return nil }
         let high = data.lastExit
         let grid = (0...100).map { high * Double($0) / 100 }
-        var curves = [DistributionChart.Curve(name: "\(stays.observations) stays (product-limit)", colour: "#1a1a1a",
+        var curves = [LineChart.Curve(name: "\(stays.observations) stays (product-limit)", colour: "#1a1a1a",
                                               points: [(0, 0)] + zip(data.times, data.cdf).map { ($0, $1) }, steps: true)]
         for (k, fit) in selection.comparison.fits.enumerated() {
             curves.append(.init(name: "\(fit.family) (ΔAIC \(NumberFormat.fixed(selection.comparison.ranked[k].deltaAIC, 1)))",
                                 colour: Palette.colour(k + 1), points: grid.map { ($0, fit.cdf($0)) }))
         }
-        let chart = DistributionChart(curves: curves, xTitle: "Clinical length of stay (days)").render()
+        let chart = LineChart(curves: curves, xTitle: "Clinical length of stay (days)").render()
         let rows = zip(selection.comparison.ranked, selection.goodnessOfFit).map { ranked, test -> [String] in
             let fit = ranked.fit
             return [fit.family.rawValue,

@@ -119,6 +119,14 @@ public enum ScenarioChanges {
         return resolved.joined(separator: ".")
     }
 
+    /// The number at `path` (as `--set` takes it) in `scenario`, defaults included; nil when
+    /// the path names no number there (a section, a distribution, a word, nothing).
+    public static func number(at path: String, in scenario: LoadedScenario) -> Double? {
+        let key = keyPath(path, in: scenario)
+        guard let node = flatten(scenario.resolvedValue).first(where: { $0.key == key }), !node.isContainer else { return nil }
+        return DecimalNumber.number(node.value)
+    }
+
     /// Where each node of a merged tree was written, by the same key paths as `flatten`.
     static func locations(_ node: ScenarioNode, prefix: String = "", into result: inout [String: SourceLocation]) {
         func path(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }

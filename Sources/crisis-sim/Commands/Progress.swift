@@ -22,6 +22,12 @@ final class Progress: @unchecked Sendable {
                               finished: done == total)
     }
 
+    /// Progress in the command's own words (`calibrate`: "searching: 14 candidates, objective 3.2").
+    func update(_ text: String, finished: Bool = false) {
+        guard enabled else { return }
+        Progress.line.rewrite("\(label): \(text), \(Int(Date().timeIntervalSince(start))) s elapsed ", finished: finished)
+    }
+
     /// Ends an unfinished progress line, so that a message printed next (an error, a warning,
     /// `interrupted:`) starts on a line of its own instead of after "~12 s left".
     static func endLine() { line.end() }

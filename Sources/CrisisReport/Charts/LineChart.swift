@@ -1,14 +1,14 @@
 import CrisisExperiment
 
-/// Cumulative distributions on one plot: a data set's product-limit (Kaplan-Meier) estimate as
-/// a step line, and the distributions fitted to it as smooth lines, so a reader sees where a
-/// fit follows the data and where it departs (the tail, usually). Probabilities run 0 to 1 on
-/// the y axis; the x axis is the measured quantity from 0.
-struct DistributionChart {
+/// Lines on one plot, both axes from 0: fit.html's cumulative distributions (a data set's
+/// product-limit (Kaplan-Meier) estimate as a step line, the distributions fitted to it as
+/// smooth lines, so a reader sees where a fit follows the data and where it departs, the tail
+/// usually), and calibration.html's objective along each free key.
+struct LineChart {
     struct Curve {
         let name: String
         let colour: String
-        /// (x, F(x)) points in increasing x.
+        /// (x, y) points in increasing x.
         let points: [(x: Double, p: Double)]
         /// Drawn as steps (the data) rather than a smooth line (a fit).
         var steps = false
@@ -16,6 +16,9 @@ struct DistributionChart {
 
     let curves: [Curve]
     let xTitle: String
+    var yTitle = "Share of stays at most this long"
+    /// The y axis's top (a probability's 1); nil for the highest point.
+    var yHigh: Double? = 1
     var width = 640.0
 
     func render() -> SVGChart {
@@ -25,8 +28,9 @@ struct DistributionChart {
         let frame = PlotFrame(left: 56, right: width - 16, top: top, bottom: top + 260)
         let high = curves.flatMap { $0.points.map(\.x) }.filter(\.isFinite).max() ?? 1
         let x = LinearScale(covering: 0, high, pixels: frame.left, frame.right, ticks: 6)
-        let y = LinearScale(covering: 0, 1, pixels: frame.bottom, frame.top, ticks: 5)
-        var out = legend.svg + frame.yAxis(y, title: "Share of stays at most this long") + frame.xAxis(x, title: xTitle)
+        let yTop = yHigh ?? (curves.flatMap { $0.points.map(\.p) }.filter(\.isFinite).max() ?? 1)
+        let y = LinearScale(covering: 0, yTop, pixels: frame.bottom, frame.top, ticks: 5)
+        var out = legend.svg + frame.yAxis(y, title: yTitle) + frame.xAxis(x, title: xTitle)
         for curve in curves {
             var d = ""
             for point in curve.points where point.x.isFinite && point.p.isFinite {
