@@ -15,7 +15,8 @@ public struct Identification: Sendable {
         case weakly = "weakly identified"
         /// 60% of the range or more.
         case poorly = "poorly identified"
-        /// No interval: the objective is flat or not curving up.
+        /// No interval: the objective is flat or not curving up, or so nearly flat that the
+        /// interval's half-width exceeds the whole range.
         case not = "not identified"
     }
 
@@ -53,10 +54,10 @@ public struct Identification: Sendable {
         let covariance = Derivatives.inverseOfPositiveDefinite(curvature.hessian)?.map { $0.map { 2 * $0 } }
         return free.indices.map { k in
             let parameter = free[k]
-            guard let covariance, covariance[k][k] > 0 else {
+            let half = covariance.map { FittedStayDistribution.z95 * $0[k][k].squareRoot() } ?? .nan
+            guard let covariance, half < 1 else {
                 return Identification(key: parameter.key, value: values[k], lower: nil, upper: nil, verdict: .not, correlated: [])
             }
-            let half = FittedStayDistribution.z95 * covariance[k][k].squareRoot()
             let fraction = parameter.fraction(of: values[k])
             let lower = parameter.value(atFraction: max(0, fraction - half))
             let upper = parameter.value(atFraction: min(1, fraction + half))
