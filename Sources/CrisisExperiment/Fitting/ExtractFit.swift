@@ -49,6 +49,8 @@ public struct ExtractFit: Sendable {
     }
     /// Shares the model computes, for comparing a run of the fitted scenario with the data.
     public let targets: [Target]
+    /// Admissions in the period, another figure the model computes rather than takes.
+    public let admissions: Int
 
     /// Stays below this are not fitted: four families and a bootstrap need some data.
     public static let minimumStays = 30
@@ -116,7 +118,7 @@ public struct ExtractFit: Sendable {
         }
         return ExtractFit(start: start, end: end, replication: replication, arrivals: arrivals, stays: stays,
                           delayedDischarge: delayedDischarge, delayDays: delayDays, representation: representation,
-                          targets: targets)
+                          targets: targets, admissions: admissions.count)
     }
 
     /// Each episode of care (a bed, home treatment or a crisis house: what the model lets a

@@ -118,7 +118,7 @@ public enum TargetsFile {
     }
 
     /// The file's text: `header` as comment lines, then each target with its source. Values
-    /// are written exactly (shortest text that reads back to the same double).
+    /// to six significant figures, far finer than any target's standard error.
     public static func text(_ targets: [CalibrationTarget], header: [String]) -> String {
         var lines = header.map { $0.isEmpty ? "#" : "# " + $0 }
         lines.append("targets:")
@@ -126,11 +126,16 @@ public enum TargetsFile {
             let unit = target.definition?.unit ?? ""
             lines.append("  - kpi: \(target.kpi)" + (target.definition.map { "  # \($0.label)" } ?? ""))
             if target.stratum != "all" { lines.append("    stratum: \(QuotedString.quoted(target.stratum))") }
-            lines.append("    value: \(target.value)" + (unit.isEmpty ? "" : "  # \(unit)"))
-            lines.append("    standard_error: \(target.standardError)")
+            lines.append("    value: \(figure(target.value))" + (unit.isEmpty ? "" : "  # \(unit)"))
+            lines.append("    standard_error: \(figure(target.standardError))")
             if target.weight != 1 { lines.append("    weight: \(target.weight)") }
             lines.append("    source: \(QuotedString.quoted(target.source))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Six significant figures, as a scenario file reads a number (`743.509`, `1.2e-05`).
+    static func figure(_ value: Double) -> String {
+        String(format: "%.6g", value)
     }
 }

@@ -15,7 +15,9 @@ struct Fit: ParsableCommand {
             sets only what the data support, each value under a comment saying how it was \
             estimated; fit.json, with every estimate's interval, every family compared and \
             every row that could not be used; and fit.html, the stays' distribution against each \
-            family fitted and the arrival profiles with their intervals.
+            family fitted and the arrival profiles with their intervals; and targets.yaml, the \
+            figures the model computes rather than takes (admissions a year, the detained, gatekept \
+            and out-of-area shares) as targets for `crisis-sim calibrate`.
 
             Lengths of stay per legal status: maximum likelihood over lognormal, gamma, Weibull \
             and exponential, with stays still running at the period's end censored and stays \
@@ -128,12 +130,16 @@ struct Fit: ParsableCommand {
         try AtomicFile.write(FitJSON.text(fit, files: extracts, rows: contents.rows, problems: contents.problems),
                              to: folder.appendingPathComponent(FitJSON.fileName))
         try AtomicFile.write(FitPage.html(fit, files: extracts), to: folder.appendingPathComponent(FitPage.fileName))
+        try AtomicFile.write(TargetsFile.text(fit.calibrationTargets(files: extracts), header: [
+            "Targets from `crisis-sim fit`: figures of the extract the model computes rather than takes.",
+            "For `crisis-sim calibrate \(FittedScenarioFile.fileName) --targets \(ExtractFit.targetsFileName) --free KEY=LOW...HIGH`.",
+        ]), to: folder.appendingPathComponent(ExtractFit.targetsFileName))
         let fittedPath = folder.appendingPathComponent(FittedScenarioFile.fileName)
         try AtomicFile.write(yaml, to: fittedPath)
         report(fit, contents: contents, used: used)
         // The fitted scenario must load as any other: a fit that wrote one that does not is a bug to see now.
         _ = try loadScenario(fittedPath.path, overrides: [])
-        print("Wrote \(folder.path)/\(FittedScenarioFile.fileName), \(FitJSON.fileName), \(FitPage.fileName)")
+        print("Wrote \(folder.path)/\(FittedScenarioFile.fileName), \(FitJSON.fileName), \(FitPage.fileName), \(ExtractFit.targetsFileName)")
     }
 
     private func report(_ fit: ExtractFit, contents: PatientExtractReader.Contents, used: Int) {
