@@ -50,6 +50,12 @@ final class FitCommandTests: XCTestCase {
         let json = try String(contentsOf: fitFolder.appendingPathComponent("fit.json"), encoding: .utf8)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), json)
         XCTAssertTrue(json.contains("\"unusable\": 1"), json)
+        // What the model computes rather than takes, left as targets for calibrate.
+        let targets = try String(contentsOf: fitFolder.appendingPathComponent("targets.yaml"), encoding: .utf8)
+        for kpi in ["admissions.total", "admissions.detained", "admissions.gatekept", "oap.share_of_admissions"] {
+            XCTAssertTrue(targets.contains("  - kpi: \(kpi)  # "), "\(kpi) in\n\(targets)")
+        }
+        XCTAssertTrue(targets.contains("admissions; Poisson standard error\""), targets)
 
         // A period longer than the extract would fit a low rate: refused, naming what the extract covers.
         let tooLong = try crisisSim(["fit", extract.path, "--base", "Scenarios/baseline.yaml", "--from", "2024-09-28",

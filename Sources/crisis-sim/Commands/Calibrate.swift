@@ -145,8 +145,9 @@ struct Calibrate: ParsableCommand {
     /// --set as well, or with a bound the scenario refuses.
     func freeKeyProblems(_ parameters: [FreeParameter], base: LoadedScenario) -> [String] {
         var problems: [String] = []
-        for parameter in parameters {
-            let argument = "--free \(parameter.key)=\(NumberFormat.exact(parameter.low))...\(NumberFormat.exact(parameter.high))"
+        // `FreeParameter.parse` keeps the --free options' order, one parameter each.
+        for (typed, parameter) in zip(free, parameters) {
+            let argument = "--free \(typed)"
             let key = ScenarioChanges.keyPath(parameter.key, in: base)
             for set in scenarioOptions.overrides where ScenarioChanges.keyPath(String(set.prefix { $0 != "=" }), in: base) == key {
                 problems.append("--set \(set) and \(argument) both set \(key): leave out one of them")
