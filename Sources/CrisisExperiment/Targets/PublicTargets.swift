@@ -427,8 +427,11 @@ public enum PublicTargets {
             func shared(_ code: String) -> Int {
                 zip(code.uppercased(), wanted).prefix { $0 == $1 }.count
             }
-            let nearest = all.keys.sorted { (shared($0), $1) > (shared($1), $0) }.prefix(5)
-            let suggestion = Suggestion.closest(to: organisation, among: Array(all.keys))
+            // Longest shared prefix first, then alphabetical: the order a slip is likeliest in,
+            // and the same every run (a dictionary's order is not).
+            let ordered = all.keys.sorted { (shared($0), $1) > (shared($1), $0) }
+            let nearest = ordered.prefix(5)
+            let suggestion = Suggestion.closest(to: organisation, among: ordered)
             return PublishedStatisticsError(file: file.path, message: "has no organisation '\(organisation)'"
                 + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (it has " + counts.joined(separator: ", ")
                 + "; nearest codes: " + nearest.map { all[$0]!.isEmpty ? $0 : "\($0) \(all[$0]!)" }.joined(separator: ", ")
