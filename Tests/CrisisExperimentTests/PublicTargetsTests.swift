@@ -245,6 +245,24 @@ final class PublicTargetsTests: XCTestCase {
         XCTAssertTrue(read.allSatisfy { $0.definition != nil })
     }
 
+    /// docs/DATA.md's mapping table is what the code does: every target's KPI and measures, and
+    /// every measure the code says it leaves out.
+    func testTheDocumentedMappingIsTheCodes() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/DATA.md")
+        let text = try String(contentsOf: url.standardized, encoding: .utf8)
+        let section = try XCTUnwrap(text.components(separatedBy: "## Targets from the public statistics\n").dropFirst().first)
+        let table = try XCTUnwrap(section.components(separatedBy: "### Which measure gives which KPI").dropFirst().first?
+            .components(separatedBy: "### ").first)
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        for recipe in PublicTargets.recipes {
+            let row = try XCTUnwrap(rows.first { $0.hasPrefix("| `\(recipe.kpi)`") }, recipe.kpi)
+            for measure in recipe.measures { XCTAssertTrue(row.contains("`\(measure.id)`"), "\(measure.id) in \(row)") }
+        }
+        for unused in MHSDSMonthlyStatistics.unused + OutOfAreaPlacementStatistics.unused {
+            XCTAssertTrue(rows.contains { $0.contains("`\(unused.ids[0])`") }, unused.ids[0])
+        }
+    }
+
     func testMonthListsJoinRuns() {
         let months = ["2024-01", "2024-02", "2024-03", "2024-05", "2024-12", "2025-01"].map { ReportingMonth(text: $0)! }
         XCTAssertEqual(PublicTargets.monthList(months), "2024-01 to 2024-03, 2024-05, 2024-12 to 2025-01")
