@@ -132,6 +132,13 @@ final class PublicTargetsTests: XCTestCase {
                         + "RXX Northshire Mental Health NHS Trust, RYY Other Trust RYY, TAF Other Trust TAF)")
     }
 
+    func testACodeUnderTwoBreakdownsIsRefusedRatherThanGuessed() {
+        assertError(try make([Self.row("2024-04", "AMH21a", "70", breakdown: "ICB"),
+                              Self.row("2024-04", "AMH21a", "64", breakdown: "ICB of GP Practice or Residence")]),
+                    "mhsds.csv: 'RXX' is under more than one breakdown (ICB, ICB of GP Practice or Residence): the figures "
+                        + "of each differ, so which is meant is not clear; keep the rows of one breakdown in the file")
+    }
+
     func testNoMonthsInThePeriodSaysWhatTheFilesHave() {
         assertError(try make([Self.row("2024-04", "AMH21a", "70"), Self.row("2024-05", "AMH21a", "71")],
                              from: "2025-01", to: "2025-03"),

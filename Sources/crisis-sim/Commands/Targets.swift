@@ -24,7 +24,8 @@ struct Targets: ParsableCommand {
 
             Example:
               crisis-sim targets --mhsds Scenarios/data/mhsds-monthly-example.csv \\
-                --oaps Scenarios/data/oaps-monthly-example.csv --provider RXX --output results/targets.yaml
+                --oaps Scenarios/data/oaps-monthly-example.csv --provider RXX \\
+                --output results/targets.yaml
             """
     )
 
