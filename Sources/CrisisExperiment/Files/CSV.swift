@@ -20,8 +20,15 @@ public enum CSV {
     /// record. Works over the UTF-8 bytes, since daily.csv of a long run has many thousands of
     /// lines.
     static func records(_ text: String) -> [[String]] {
-        var records: [[String]] = []
+        numberedRecords(text).map(\.fields)
+    }
+
+    /// `records`, each with the 1-based line it starts on: a quoted field may hold line
+    /// breaks, so a record's index is not its line, and a message naming a line must count them.
+    static func numberedRecords(_ text: String) -> [(line: Int, fields: [String])] {
+        var records: [(line: Int, fields: [String])] = []
         var record: [String] = []
+        var line = 1, recordLine = 1
         var field: [UInt8] = []
         var quoted = false
         var bytes = Array(text.utf8).makeIterator()
@@ -37,6 +44,7 @@ public enum CSV {
                         quoted = false
                     }
                 } else {
+                    if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
                 }
                 continue
@@ -49,8 +57,10 @@ public enum CSV {
             case UInt8(ascii: "\n"):
                 record.append(String(decoding: field, as: UTF8.self))
                 field.removeAll(keepingCapacity: true)
-                records.append(record)
+                records.append((recordLine, record))
                 record.removeAll(keepingCapacity: true)
+                line += 1
+                recordLine = line
             case UInt8(ascii: "\r") where pending == UInt8(ascii: "\n"):
                 continue
             default: field.append(byte)
@@ -58,7 +68,7 @@ public enum CSV {
         }
         if !field.isEmpty || !record.isEmpty {
             record.append(String(decoding: field, as: UTF8.self))
-            records.append(record)
+            records.append((recordLine, record))
         }
         return records
     }
