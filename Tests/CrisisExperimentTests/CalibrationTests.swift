@@ -119,9 +119,14 @@ final class CalibrationTests: XCTestCase {
         // fraction scale (f is -2 log L), so 95% half-widths of 0.098 and 0.392.
         let f: ([Double]) -> Double = { z in pow((z[0] - 0.5) / 0.05, 2) + pow((z[1] - 0.3) / 0.2, 2) }
         let curvature = try Curvature.measure(at: [0.5, 0.3], step: 0.05) { f($0) }
-        XCTAssertEqual(curvature.hessian[0][0], 2 / 0.0025, accuracy: 1e-6)
-        XCTAssertEqual(curvature.hessian[1][1], 2 / 0.04, accuracy: 1e-6)
-        XCTAssertEqual(curvature.hessian[0][1], 0, accuracy: 1e-6)
+        let hessian = try XCTUnwrap(curvature.hessian)
+        XCTAssertEqual(hessian[0][0], 2 / 0.0025, accuracy: 1e-6)
+        XCTAssertEqual(hessian[1][1], 2 / 0.04, accuracy: 1e-6)
+        XCTAssertEqual(hessian[0][1], 0, accuracy: 1e-6)
+        // A rough surface (the staircase common random numbers leave) averages out over the grid:
+        // a ripple of ±0.5 on a bowl of curvature 800 moves the fitted curvature by a few percent.
+        let rough = try Curvature.measure(at: [0.5, 0.3], step: 0.1) { z in f(z) + 0.5 * sin(997 * z[0] + 613 * z[1]) }
+        XCTAssertEqual(try XCTUnwrap(rough.hessian)[0][0], 800, accuracy: 800 * 0.05)
         let free = [FreeParameter(key: "a", low: 0, high: 1), FreeParameter(key: "b", low: 0, high: 10)]
         let judged = Identification.judge(free, values: [0.5, 3], curvature: curvature)
         XCTAssertEqual(judged[0].lower!, 0.5 - 1.959964 * 0.05, accuracy: 1e-5)

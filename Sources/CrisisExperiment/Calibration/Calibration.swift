@@ -14,11 +14,10 @@ public enum Calibration {
     /// The simplex stops when its vertices are this close on the unbounded scale (about half
     /// a percent of a key's range near the middle of it).
     public static let tolerance = 0.02
-    /// The step of the curvature's finite differences, as a share of each key's range: wide
-    /// enough to see past the small steps common random numbers leave in the objective
-    /// (a candidate changes a few people's paths, not a smooth average), narrow enough to stay
-    /// local.
-    public static let curvatureStep = 0.05
+    /// The step of the curvature's grid, as a share of each key's range: wide enough to see
+    /// past the roughness common random numbers leave in the objective (a candidate changes a
+    /// few people's paths, not a smooth average), narrow enough to stay local.
+    public static let curvatureStep = 0.1
     /// Points of each key's slice, from its low to its high bound.
     public static let slicePoints = 11
     /// Significant digits of the calibrated values as calibrated.yaml writes them; the model

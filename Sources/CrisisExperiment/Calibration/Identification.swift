@@ -51,7 +51,7 @@ public struct Identification: Sendable {
     /// Judges each key from `curvature`, measured on the fraction-of-range scale.
     static func judge(_ free: [FreeParameter], values: [Double], curvature: Curvature.Measurement) -> [Identification] {
         // Covariance on the fraction scale: 2 H⁻¹.
-        let covariance = Derivatives.inverseOfPositiveDefinite(curvature.hessian)?.map { $0.map { 2 * $0 } }
+        let covariance = curvature.hessian.flatMap(Derivatives.inverseOfPositiveDefinite)?.map { $0.map { 2 * $0 } }
         return free.indices.map { k in
             let parameter = free[k]
             let half = covariance.map { FittedStayDistribution.z95 * $0[k][k].squareRoot() } ?? .nan
