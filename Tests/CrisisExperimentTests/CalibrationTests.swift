@@ -16,7 +16,7 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(parameters, [FreeParameter(key: "beds.delayed_discharge_probability", low: 0.02, high: 0.4),
                                     FreeParameter(key: "crht.admissions_avoided_share", low: 0, high: 1)])
         XCTAssertThrowsError(try FreeParameter.parse(["a.b=1...0.5", "c=x...2", "d", "a.b=0...1", "run.seed=1...2"])) { error in
-            let problems = (error as! CalibrationError).problems
+            let problems = (error as! ArgumentProblems).problems
             XCTAssertEqual(problems, [
                 "--free a.b=1...0.5: HIGH (0.5) must be above LOW (1)",
                 "--free c=x...2: LOW 'x' is not a plain decimal number (like 80, -2 or 0.25)",
@@ -25,7 +25,7 @@ final class CalibrationTests: XCTestCase {
             ])
         }
         XCTAssertThrowsError(try FreeParameter.parse(["a=0...1", "a=0...2"])) { error in
-            XCTAssertEqual((error as! CalibrationError).problems, ["--free a=0...2: a is already free by an earlier --free"])
+            XCTAssertEqual((error as! ArgumentProblems).problems, ["--free a=0...2: a is already free by an earlier --free"])
         }
     }
 
@@ -136,9 +136,12 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(judged[1].upper!, 10 * (0.3 + 1.959964 * 0.2), accuracy: 1e-4)
         XCTAssertEqual(judged[1].verdict, .poorly, "the interval covers 0 to 69% of the range")
 
-        // A ridge: only z0 + z1 matters, so neither is identified alone.
+        // A ridge: only z0 + z1 matters. The flat direction makes the Hessian singular; one key is
+        // set aside (not identified) and the other's interval holds it fixed, saying so.
         let ridge = try Curvature.measure(at: [0.4, 0.4], step: 0.05) { z in pow((z[0] + z[1] - 0.8) / 0.05, 2) }
-        XCTAssertEqual(Identification.judge(free, values: [0.4, 4], curvature: ridge).map(\.verdict), [.not, .not])
+        let onRidge = Identification.judge(free, values: [0.4, 4], curvature: ridge)
+        XCTAssertEqual(onRidge.map(\.verdict), [.well, .not])
+        XCTAssertEqual(onRidge[0].heldFixed, ["b"])
         // Nearly a ridge: identified, but traded off against each other.
         let steep = try Curvature.measure(at: [0.4, 0.4], step: 0.05) { z in
             pow((z[0] + z[1] - 0.8) / 0.05, 2) + pow((z[0] - z[1]) / 0.3, 2)
@@ -148,6 +151,16 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(traded[0].correlated.map(\.key), ["b"])
         XCTAssertEqual(traded[0].correlated.first?.r ?? 0, -777.78 / 822.22, accuracy: 1e-3)
         XCTAssert(traded[0].explanation.contains("traded off against b"))
+
+        // A third key the targets do not see leaves the other two identified, holding it fixed.
+        let three = free + [FreeParameter(key: "c", low: 0, high: 1)]
+        let flat = try Curvature.measure(at: [0.5, 0.3, 0.5], step: 0.05) { z in f(Array(z.prefix(2))) }
+        let judgedThree = Identification.judge(three, values: [0.5, 3, 0.5], curvature: flat)
+        XCTAssertEqual(judgedThree.map(\.verdict), [.well, .poorly, .not])
+        XCTAssertEqual(judgedThree[0].lower!, 0.5 - 1.959964 * 0.05, accuracy: 1e-5)
+        XCTAssertEqual(judgedThree[0].heldFixed, ["c"])
+        XCTAssert(judgedThree[0].explanation.hasSuffix("; interval with c held at its value"), judgedThree[0].explanation)
+        XCTAssert(judgedThree[1].reachesBound)
     }
 
     /// Targets made by the model at known values are recovered: the calibrated values lie

@@ -11,6 +11,11 @@ import Foundation
 /// Deterministic for a seed whatever the thread count: the simplex is sequential and each
 /// candidate's replications do not depend on the thread that ran them.
 public enum Calibration {
+    /// A search that did not settle within its iterations.
+    public struct Unsettled: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
     /// The simplex stops when its vertices are this close on the unbounded scale (about half
     /// a percent of a key's range near the middle of it).
     public static let tolerance = 0.02
@@ -67,8 +72,8 @@ public enum Calibration {
                                            tolerance: tolerance, maxIterations: maxIterations)
         } catch let simplex as Simplex.Failure {
             if let failure { throw failure }
-            throw CalibrationError(problems: ["the search did not settle: \(simplex.detail); widen the bounds, add "
-                + "replications (the objective is noisier with few) or free fewer keys"])
+            throw Unsettled(description: "the search did not settle: \(simplex.detail); widen the bounds, add "
+                + "replications (the objective is noisier with few) or free fewer keys")
         }
         if let failure { throw failure }
         // The values as calibrated.yaml writes them, and the model there.

@@ -36,9 +36,9 @@ public struct FreeParameter: Sendable, Equatable {
     }
 
     /// Parses `KEY=LOW...HIGH`, reporting what is wrong in the terms the user typed.
-    public static func parse(_ argument: String) -> Result<FreeParameter, CalibrationError> {
-        func failure(_ message: String) -> Result<FreeParameter, CalibrationError> {
-            .failure(CalibrationError(problems: ["--free \(argument): \(message)"]))
+    public static func parse(_ argument: String) -> Result<FreeParameter, ArgumentProblems> {
+        func failure(_ message: String) -> Result<FreeParameter, ArgumentProblems> {
+            .failure(ArgumentProblems(problems: ["--free \(argument): \(message)"]))
         }
         guard let equals = argument.firstIndex(of: "=") else {
             return failure("expected KEY=LOW...HIGH, e.g. beds.delayed_discharge_probability=0.05...0.4")
@@ -60,14 +60,14 @@ public struct FreeParameter: Sendable, Equatable {
         if low == nil { problems.append("LOW '\(lowText)' is not a plain decimal number (like 80, -2 or 0.25)") }
         if high == nil { problems.append("HIGH '\(highText)' is not a plain decimal number (like 80, -2 or 0.25)") }
         guard let low, let high else {
-            return .failure(CalibrationError(problems: problems.map { "--free \(argument): \($0)" }))
+            return .failure(ArgumentProblems(problems: problems.map { "--free \(argument): \($0)" }))
         }
         guard high > low else { return failure("HIGH (\(highText)) must be above LOW (\(lowText))") }
         return .success(FreeParameter(key: key, low: low, high: high))
     }
 
     /// Parses every `--free`, reporting every problem at once; a key may be free only once.
-    public static func parse(_ arguments: [String]) throws(CalibrationError) -> [FreeParameter] {
+    public static func parse(_ arguments: [String]) throws(ArgumentProblems) -> [FreeParameter] {
         var parameters: [FreeParameter] = []
         var problems: [String] = []
         if arguments.isEmpty {
@@ -85,14 +85,7 @@ public struct FreeParameter: Sendable, Equatable {
                 problems += error.problems
             }
         }
-        guard problems.isEmpty else { throw CalibrationError(problems: problems) }
+        guard problems.isEmpty else { throw ArgumentProblems(problems: problems) }
         return parameters
     }
-}
-
-/// A calibration that cannot start or finish: every problem, one a line.
-public struct CalibrationError: Error, CustomStringConvertible, Sendable {
-    public let problems: [String]
-    public init(problems: [String]) { self.problems = problems }
-    public var description: String { problems.joined(separator: "\n") }
 }

@@ -29,6 +29,10 @@ public struct Identification: Sendable {
     /// Other free keys it is strongly correlated with (|r| >= 0.9): the targets fix a
     /// combination of them rather than each.
     public let correlated: [(key: String, r: Double)]
+    /// Keys not identified, held at their values for this key's interval.
+    public let heldFixed: [String]
+    /// Whether the interval was cut at a bound of the range searched.
+    public let reachesBound: Bool
 
     /// The verdict with its reason, for the terminal and calibrated.yaml.
     public var explanation: String {
@@ -42,33 +46,57 @@ public struct Identification: Sendable {
         case .well, .weakly:
             break
         }
+        if reachesBound { text += "; the interval reaches a bound of the range searched, which may be too narrow" }
         for (other, r) in correlated {
             text += "; traded off against \(other) (correlation \(NumberFormat.fixed(r, 2))): the targets fix a combination"
         }
+        if !heldFixed.isEmpty { text += "; interval with \(heldFixed.joined(separator: " and ")) held at its value" }
         return text
     }
 
     /// Judges each key from `curvature`, measured on the fraction-of-range scale.
+    ///
+    /// A key along which the objective is flat makes the whole Hessian singular, which would
+    /// leave every key without an interval; so keys are set aside one at a time (the flattest
+    /// first, or the one with the widest interval) until the rest have a covariance in which
+    /// each interval is narrower than its range. The keys set aside are not identified; the
+    /// others' intervals hold them fixed, and say so.
     static func judge(_ free: [FreeParameter], values: [Double], curvature: Curvature.Measurement) -> [Identification] {
-        // Covariance on the fraction scale: 2 H⁻¹.
-        let covariance = curvature.hessian.flatMap(Derivatives.inverseOfPositiveDefinite)?.map { $0.map { 2 * $0 } }
+        var kept = Array(free.indices)
+        var covariance: [[Double]] = []  // over `kept`, on the fraction scale: 2 H⁻¹
+        var halves: [Double] = []
+        while let hessian = curvature.hessian, !kept.isEmpty {
+            let sub = kept.map { i in kept.map { hessian[i][$0] } }
+            guard let inverse = Derivatives.inverseOfPositiveDefinite(sub) else {
+                kept.remove(at: kept.indices.min { sub[$0][$0] < sub[$1][$1] }!)
+                continue
+            }
+            covariance = inverse.map { $0.map { 2 * $0 } }
+            halves = kept.indices.map { FittedStayDistribution.z95 * covariance[$0][$0].squareRoot() }
+            guard let widest = halves.indices.max(by: { halves[$0] < halves[$1] }), halves[widest] >= 1 else { break }
+            kept.remove(at: widest)
+        }
+        if curvature.hessian == nil { kept = [] }
+        let setAside = free.indices.filter { !kept.contains($0) }.map { free[$0].key }
         return free.indices.map { k in
             let parameter = free[k]
-            let half = covariance.map { FittedStayDistribution.z95 * $0[k][k].squareRoot() } ?? .nan
-            guard let covariance, half < 1 else {
-                return Identification(key: parameter.key, value: values[k], lower: nil, upper: nil, verdict: .not, correlated: [])
+            guard let position = kept.firstIndex(of: k) else {
+                return Identification(key: parameter.key, value: values[k], lower: nil, upper: nil, verdict: .not,
+                                      correlated: [], heldFixed: [], reachesBound: false)
             }
+            let half = halves[position]
             let fraction = parameter.fraction(of: values[k])
             let lower = parameter.value(atFraction: max(0, fraction - half))
             let upper = parameter.value(atFraction: min(1, fraction + half))
             let span = (upper - lower) / (parameter.high - parameter.low)
             let verdict: Verdict = span < 0.25 ? .well : span < 0.6 ? .weakly : .poorly
-            let correlated = free.indices.filter { $0 != k && covariance[$0][$0] > 0 }.compactMap { j -> (String, Double)? in
-                let r = covariance[k][j] / (covariance[k][k] * covariance[j][j]).squareRoot()
-                return abs(r) >= 0.9 ? (free[j].key, r) : nil
+            let correlated = kept.indices.filter { $0 != position }.compactMap { j -> (String, Double)? in
+                let r = covariance[position][j] / (covariance[position][position] * covariance[j][j]).squareRoot()
+                return abs(r) >= 0.9 ? (free[kept[j]].key, r) : nil
             }
             return Identification(key: parameter.key, value: values[k], lower: lower, upper: upper, verdict: verdict,
-                                  correlated: correlated)
+                                  correlated: correlated, heldFixed: setAside,
+                                  reachesBound: fraction - half < 0 || fraction + half > 1)
         }
     }
 }

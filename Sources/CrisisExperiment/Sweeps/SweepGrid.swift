@@ -31,7 +31,7 @@ public struct SweepGrid: Sendable, Equatable {
     public func assignments(at point: [Int]) -> [String] { zip(axes, point).map { "\($0.key)=\($0.values[$1])" } }
 
     /// Parses `--vary` arguments, `KEY=LOW...HIGH:STEP` each, reporting every problem at once.
-    public static func parse(_ arguments: [String]) throws(SweepGridError) -> SweepGrid {
+    public static func parse(_ arguments: [String]) throws(ArgumentProblems) -> SweepGrid {
         var axes: [SweepAxis] = []
         var problems: [String] = []
         if arguments.isEmpty { problems.append("give at least one --vary KEY=LOW...HIGH:STEP, e.g. --vary areas.Northshire.beds=80...120:5") }
@@ -52,14 +52,14 @@ public struct SweepGrid: Sendable, Equatable {
             problems.append("the grid has \(Int(total)) points (\(axes.map { String($0.values.count) }.joined(separator: " x "))); "
                 + "at most \(maximumPoints): use larger steps or fewer parameters")
         }
-        guard problems.isEmpty else { throw SweepGridError(problems: problems) }
+        guard problems.isEmpty else { throw ArgumentProblems(problems: problems) }
         return SweepGrid(axes: axes)
     }
 
     /// Parses one `KEY=LOW...HIGH:STEP`.
-    public static func axis(_ argument: String) -> Result<SweepAxis, SweepGridError> {
-        func failure(_ message: String) -> Result<SweepAxis, SweepGridError> {
-            .failure(SweepGridError(problems: ["--vary \(argument): \(message)"]))
+    public static func axis(_ argument: String) -> Result<SweepAxis, ArgumentProblems> {
+        func failure(_ message: String) -> Result<SweepAxis, ArgumentProblems> {
+            .failure(ArgumentProblems(problems: ["--vary \(argument): \(message)"]))
         }
         let example = "e.g. areas.Northshire.beds=80...120:5"
         guard let equals = argument.firstIndex(of: "=") else {
@@ -94,7 +94,7 @@ public struct SweepGrid: Sendable, Equatable {
                 problems.append("\(name) '\(text)' is not a plain decimal number (like 80, -2 or 0.25)")
             }
         }
-        guard problems.isEmpty else { return .failure(SweepGridError(problems: problems.map { "--vary \(argument): \($0)" })) }
+        guard problems.isEmpty else { return .failure(ArgumentProblems(problems: problems.map { "--vary \(argument): \($0)" })) }
         let (lowValue, highValue, stepValue) = (numbers[0], numbers[1], numbers[2])
         guard stepValue > 0 else { return failure("STEP must be greater than 0, got \(step)") }
         guard highValue >= lowValue else { return failure("HIGH (\(high)) is below LOW (\(low))") }
@@ -132,10 +132,4 @@ public struct SweepGrid: Sendable, Equatable {
         let text = NumberFormat.fixed(value, decimals)
         return text.hasPrefix("-") && (Double(text) ?? 1) == 0 ? String(text.dropFirst()) : text
     }
-}
-
-/// `--vary` arguments that do not describe a grid: every problem, one a line.
-public struct SweepGridError: Error, CustomStringConvertible, Sendable {
-    public let problems: [String]
-    public var description: String { problems.joined(separator: "\n") }
 }

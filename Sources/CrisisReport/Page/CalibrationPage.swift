@@ -21,16 +21,19 @@ public enum CalibrationPage {
                     KPIText.value(result.startModel[k].mean, unit: unit),
                     KPIText.value(model.mean, unit: unit), KPIText.interval(model),
                     differences[k].isFinite ? NumberFormat.fixed(differences[k], 2) : "-",
-                    result.agrees(k) ? "yes" : "no", target.source]
+                    result.agrees(k) ? "yes" : "no"]
         }
         targets.body = "<p>Each target's observed value with its 95% interval (±1.96 standard errors), the model at the "
             + "start and at the calibrated values (mean and 95% confidence interval of \(problem.replications) replications), "
             + "and the standardised difference, (model − observed) / scale, the scale combining the target's standard error "
             + "with the model's Monte Carlo error. The objective is the sum of their squares.</p>\n"
             + DataTable(caption: "Targets", columns: ["target", "observed", "observed 95% interval", "model at start",
-                                                     "model calibrated", "model 95% CI", "difference", "intervals overlap",
-                                                     "source"],
-                        rows: rows, textColumns: [7, 8], rowNotes: problem.targets.map(\.kpi)).html()
+                                                     "model calibrated", "model 95% CI", "difference", "intervals overlap"],
+                        rows: rows, textColumns: [7], rowNotes: problem.targets.map(\.kpi)).html()
+            // Sources run long (months, measures, methods): a table of their own, so the figures stay readable.
+            + DataTable(caption: "Where each target comes from", columns: ["target", "source"],
+                        rows: problem.targets.map { [KPIText.label($0.kpi) + ($0.stratum == "all" ? "" : " (\($0.stratum))"), $0.source] },
+                        textColumns: [1]).html()
         var keys = ReportSection(id: "free-keys", heading: "The free keys")
         keys.body = "<p>Each key's approximate 95% interval comes from the objective's curvature at the minimum (the "
             + "objective is −2 log likelihood up to a constant, so the covariance is twice the inverse of its Hessian). "

@@ -127,6 +127,13 @@ public enum ScenarioChanges {
         return DecimalNumber.number(node.value)
     }
 
+    /// Whether `path` names a section or list item of `scenario` (a mapping of settings), not
+    /// one setting.
+    public static func isSection(_ path: String, in scenario: LoadedScenario) -> Bool {
+        let key = keyPath(path, in: scenario)
+        return key.isEmpty || flatten(scenario.resolvedValue).contains { $0.key == key && $0.isContainer }
+    }
+
     /// Where each node of a merged tree was written, by the same key paths as `flatten`.
     static func locations(_ node: ScenarioNode, prefix: String = "", into result: inout [String: SourceLocation]) {
         func path(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }

@@ -25,9 +25,9 @@ struct Calibrate: ParsableCommand {
             calibration.csv (the model against each target), calibration.json (everything, \
             with the objective along each key's range) and calibration.html.
 
-            Examples:
-              crisis-sim calibrate Scenarios/baseline.yaml --targets Scenarios/data/northshire-targets.yaml \\
-                --free beds.delayed_discharge_probability=0.02...0.3 --free crht.gatekeeping.home_treatment_share=0.1...0.6
+            Examples (docs/DATA.md's worked example, after its `run --patients` and `fit`):
+              crisis-sim calibrate results/example-fit/fitted.yaml --targets results/example-fit/targets.yaml \\
+                --free crht.admissions_avoided_share=0.05...0.6 --free crht.detained_request_share=0.2...0.7
             """
     )
 
@@ -39,7 +39,7 @@ struct Calibrate: ParsableCommand {
     @Option(name: .customLong("free"), parsing: .singleValue,
             help: ArgumentHelp("A key to calibrate and its bounds, e.g. beds.delayed_discharge_probability=0.02...0.3 (repeatable).",
                                valueName: "key.path=LOW...HIGH"))
-    var free: [String] = []
+    var free: [String]
 
     @OptionGroup var scenarioOptions: ScenarioOptions
     @OptionGroup var runOptions: RunOptions
@@ -61,6 +61,10 @@ struct Calibrate: ParsableCommand {
         guard (10...100_000).contains(maxIterations) else { throw ValidationError("--max-iterations must be an integer in [10, 100000]") }
         do { _ = try FreeParameter.parse(free) } catch { throw ValidationError(error.description) }
     }
+
+    /// Below this many replications a calibration is warned about: the objective's scale and
+    /// the model's intervals rest on the replications' spread.
+    static let fewReplications = 10
 
     var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/calibrate-\(scenarioName(scenario))") }
 
@@ -87,6 +91,10 @@ struct Calibrate: ParsableCommand {
             throw ExitCode(1)
         }
         printWarnings(of: [base], for: settings)
+        if settings.replications < Self.fewReplications {
+            printError("\(scenario): warning: \(settings.replications) replications: the model's intervals, and so the "
+                + "calibrated values', are wide; \(Self.fewReplications) or more are advised")
+        }
         let problem = CalibrationProblem(
             scenario: scenario, overrides: scenarioOptions.overrides, free: parameters, targets: goals,
             replications: settings.replications, seed: settings.seed, generator: settings.generator,
@@ -101,7 +109,7 @@ struct Calibrate: ParsableCommand {
                 progress.update("\(stage.rawValue): \(NumberFormat.count(count, "candidate")), lowest objective "
                     + NumberFormat.readable(lowest))
             }
-        } catch let error as CalibrationError {
+        } catch let error as Calibration.Unsettled {
             printError(error.description)
             throw ExitCode(1)
         } catch let error as ScenarioError {
@@ -117,6 +125,14 @@ struct Calibrate: ParsableCommand {
         let calibrated = folder.appendingPathComponent(CalibratedScenarioFile.fileName)
         try AtomicFile.write(CalibratedScenarioFile.text(result, targetsFile: targets, folder: folder), to: calibrated)
         print(CalibrationText.report(result, targetsFile: targets, seconds: seconds))
+        // A target far from the model at the start is often in the wrong unit (0.94 for 94%).
+        for (k, difference) in result.objective.differences(result.startModel).enumerated() where abs(difference) > 30 {
+            let target = goals[k]
+            printError("\(target.location.map { "\($0): " } ?? "")warning: \(target.kpi): the target \(NumberFormat.exact(target.value)) "
+                + "is \(NumberFormat.readable(abs(difference))) scales from the model at the start "
+                + "(\(NumberFormat.readable(result.startModel[k].mean)) \(result.startModel[k].unit)); check its unit"
+                + (KPIText.isShare(result.startModel[k].unit) ? " (shares are percentages, 0 to 100)" : ""))
+        }
         // The calibrated scenario must load as any other: one that does not is a bug to see now.
         _ = try loadScenario(calibrated.path, overrides: [])
         print("Wrote \(folder.path)/\(CalibratedScenarioFile.fileName), \(CalibrationCSV.fileName), "
@@ -151,6 +167,11 @@ struct Calibrate: ParsableCommand {
             let key = ScenarioChanges.keyPath(parameter.key, in: base)
             for set in scenarioOptions.overrides where ScenarioChanges.keyPath(String(set.prefix { $0 != "=" }), in: base) == key {
                 problems.append("--set \(set) and \(argument) both set \(key): leave out one of them")
+            }
+            if ScenarioChanges.isSection(parameter.key, in: base) {
+                problems.append("\(argument): \(parameter.key) is a section of \(scenario), not one number: free one of its "
+                    + "numbers (`crisis-sim describe \(scenario)` lists them)")
+                continue
             }
             if ScenarioSchema.takesWholeNumbers(keyPath: parameter.key) == true {
                 problems.append("\(argument): \(parameter.key) takes whole numbers (beds, staff, places), and calibration "
