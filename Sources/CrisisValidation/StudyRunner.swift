@@ -31,7 +31,7 @@ public struct StudyResults: Sendable {
 
     /// KPI `id` summarised over the replications: mean and 95% Student t interval.
     public func summary(_ id: String) throws -> KPISummary {
-        KPISummary(id: id, stratum: "all", unit: Self.unit(of: id), values: try values(id))
+        KPISummary(id: id, stratum: "all", unit: KPIText.unit(id), values: try values(id))
     }
 
     /// `part` as a percentage of `whole`, replication by replication, then summarised: the
@@ -53,10 +53,6 @@ public struct StudyResults: Sendable {
             throw ValidationRunError.study(file: file, problem: "this check needs exactly one area; the study has \(areas.count)")
         }
         return areas[0]
-    }
-
-    static func unit(of id: String) -> String {
-        CrisisSystem.kpiDefinitions.first { $0.id == id }?.unit ?? ""
     }
 }
 

@@ -11,6 +11,9 @@ public enum KPIText {
     /// KPI outside the catalogue.
     public static func label(_ id: String) -> String { definitions[id]?.label ?? id }
 
+    /// The unit of `id` ("per year", "%"), or "" for a KPI outside the catalogue.
+    public static func unit(_ id: String) -> String { definitions[id]?.unit ?? "" }
+
     public static func isMoney(_ unit: String) -> Bool { unit.hasPrefix("GBP") }
     public static func isShare(_ unit: String) -> Bool { unit.hasPrefix("%") }
 

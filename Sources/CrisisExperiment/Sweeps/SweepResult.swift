@@ -33,11 +33,6 @@ public struct SweepResult: Sendable {
         summaries.map { $0.kpi(kpi, stratum: settings.stratum) }
     }
 
-    /// The unit of `kpi`, from the catalogue.
-    public static func unit(of kpi: String) -> String {
-        CrisisSystem.kpiDefinitions.first { $0.id == kpi }?.unit ?? ""
-    }
-
     /// A readable table per charted KPI, headed by its label as `run` and `compare` head
     /// theirs: each point's values, mean and 95% interval in the KPI's own terms (GBP 19.4m,
     /// 93.7%), intervals cut at what the KPI can be, and the half-width as ±% of the mean.
@@ -47,7 +42,7 @@ public struct SweepResult: Sendable {
             max(key.count, points.map { $0[a].count }.max() ?? 0) + 2
         }
         for kpi in settings.kpis {
-            let unit = SweepResult.unit(of: kpi)
+            let unit = KPIText.unit(kpi)
             let shownUnit = KPIText.remainingUnit(unit)
             var lines = ["\(KPIText.label(kpi))\(shownUnit.isEmpty ? "" : " (\(shownUnit))") [\(kpi)]"
                 + (settings.stratum == "all" ? "" : ", \(settings.stratum)")]

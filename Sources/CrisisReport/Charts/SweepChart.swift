@@ -79,10 +79,10 @@ public enum SweepChart {
             values += [summary.mean, summary.lower, summary.upper].filter(\.isFinite)
         }
         if let reference = reference(kpi) { values.append(reference.value) }
-        let ceiling = KPIText.isShare(SweepResult.unit(of: kpi)) ? 100.0 : .infinity
+        let ceiling = KPIText.isShare(KPIText.unit(kpi)) ? 100.0 : .infinity
         let high = min(ceiling, values.max() ?? 1), lowest = max(0, values.min() ?? 0)
         var scale = LinearScale(covering: lowest > high / 2 ? lowest : 0, high, pixels: 0, 1)
-        scale.money = KPIText.isMoney(SweepResult.unit(of: kpi))
+        scale.money = KPIText.isMoney(KPIText.unit(kpi))
         return scale
     }
 
@@ -95,7 +95,7 @@ public enum SweepChart {
     /// `left`.
     static func panel(_ result: SweepResult, kpi: String, left: Double) -> SVGChart {
         let settings = result.settings
-        let unit = SweepResult.unit(of: kpi)
+        let unit = KPIText.unit(kpi)
         let label = KPIText.label(kpi)
         let remaining = KPIText.remainingUnit(unit)
         let series = result.series(kpi)
