@@ -69,7 +69,8 @@ let package = Package(
         // The built executable run as a planner would, on the scenario library.
         .testTarget(name: "CommandLineTests", dependencies: ["crisis-sim", "CrisisExperiment", "CrisisScenario", "CrisisTestSupport"]),
         .testTarget(name: "CrisisReportTests", dependencies: ["CrisisReport", "CrisisExperiment", "CrisisModel", "CrisisScenario"]),
-        .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario", "CrisisTestSupport", "SimRandom"]),
+        .testTarget(name: "CrisisExperimentTests", dependencies: ["CrisisExperiment", "CrisisModel", "CrisisScenario", "CrisisTestSupport", "SimRandom"],
+                    exclude: ["Fixtures"]),
         // Experiments over scenario files: shards, merge, sweep (and its chart), the Slurm scripts
         // and the validation studies; the libraries, and the built executable beside the tests.
         .testTarget(name: "CrisisExperimentShardTests", dependencies: ["CrisisExperiment", "CrisisReport", "CrisisScenario", "CrisisModel", "CrisisTestSupport", "CrisisValidation", "SimKernel", "crisis-sim"]),

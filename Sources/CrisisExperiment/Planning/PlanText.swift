@@ -1,0 +1,64 @@
+import CrisisModel
+
+/// A plan in words for the terminal: the answer, why, what it cost to find, and the
+/// runners-up.
+public enum PlanText {
+    public static func report(_ result: PlanResult, seconds: Double) -> String {
+        let problem = result.problem
+        let objective = PlanJSON.objectiveName(problem)
+        let targets = problem.targets.map { "\(KPIText.label($0.kpi)) \($0.direction == .atMost ? "at most" : "at least") "
+            + KPIText.value($0.bound, unit: KPIText.unit($0.kpi)) }.joined(separator: "; ")
+        var lines = [
+            "Plan for \(problem.scenario): minimise \(objective) subject to \(targets), each with "
+                + "\(NumberFormat.fixed(100 * problem.confidence, 0))% confidence.",
+            "\(result.evaluated.count) of \(result.points.count) points evaluated, \(NumberFormat.grouped(Double(result.replicationsRun))) "
+                + "replications of \(NumberFormat.days(problem.length.horizonDays)) days (seed \(problem.seed), common random "
+                + "numbers); an exhaustive sweep at the same depth would run \(NumberFormat.grouped(Double(result.exhaustiveReplications))); "
+                + "\(NumberFormat.fixed(seconds, 1)) s",
+            "",
+        ]
+        func describe(_ index: Int) -> String {
+            zip(problem.grid.axes, result.points[index].values).map { "\($0.key) = \($1)" }.joined(separator: ", ")
+        }
+        func kpiLine(_ index: Int) -> String {
+            let point = result.points[index]
+            // The KPIs the plan judged by: its targets' and a KPI objective's.
+            var judged = problem.targets.map(\.kpi)
+            if case .kpi(let id) = problem.objective, !judged.contains(id) { judged.append(id) }
+            return judged.map { kpi in
+                let estimate = point.estimate(kpi, oneSided: 0.975)
+                return "\(KPIText.label(kpi)) \(KPIText.value(estimate.mean, unit: KPIText.unit(kpi))) "
+                    + "(95% CI \(KPIText.interval(lower: estimate.lower, upper: estimate.upper, unit: KPIText.unit(kpi))))"
+            }.joined(separator: "; ") + "; \(point.replications) replications"
+        }
+        if let recommended = result.recommended {
+            lines.append("Recommended: \(describe(recommended))")
+            lines.append("  " + kpiLine(recommended))
+            if case .decision(let axis) = problem.objective {
+                let value = Double(result.points[recommended].values[axis]) ?? .nan
+                let cheaper = result.points.filter { (Double($0.values[axis]) ?? .nan) < value }
+                let undecided = cheaper.filter { if case .undecided = $0.status { true } else { false } }
+                lines.append(undecided.isEmpty
+                    ? "  Every point with less \(objective) misses a target (\(cheaper.count) points, each shown with the same confidence)."
+                    : "  \(undecided.count) points with less \(objective) were too close to call at \(problem.maximumReplications) replications: "
+                        + "raise --max-replications to settle them.")
+            } else if let selection = result.selection {
+                lines.append(selection.separated
+                    ? "  Selected by KN among \(result.points.filter { $0.status == .feasible }.count) feasible points: within "
+                        + "\(KPIText.value(selection.indifference, unit: KPIText.unit(objective))) of the best with "
+                        + "\(NumberFormat.fixed(100 * problem.confidence, 0))% confidence."
+                    : "  KN could not separate the last points within \(problem.maximumReplications) replications: the lowest mean was taken.")
+            }
+            for (rank, index) in result.runnersUp.enumerated() {
+                lines.append("Runner-up \(rank + 1): \(describe(index))")
+                lines.append("  " + kpiLine(index))
+            }
+        } else {
+            let undecided = result.points.filter { if case .undecided = $0.status { true } else { false } }.count
+            lines.append("No point of the grid meets every target with \(NumberFormat.fixed(100 * problem.confidence, 0))% confidence"
+                + (undecided > 0 ? " (\(undecided) too close to call: raise --max-replications)" : "")
+                + ": widen the grid or relax a target.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
