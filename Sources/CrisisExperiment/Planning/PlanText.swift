@@ -49,6 +49,14 @@ public enum PlanText {
                         + "\(NumberFormat.fixed(100 * problem.confidence, 0))% confidence."
                     : "  KN could not separate the last points within \(problem.maximumReplications) replications: the lowest mean was taken.")
             }
+            if case .kpi = problem.objective {
+                let undecided = result.points.filter { if case .undecided = $0.status { true } else { false } }
+                if !undecided.isEmpty {
+                    lines.append("  Too close to call at \(problem.maximumReplications) replications, so not considered: "
+                        + undecided.prefix(3).map { describe($0.index) }.joined(separator: "; ")
+                        + (undecided.count > 3 ? " and \(undecided.count - 3) more" : "") + " (plan.csv has their KPIs).")
+                }
+            }
             for (rank, index) in result.runnersUp.enumerated() {
                 lines.append("Runner-up \(rank + 1): \(describe(index))")
                 lines.append("  " + kpiLine(index))

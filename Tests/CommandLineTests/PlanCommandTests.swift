@@ -1,0 +1,62 @@
+import CrisisExperiment
+import CrisisTestSupport
+import Foundation
+import XCTest
+
+/// `crisis-sim plan` as a planner runs it: an answer in words and files, and every problem
+/// with the decisions and targets named before anything runs.
+final class PlanCommandTests: XCTestCase {
+    private func crisisSim(_ arguments: [String]) throws -> CrisisSimTool.Outcome {
+        try CrisisSimTool.run(arguments, in: CommandLineTests.repository)
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crisis-plan-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    func testAPlanAnswersInWordsAndFiles() throws {
+        let output = try temporaryFolder()
+        // The bed model as a loss system at 17 erlangs: blocking at most 10% needs 20 beds
+        // (Erlang B 8.59%; 19 beds give 11.05%).
+        let result = try crisisSim(["plan", "Scenarios/studies/bed-model-only.yaml", "--decide", "areas.Ward.beds=17...23",
+                                    "--target", "oap.share_of_admissions<=10", "--minimise", "areas.Ward.beds",
+                                    "--warmup-days", "730.5", "--horizon-days", "3652.5", "--output", output.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("Recommended: areas.Ward.beds = 20\n"), result.output)
+        XCTAssertTrue(result.output.contains("Every point with less areas.Ward.beds misses a target (3 points"), result.output)
+        let csv = try String(contentsOf: output.appendingPathComponent("plan.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("areas.Ward.beds,status,rank,replications,oap.share_of_admissions.mean,"), csv)
+        XCTAssertTrue(csv.contains("\n20,feasible,1,"), csv)
+        XCTAssertTrue(csv.contains("\n23,not evaluated,,0,"), csv)
+        let json = try String(contentsOf: output.appendingPathComponent("plan.json"), encoding: .utf8)
+        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["recommended"] as? [String: Int], ["areas.Ward.beds": 20])
+        let page = try String(contentsOf: output.appendingPathComponent("plan.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<figure class=\"chart\" id=\"frontier\">"), "the frontier drawn")
+        XCTAssertTrue(page.contains("RECOMMENDED feasible"), "the recommendation marked on the map")
+    }
+
+    func testEveryProblemIsNamedBeforeAnythingRuns() throws {
+        let output = try temporaryFolder()
+        let result = try crisisSim(["plan", "Scenarios/baseline.yaml", "--decide", "areas.Northshire.beds=90...80",
+                                    "--target", "oap.bed_day<=500", "--target", "beds.occupancy<90", "--confidence", "1.5",
+                                    "--output", output.path])
+        XCTAssertEqual(result.status, 64)
+        for expected in [
+            "--confidence must be in (0.5, 1), e.g. 0.95",
+            "--decide areas.Northshire.beds=90...80:1: HIGH (80) is below LOW (90)",
+            "--target oap.bed_day<=500: no such KPI 'oap.bed_day'; did you mean 'oap.bed_days'?",
+            "--target beds.occupancy<90: expected KPI<=VALUE or KPI>=VALUE",
+        ] {
+            XCTAssertTrue(result.error.contains(expected), "\(expected)\nin\n\(result.error)")
+        }
+        let unknown = try crisisSim(["plan", "Scenarios/baseline.yaml", "--decide", "areas.Northshire.beds=80...82",
+                                     "--target", "oap.bed_days<=500", "--minimise", "costs.totl", "--output", output.path])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.error.contains("--minimise costs.totl: no such KPI; did you mean 'costs.total'?"), unknown.error)
+        XCTAssertTrue(unknown.error.contains("or name one of the --decide keys (areas.Northshire.beds)"), unknown.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing written")
+    }
+}
