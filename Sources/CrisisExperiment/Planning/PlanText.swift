@@ -3,14 +3,19 @@ import CrisisModel
 /// A plan in words for the terminal: the answer, why, what it cost to find, and the
 /// runners-up.
 public enum PlanText {
+    /// "Minimise costs.total subject to ..., each with 95% confidence."
+    public static func question(_ problem: PlanProblem) -> String {
+        let targets = problem.targets.map { "\(KPIText.label($0.kpi)) \($0.direction == .atMost ? "at most" : "at least") "
+            + KPIText.value($0.bound, unit: KPIText.unit($0.kpi)) }.joined(separator: "; ")
+        return "minimise \(PlanJSON.objectiveName(problem)) subject to \(targets), each with "
+            + "\(NumberFormat.fixed(100 * problem.confidence, 0))% confidence."
+    }
+
     public static func report(_ result: PlanResult, seconds: Double) -> String {
         let problem = result.problem
         let objective = PlanJSON.objectiveName(problem)
-        let targets = problem.targets.map { "\(KPIText.label($0.kpi)) \($0.direction == .atMost ? "at most" : "at least") "
-            + KPIText.value($0.bound, unit: KPIText.unit($0.kpi)) }.joined(separator: "; ")
         var lines = [
-            "Plan for \(problem.scenario): minimise \(objective) subject to \(targets), each with "
-                + "\(NumberFormat.fixed(100 * problem.confidence, 0))% confidence.",
+            "Plan for \(problem.scenario): " + question(problem),
             "\(result.evaluated.count) of \(result.points.count) points evaluated, \(NumberFormat.grouped(Double(result.replicationsRun))) "
                 + "replications of \(NumberFormat.days(problem.length.horizonDays)) days (seed \(problem.seed), common random "
                 + "numbers); an exhaustive sweep at the same depth would run \(NumberFormat.grouped(Double(result.exhaustiveReplications))); "

@@ -2,7 +2,8 @@ import CrisisExperiment
 
 /// Points on two measures, one colour per group, with one point ringed: plan.html's cost
 /// against out-of-area bed days for every evaluated point, the recommendation marked, so a
-/// planner sees what the targets trade away.
+/// planner sees what the targets trade away. The x axis starts at 0; the y axis spans the
+/// values.
 struct ScatterChart {
     struct Group {
         let name: String
@@ -27,7 +28,10 @@ struct ScatterChart {
         let legend = Legend(entries: entries).render(x: 16, y: 14, width: width - 32)
         let top = 14 + legend.height + 8
         let all = groups.flatMap(\.points)
-        var y = LinearScale(covering: 0, all.map(\.y).filter(\.isFinite).max() ?? 1, pixels: top + 280, top, ticks: 5)
+        // The y axis spans the values, not 0 up: costs of a few options differ by a few percent of
+        // their size, and a scatter (unlike a bar) is read by position, not length.
+        let ys = all.map(\.y).filter(\.isFinite)
+        var y = LinearScale(covering: ys.min() ?? 0, ys.max() ?? 1, pixels: top + 280, top, ticks: 5)
         y.money = yMoney
         let frame = PlotFrame(left: PlotFrame.leftMargin(fitting: stride(from: y.lower, through: y.upper, by: y.step).map(y.label)),
                               right: width - 16, top: top, bottom: top + 280)

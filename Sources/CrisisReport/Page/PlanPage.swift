@@ -52,7 +52,7 @@ public enum PlanPage {
         return ReportPage.document(title: "crisis-sim plan: \(problem.scenario)", fileStem: "plan")
             + """
             <header><h1>Plan for \(MarkupText.escape(problem.scenario))</h1>
-            <p>\(MarkupText.escape(PlanText.report(result, seconds: .nan).split(separator: "\n").prefix(1).joined()))</p>
+            <p>\(MarkupText.escape(PlanText.question(problem)))</p>
             <p>\(MarkupText.escape(result.recommended.map { "Recommended: " + describe(result.points[$0]) } ?? "No point meets every target."))</p>
             </header>
             <main>
