@@ -43,6 +43,12 @@ final class PlannerTests: XCTestCase {
         XCTAssertLessThan(result.replicationsRun, result.exhaustiveReplications)
         // Replications went where the call was close: 49 beds (4.13% against 4.5%) needed more than 45 (8.2%).
         XCTAssertGreaterThan(result.points[49 - 45].replications, result.points[0].replications)
+        // More beds never raised blocking at any evaluated pair: checked on the points, not assumed.
+        let check = try XCTUnwrap(result.monotonicity.first)
+        XCTAssertEqual([check.key, check.kpi], ["areas.Ward.beds", "oap.share_of_admissions"])
+        XCTAssertEqual(check.rising, 0)
+        XCTAssertGreaterThanOrEqual(check.falling, 5)
+        XCTAssert(check.sentence.hasPrefix("Out-of-area placements as a share of admissions falls as areas.Ward.beds rises"), check.sentence)
     }
 
     /// Two wards, 42.5 and 17 erlangs; the system's blocking is their admissions-weighted

@@ -71,6 +71,10 @@ public enum PlanJSON {
             fields.append("\"selection\": {\"procedure\": \"KN (Kim and Nelson 2001)\", \"indifference\": \(number(selection.indifference)), "
                 + "\"separated\": \(selection.separated)}")
         }
+        fields.append("\"monotonicity\": [" + result.monotonicity.map {
+            "{\"key\": \(string($0.key)), \"kpi\": \(string($0.kpi)), \"rising\": \($0.rising), \"falling\": \($0.falling), "
+                + "\"flat\": \($0.flat), \"monotone\": \($0.isMonotone)}"
+        }.joined(separator: ", ") + "]")
         fields.append("\"evaluated\": [" + result.evaluated.map { point in
             var status = "\"status\": \(string(point.status.word))"
             switch point.status {

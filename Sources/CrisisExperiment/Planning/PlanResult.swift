@@ -19,3 +19,65 @@ public struct PlanResult: Sendable {
     /// have run, for comparison.
     public var exhaustiveReplications: Int { points.count * (points.map(\.replications).max() ?? 0) }
 }
+
+/// Whether a target's KPI moves one way along a decision key at every evaluated pair of
+/// neighbouring points (the other decisions equal): more beds should never raise expected
+/// placements, and a plan that leans on that should have it checked, not assumed. A pair
+/// moves when the paired difference over their common replications is beyond two standard
+/// errors (common random numbers make it precise).
+public struct Monotonicity: Sendable {
+    public let key: String
+    public let kpi: String
+    /// Pairs where the KPI rose and fell as the key rose.
+    public let rising: Int
+    public let falling: Int
+    /// Pairs within noise.
+    public let flat: Int
+
+    /// Rising and falling both seen beyond noise: the KPI is not monotone in the key here.
+    public var isMonotone: Bool { rising == 0 || falling == 0 }
+
+    public var sentence: String {
+        let moved = rising + falling
+        let pairs = NumberFormat.count(moved + flat, "evaluated pair")
+        guard moved > 0 else { return "\(KPIText.label(kpi)) did not move with \(key) beyond noise (\(pairs))" }
+        guard isMonotone else {
+            return "\(KPIText.label(kpi)) is not monotone in \(key): it rose at \(rising) and fell at \(falling) of \(pairs)"
+        }
+        return "\(KPIText.label(kpi)) \(rising > 0 ? "rises" : "falls") as \(key) rises (\(moved) of \(pairs) beyond noise, none the other way)"
+    }
+
+    static func check(_ result: PlanResult) -> [Monotonicity] {
+        let problem = result.problem
+        var checks: [Monotonicity] = []
+        var seen = Set<String>()
+        for kpi in problem.targets.map(\.kpi) where seen.insert(kpi).inserted {
+            for (axis, key) in problem.grid.axes.map(\.key).enumerated() {
+                var rising = 0, falling = 0, flat = 0
+                let evaluated = result.points.filter { $0.replications > 1 }
+                for point in evaluated {
+                    let position = problem.grid.axes[axis].values.firstIndex(of: point.values[axis])!
+                    guard position + 1 < problem.grid.axes[axis].values.count else { continue }
+                    var next = point.values
+                    next[axis] = problem.grid.axes[axis].values[position + 1]
+                    guard let neighbour = evaluated.first(where: { $0.values == next }) else { continue }
+                    let a = point.samples[kpi] ?? [], b = neighbour.samples[kpi] ?? []
+                    let d = zip(a, b).map { $1 - $0 }.filter { !$0.isNaN }
+                    guard d.count > 1 else { continue }
+                    let mean = d.reduce(0, +) / Double(d.count)
+                    let se = (d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(d.count - 1) / Double(d.count)).squareRoot()
+                    if mean > 2 * se { rising += 1 } else if mean < -2 * se { falling += 1 } else { flat += 1 }
+                }
+                if rising + falling + flat > 0 {
+                    checks.append(Monotonicity(key: key, kpi: kpi, rising: rising, falling: falling, flat: flat))
+                }
+            }
+        }
+        return checks
+    }
+}
+
+extension PlanResult {
+    /// Each target KPI's direction along each decision key, from the evaluated points.
+    public var monotonicity: [Monotonicity] { Monotonicity.check(self) }
+}

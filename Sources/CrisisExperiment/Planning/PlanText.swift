@@ -72,6 +72,12 @@ public enum PlanText {
                 + (undecided > 0 ? " (\(undecided) too close to call: raise --max-replications)" : "")
                 + ": widen the grid or relax a target.")
         }
+        let checks = result.monotonicity
+        if !checks.isEmpty {
+            lines.append("")
+            lines.append("Checked on the evaluated points, not assumed:")
+            lines += checks.map { "  " + $0.sentence + "." }
+        }
         return lines.joined(separator: "\n")
     }
 }
