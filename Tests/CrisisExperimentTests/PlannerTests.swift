@@ -48,7 +48,7 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual([check.key, check.kpi], ["areas.Ward.beds", "oap.share_of_admissions"])
         XCTAssertEqual(check.rising, 0)
         XCTAssertGreaterThanOrEqual(check.falling, 5)
-        XCTAssert(check.sentence.hasPrefix("Out-of-area placements as a share of admissions falls as areas.Ward.beds rises"), check.sentence)
+        XCTAssert(check.sentence.hasPrefix("Out-of-area placements as a share of admissions: down as areas.Ward.beds rises"), check.sentence)
     }
 
     /// Two wards, 42.5 and 17 erlangs; the system's blocking is their admissions-weighted

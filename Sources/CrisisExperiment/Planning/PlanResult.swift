@@ -40,11 +40,12 @@ public struct Monotonicity: Sendable {
     public var sentence: String {
         let moved = rising + falling
         let pairs = NumberFormat.count(moved + flat, "evaluated pair")
-        guard moved > 0 else { return "\(KPIText.label(kpi)) did not move with \(key) beyond noise (\(pairs))" }
+        let label = KPIText.label(kpi)
+        guard moved > 0 else { return "\(label): no move with \(key) beyond noise (\(pairs))" }
         guard isMonotone else {
-            return "\(KPIText.label(kpi)) is not monotone in \(key): it rose at \(rising) and fell at \(falling) of \(pairs)"
+            return "\(label): NOT monotone in \(key), up at \(rising) and down at \(falling) of \(pairs)"
         }
-        return "\(KPIText.label(kpi)) \(rising > 0 ? "rises" : "falls") as \(key) rises (\(moved) of \(pairs) beyond noise, none the other way)"
+        return "\(label): \(rising > 0 ? "up" : "down") as \(key) rises (\(moved) of \(pairs) beyond noise, none the other way)"
     }
 
     static func check(_ result: PlanResult) -> [Monotonicity] {
