@@ -38,6 +38,26 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("RECOMMENDED feasible"), "the recommendation marked on the map")
     }
 
+    /// "When can the beds close?": 17 erlangs on 20 beds (Erlang B 8.59%) until a schedule cuts
+    /// them to 18 (13.88%); the measured decade's blocking is about the time-weighted mix, at
+    /// most 11% once 20 beds have run for 54.4% of it, 1,988 days. Days count from the run's
+    /// start, so the 730-day warm-up comes first: the earliest day of the grid is 3130 (2,400
+    /// measured days on 20 beds: 10.40%); 2330 gives 11.56%.
+    func testATimelineFindsTheEarliestDayTheTargetsAllow() throws {
+        let output = try temporaryFolder()
+        let result = try crisisSim(["plan", "Scenarios/studies/bed-model-only.yaml", "--set", "areas.Ward.bed_schedule=[{at_day: 1000, beds: 18}]",
+                                    "--warmup-days", "730.5", "--horizon-days", "3652.5", "--target", "oap.share_of_admissions<=11",
+                                    "--timeline", "areas.Ward.bed_schedule.0.at_day=730...4730:800", "--output", output.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("Recommended: areas.Ward.bed_schedule.0.at_day = 3130\n"), result.output)
+        XCTAssertTrue(result.output.contains("Every point with less areas.Ward.bed_schedule.0.at_day misses a target (3 points"), result.output)
+        let both = try crisisSim(["plan", "Scenarios/studies/bed-model-only.yaml", "--target", "oap.share_of_admissions<=11",
+                                  "--timeline", "areas.Ward.bed_schedule.0.at_day=730...4730:7", "--minimise", "costs.total"])
+        XCTAssertEqual(both.status, 64)
+        XCTAssertTrue(both.error.contains("--timeline minimises its day; leave out --minimise costs.total"), both.error)
+        XCTAssertTrue(both.error.contains("--timeline areas.Ward.bed_schedule.0.at_day=730...4730:7: 4730 is not reached"), both.error)
+    }
+
     func testEveryProblemIsNamedBeforeAnythingRuns() throws {
         let output = try temporaryFolder()
         let result = try crisisSim(["plan", "Scenarios/baseline.yaml", "--decide", "areas.Northshire.beds=90...80",

@@ -33,6 +33,8 @@ struct Plan: ParsableCommand {
                 --target 'oap.bed_days<=500' --target 'beds.occupancy<=90' --minimise areas.Northshire.beds
               crisis-sim plan Scenarios/crisis-house.yaml --decide areas.Northshire.beds=70...85 \\
                 --decide crisis_house.places=0...12:2 --target 'oap.bed_days<=500'
+              crisis-sim plan Scenarios/community-expansion.yaml --target 'oap.bed_days<=1500' \\
+                --timeline areas.Northshire.bed_schedule.0.at_day=365...1095:73
             """
     )
 
@@ -41,15 +43,23 @@ struct Plan: ParsableCommand {
     @Option(name: .customLong("decide"), parsing: .singleValue,
             help: ArgumentHelp("A decision key and its values, e.g. areas.Northshire.beds=70...90 or crisis_house.places=0...12:2 (repeatable).",
                                valueName: "key.path=LOW...HIGH[:STEP]"))
-    var decide: [String]
+    var decide: [String] = []
 
     @Option(name: .customLong("target"), parsing: .singleValue,
             help: ArgumentHelp("A KPI bound every recommendation must meet, e.g. 'oap.bed_days<=500' (repeatable; quote it).",
                                valueName: "KPI<=VALUE|KPI>=VALUE"))
     var targets: [String]
 
-    @Option(help: ArgumentHelp("What to minimise: a KPI, or one of the decision keys.", valueName: "kpi|key"))
-    var minimise = "costs.total"
+    @Option(help: ArgumentHelp("What to minimise: a KPI, or one of the decision keys (default: costs.total).", valueName: "kpi|key"))
+    var minimise: String?
+
+    @Option(help: ArgumentHelp("A day to decide as early as the targets allow, e.g. areas.Northshire.bed_schedule.0.at_day=365...1095:30 "
+                               + "(\"in which month can the beds close?\"): a decision minimised, in days from the start of the run.",
+                               valueName: "key.path=FIRST...LAST[:STEP]"))
+    var timeline: String?
+
+    /// The decisions: each --decide, then the --timeline day.
+    var decisions: [String] { (decide + [timeline].compactMap { $0 }).map(Self.withStep) }
 
     @Option(parsing: .unconditional, help: "Confidence of every call the plan makes, in (0.5, 1).", transform: NumberArgument.number)
     var confidence = 0.95
@@ -86,7 +96,15 @@ struct Plan: ParsableCommand {
         }
         if let indifference, !(indifference > 0) { problems.append("--indifference must be above 0") }
         if targets.isEmpty { problems.append("give at least one --target, e.g. --target 'oap.bed_days<=500'") }
-        do { _ = try SweepGrid.parse(decide.map(Self.withStep)) } catch { problems += error.problems.map { $0.replacingOccurrences(of: "--vary", with: "--decide") } }
+        if timeline != nil, let minimise { problems.append("--timeline minimises its day; leave out --minimise \(minimise)") }
+        if decisions.isEmpty { problems.append("give at least one --decide KEY=LOW...HIGH[:STEP] or a --timeline") }
+        do { _ = try SweepGrid.parse(decisions) } catch {
+            problems += error.problems.filter { !$0.hasPrefix("give at least one --vary") }.map { problem in
+                let typed = timeline.map { "--vary " + Self.withStep($0) }
+                return typed.map { problem.hasPrefix($0) } == true ? "--timeline" + problem.dropFirst("--vary".count)
+                    : problem.replacingOccurrences(of: "--vary", with: "--decide")
+            }
+        }
         for target in targets { if case .failure(let error) = PlanTarget.parse(target) { problems += error.problems } }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
@@ -100,8 +118,9 @@ struct Plan: ParsableCommand {
     var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/plan-\(scenarioName(scenario))") }
 
     func run() throws {
-        let grid = try SweepGrid.parse(decide.map(Self.withStep))
+        let grid = try SweepGrid.parse(decisions)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
+        let minimise = timeline.map { String($0.prefix { $0 != "=" }) } ?? self.minimise ?? "costs.total"
         let objective: PlanProblem.Objective
         if let axis = grid.axes.firstIndex(where: { $0.key == minimise || ScenarioChanges.keyPath($0.key, in: base) == minimise }) {
             objective = .decision(axis)
