@@ -86,7 +86,7 @@ private struct PathwayGraph {
 
         let representation = configuration.representation
         decisionKeys[.episodeEnds] = ("representation.probability", "representation.probability below 1")
-        add(.episodeEnds, services.crhtAssessors > 0 ? .crisisTeamDecides : nil, "re-presentation and crisis team assessment",
+        add(.episodeEnds, services.peak(of: .crhtAssessors) > 0 ? .crisisTeamDecides : nil, "re-presentation and crisis team assessment",
             [("representation.after_days", representation.afterDays), ("crht.response_hours", crht.responseHours),
              ("crht.assessment_hours", crht.assessmentHours)], when: representation.probability > 0)
         add(.episodeEnds, nil, "no re-presentation", when: representation.probability < 1)
@@ -100,7 +100,7 @@ private struct PathwayGraph {
         add(.crisisTeamDecides, nil, "discharge", when: outcomes[.discharge] > 0)
 
         let homeTreatment = configuration.homeTreatment
-        if homeTreatment.caseloadCap(staff: services.homeTreatmentStaff) > 0 {
+        if homeTreatment.caseloadCap(staff: services.peak(of: .homeTreatmentStaff)) > 0 {
             add(.homeTreatment, .homeTreatmentEnds, "home treatment episode", [("home_treatment.episode_days", homeTreatment.episodeDays)])
         } else {
             decisionKeys[.homeTreatment] = ("home_treatment.when_full", "home_treatment.when_full: discharge")
@@ -111,7 +111,7 @@ private struct PathwayGraph {
         add(.homeTreatmentEnds, .episodeEnds, "end of home treatment", when: homeTreatment.escalationProbability < 1)
 
         let crisisHouse = configuration.crisisHouse
-        let hasCrisisHouse = services.crisisHousePlaces > 0
+        let hasCrisisHouse = services.peak(of: .crisisHousePlaces) > 0
         add(.crisisHouse, .crisisHouseEnds, "crisis house stay", [("crisis_house.stay_days", crisisHouse.stayDays)], when: hasCrisisHouse)
         add(.crisisHouse, .homeTreatment, "no crisis house: home treatment", when: !hasCrisisHouse)
         decisionKeys[.crisisHouseEnds] = ("crisis_house.escalation_probability", "crisis_house.escalation_probability below 1")

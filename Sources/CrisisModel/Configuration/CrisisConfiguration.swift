@@ -95,15 +95,73 @@ public struct AreaServiceCapacities: Sendable, Equatable {
     public var homeTreatmentStaff: Int
     /// Crisis-house places (0: no crisis house).
     public var crisisHousePlaces: Int
+    /// Planned changes to each of these capacities (empty: constant for the whole run).
+    public var schedules: [ScheduledService: [CapacityChange]]
 
     public init(crhtAssessors: Int, liaisonPractitioners: Int, amhps: Int, placeOfSafetySuites: Int,
-                homeTreatmentStaff: Int, crisisHousePlaces: Int) {
+                homeTreatmentStaff: Int, crisisHousePlaces: Int, schedules: [ScheduledService: [CapacityChange]] = [:]) {
         self.crhtAssessors = crhtAssessors
         self.liaisonPractitioners = liaisonPractitioners
         self.amhps = amhps
         self.placeOfSafetySuites = placeOfSafetySuites
         self.homeTreatmentStaff = homeTreatmentStaff
         self.crisisHousePlaces = crisisHousePlaces
+        self.schedules = schedules
+    }
+
+    /// The capacity of `service` at the start of the run.
+    public subscript(service: ScheduledService) -> Int {
+        get {
+            switch service {
+            case .crhtAssessors: crhtAssessors
+            case .liaisonPractitioners: liaisonPractitioners
+            case .amhps: amhps
+            case .placeOfSafetySuites: placeOfSafetySuites
+            case .homeTreatmentStaff: homeTreatmentStaff
+            case .crisisHousePlaces: crisisHousePlaces
+            }
+        }
+        set {
+            switch service {
+            case .crhtAssessors: crhtAssessors = newValue
+            case .liaisonPractitioners: liaisonPractitioners = newValue
+            case .amhps: amhps = newValue
+            case .placeOfSafetySuites: placeOfSafetySuites = newValue
+            case .homeTreatmentStaff: homeTreatmentStaff = newValue
+            case .crisisHousePlaces: crisisHousePlaces = newValue
+            }
+        }
+    }
+
+    /// The planned changes of `service`, empty when it has none.
+    public func schedule(of service: ScheduledService) -> [CapacityChange] { schedules[service] ?? [] }
+
+    /// The most `service` ever has over the run (its start or a scheduled value): whether a
+    /// service exists at all, for analyses that ask whether a pathway can be taken.
+    public func peak(of service: ScheduledService) -> Int {
+        schedule(of: service).reduce(self[service]) { max($0, $1.capacity) }
+    }
+}
+
+/// A service capacity besides beds that a schedule may change over the run.
+public enum ScheduledService: UInt8, Sendable, CaseIterable {
+    case crhtAssessors
+    case liaisonPractitioners
+    case amhps
+    case placeOfSafetySuites
+    case homeTreatmentStaff
+    case crisisHousePlaces
+
+    /// Words for describe and messages.
+    public var label: String {
+        switch self {
+        case .crhtAssessors: "crisis team assessors"
+        case .liaisonPractitioners: "liaison practitioners"
+        case .amhps: "AMHPs"
+        case .placeOfSafetySuites: "place-of-safety suites"
+        case .homeTreatmentStaff: "home treatment staff"
+        case .crisisHousePlaces: "crisis house places"
+        }
     }
 }
 
@@ -152,6 +210,9 @@ public struct WardConfiguration: Sendable, Equatable {
 
 /// A planned change of capacity: from `atDay`, capacity moves to `capacity`, one unit at a
 /// time spread evenly over `rampDays` (0: at once).
+///
+/// For staff written as funded posts, `atDay` is already when the staff are in post (the day
+/// the posts are funded plus the recruitment lead) and `capacity` the posts filled.
 public struct CapacityChange: Sendable, Equatable {
     public var atDay: Double
     public var capacity: Int
@@ -161,6 +222,57 @@ public struct CapacityChange: Sendable, Equatable {
         self.atDay = atDay
         self.capacity = capacity
         self.rampDays = rampDays
+    }
+
+    /// Staff in post from funded posts: `posts` x `fillRate`, rounded down, since a share of
+    /// a person cannot take an assessment or a caseload (a tolerance of 1e-9 keeps products
+    /// such as 100 x 0.57 = 56.99999999999999 at the 57 meant).
+    public static func filledPosts(_ posts: Int, fillRate: Double) -> Int {
+        Int((Double(posts) * fillRate + 1e-9).rounded(.down))
+    }
+
+    /// One-unit steps of a schedule starting from `initial`: a ramp moves evenly from the
+    /// capacity in force when it starts to its target over `rampDays`, reaching it at
+    /// `atDay + rampDays`; a change with no ramp happens at `atDay`. Hours from the start of
+    /// the run.
+    public static func steps(from initial: Int, _ schedule: [CapacityChange]) -> [(hour: Double, capacity: Int)] {
+        var steps: [(hour: Double, capacity: Int)] = []
+        var current = initial
+        for change in schedule.sorted(by: { $0.atDay < $1.atDay }) {
+            let start = change.atDay * 24
+            let difference = change.capacity - current
+            let count = abs(difference)
+            if count == 0 { continue }
+            if change.rampDays <= 0 {
+                steps.append((start, change.capacity))
+            } else {
+                let interval = change.rampDays * 24 / Double(count)
+                for k in 1...count {
+                    steps.append((start + Double(k) * interval, current + (difference > 0 ? k : -k)))
+                }
+            }
+            current = change.capacity
+        }
+        return steps
+    }
+
+    /// The time-average capacity over hours `start` to `end` of a schedule starting from
+    /// `initial`: what the capacity each day's schedule has costs. Exactly `initial` when
+    /// nothing changes, so a scenario without schedules costs what it did before them.
+    public static func meanCapacity(from initial: Int, _ schedule: [CapacityChange], start: Double, end: Double) -> Double {
+        let steps = steps(from: initial, schedule)
+        guard !steps.isEmpty, end > start else { return Double(initial) }
+        var integral = 0.0, level = Double(initial), since = start
+        for step in steps {
+            if step.hour > since {
+                guard step.hour < end else { break }
+                integral += level * (step.hour - since)
+                since = step.hour
+            }
+            level = Double(step.capacity)
+        }
+        integral += level * (end - since)
+        return integral / (end - start)
     }
 }
 

@@ -12,12 +12,15 @@ struct AreaServices {
     /// The pool serving each ward type.
     let poolOfWardType: [Int]
     /// Capacity is `crhtAssessorsOnDuty` while the team is open and 0 while it is closed, so
-    /// nobody starts an assessment out of hours (see `changeServiceHours`).
+    /// nobody starts an assessment out of hours (see `changeServiceHours`); a schedule
+    /// changes those on duty (see `changeServiceCapacity`).
     var crhtAssessors: Resource<Int32>
-    let crhtAssessorsOnDuty: Int
+    var crhtAssessorsOnDuty: Int
+    var crhtOpen: Bool
     /// Liaison practitioners, following liaison's hours like the crisis team.
     var liaison: Resource<Int32>
-    let liaisonPractitionersOnDuty: Int
+    var liaisonPractitionersOnDuty: Int
+    var liaisonOpen: Bool
     var amhps: Resource<Int32>
     var placeOfSafetySuites: Resource<Int32>
     var homeTreatment: Resource<Int32>
@@ -40,9 +43,11 @@ struct AreaServices {
         repatriationQueues = pools.map { _ in RingBuffer() }
         let capacities = area.services
         crhtAssessorsOnDuty = capacities.crhtAssessors
-        crhtAssessors = Resource(capacity: configuration.crht.hours.isOpen(at: 0) ? crhtAssessorsOnDuty : 0)
+        crhtOpen = configuration.crht.hours.isOpen(at: 0)
+        crhtAssessors = Resource(capacity: crhtOpen ? crhtAssessorsOnDuty : 0)
         liaisonPractitionersOnDuty = capacities.liaisonPractitioners
-        liaison = Resource(capacity: configuration.liaison.hours.isOpen(at: 0) ? liaisonPractitionersOnDuty : 0)
+        liaisonOpen = configuration.liaison.hours.isOpen(at: 0)
+        liaison = Resource(capacity: liaisonOpen ? liaisonPractitionersOnDuty : 0)
         amhps = Resource(capacity: capacities.amhps)
         placeOfSafetySuites = Resource(capacity: capacities.placeOfSafetySuites)
         homeTreatment = Resource(capacity: configuration.homeTreatment.caseloadCap(staff: capacities.homeTreatmentStaff))

@@ -97,11 +97,13 @@ extension CrisisSystem {
         let hours = service == .crisisTeam ? configuration.crht.hours : configuration.liaison.hours
         switch service {
         case .crisisTeam:
+            areas[area].crhtOpen = open
             areas[area].crhtAssessors.setCapacity(open ? areas[area].crhtAssessorsOnDuty : 0, at: now)
             while open, let next = areas[area].crhtAssessors.admitNext(at: now) {
                 beginCRHTAssessment(next, scheduler: &scheduler)
             }
         case .liaison:
+            areas[area].liaisonOpen = open
             areas[area].liaison.setCapacity(open ? areas[area].liaisonPractitionersOnDuty : 0, at: now)
             while open, let next = areas[area].liaison.admitNext(at: now) {
                 beginLiaisonAssessment(next, scheduler: &scheduler)

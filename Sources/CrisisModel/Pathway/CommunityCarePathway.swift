@@ -8,7 +8,8 @@ extension CrisisSystem {
         leaveWaitingPlace(person, scheduler: &scheduler)
         let area = homeArea(person)
         let streams = areas[area].streams
-        if configuration.areas[area].services.crisisHousePlaces > 0,
+        // A crisis house counts only while it has places (a schedule may open or close it).
+        if areas[area].crisisHouse.capacity > 0,
            streams.crisisHouseEligibility.bernoulli(probability: configuration.crisisHouse.eligibleShare) {
             startCrisisHouse(person, scheduler: &scheduler)
         } else {

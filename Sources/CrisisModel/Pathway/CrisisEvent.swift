@@ -34,6 +34,8 @@ public enum CrisisEvent: Sendable {
     case crisisHouseStayEnds(PersonRef)
     /// A scheduled bed capacity change for one bed pool of an area.
     case bedCapacity(area: Int32, pool: Int32, capacity: Int32)
+    /// A scheduled change of one of an area's service capacities (see `ScheduledService`).
+    case serviceCapacity(area: Int32, service: ScheduledService, capacity: Int32)
     /// A service with opening hours opens (its staff take the people waiting) or closes
     /// (nobody new is taken until it opens again).
     case serviceHours(area: Int32, service: HoursService, open: Bool)

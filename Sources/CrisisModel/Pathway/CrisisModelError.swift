@@ -16,6 +16,12 @@ public struct CrisisModelError: Error, CustomStringConvertible, Equatable {
                    services.homeTreatmentStaff, services.crisisHousePlaces) < 0 {
                 try fail("area \(area.name): service capacities must be >= 0")
             }
+            for (service, schedule) in services.schedules {
+                for change in schedule where change.capacity < 0 || !(change.atDay >= 0) || !(change.rampDays >= 0)
+                    || !change.atDay.isFinite || !change.rampDays.isFinite {
+                    try fail("area \(area.name): \(service.label) schedule needs capacities >= 0 and finite days >= 0")
+                }
+            }
             for neighbour in area.bedNetwork where !names.contains(neighbour) {
                 try fail("area \(area.name): bed network names unknown area \(neighbour)")
             }

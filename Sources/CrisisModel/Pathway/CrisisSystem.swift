@@ -98,7 +98,7 @@ public struct CrisisSystem: SimulationModel {
         return split
     }
 
-    /// Schedules the first arrival of every source, the bed schedules, the opening and
+    /// Schedules the first arrival of every source, the bed and service schedules, the opening and
     /// closing of services with hours, the repatriation rounds, the month ends and, with
     /// `dailySeries`, a census every midnight.
     public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double, dailySeries: Bool = false) {
@@ -109,8 +109,15 @@ public struct CrisisSystem: SimulationModel {
             }
             let pools = AreaServices.bedPools(configuration.areas[a], wardTypes: configuration.wardTypes)
             for (p, pool) in pools.enumerated() {
-                for change in Self.capacitySteps(from: pool.beds, pool.bedSchedule) {
+                for change in CapacityChange.steps(from: pool.beds, pool.bedSchedule) {
                     scheduler.schedule(.bedCapacity(area: Int32(a), pool: Int32(p), capacity: Int32(change.capacity)),
+                                       at: change.hour, priority: .capacityChange)
+                }
+            }
+            let services = configuration.areas[a].services
+            for service in ScheduledService.allCases {
+                for change in CapacityChange.steps(from: services[service], services.schedule(of: service)) {
+                    scheduler.schedule(.serviceCapacity(area: Int32(a), service: service, capacity: Int32(change.capacity)),
                                        at: change.hour, priority: .capacityChange)
                 }
             }
@@ -137,29 +144,6 @@ public struct CrisisSystem: SimulationModel {
             scheduler.schedule(.monthEnd, at: Double(month) * Self.hoursPerMonth, priority: .observation)
             month += 1
         }
-    }
-
-    /// Turns planned changes into one-bed steps: a ramp moves evenly from the capacity in force
-    /// when it starts to its target over `rampDays`.
-    static func capacitySteps(from initial: Int, _ schedule: [CapacityChange]) -> [(hour: Double, capacity: Int)] {
-        var steps: [(hour: Double, capacity: Int)] = []
-        var current = initial
-        for change in schedule.sorted(by: { $0.atDay < $1.atDay }) {
-            let start = change.atDay * 24
-            let difference = change.capacity - current
-            let count = abs(difference)
-            if count == 0 { continue }
-            if change.rampDays <= 0 {
-                steps.append((start, change.capacity))
-            } else {
-                let interval = change.rampDays * 24 / Double(count)
-                for k in 1...count {
-                    steps.append((start + Double(k) * interval, current + (difference > 0 ? k : -k)))
-                }
-            }
-            current = change.capacity
-        }
-        return steps
     }
 
     public mutating func handle(_ event: CrisisEvent, scheduler: inout Scheduler<CrisisEvent>) {
@@ -192,6 +176,8 @@ public struct CrisisSystem: SimulationModel {
             if isCurrent(ref) { crisisHouseStayEnds(ref.index, scheduler: &scheduler) }
         case .bedCapacity(let area, let pool, let capacity):
             changeBedCapacity(area: Int(area), pool: Int(pool), to: Int(capacity), scheduler: &scheduler)
+        case .serviceCapacity(let area, let service, let capacity):
+            changeServiceCapacity(area: Int(area), service: service, to: Int(capacity), scheduler: &scheduler)
         case .serviceHours(let area, let service, let open):
             changeServiceHours(area: Int(area), service: service, open: open, scheduler: &scheduler)
         case .repatriationRound:

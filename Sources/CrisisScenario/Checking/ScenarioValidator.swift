@@ -21,6 +21,7 @@ struct ScenarioValidator {
         resolveReferences()
         checkWards(root)
         checkArrivalWeeks(root)
+        checkSchedules(root)
         return problems.isEmpty ? value : nil
     }
 
@@ -325,6 +326,51 @@ struct ScenarioValidator {
                        "the week's 168 hourly weights (each hour_of_day_weights weight times its day's "
                            + "day_of_week_weights weight) sum to more than \(SchemaType.largestWeightSum): weights are "
                            + "relative, so divide this list by one factor")
+            }
+        }
+    }
+
+    /// Rules within a schedule that its items' own checks cannot see: a staff change gives
+    /// its value in post or its funded posts, one of the two, and a fill rate or a recruitment
+    /// lead only with funded posts; changes come in the order they happen, each starting (at
+    /// its day, plus any recruitment lead) when the one before has finished its ramp, since
+    /// two ramps at once would each step from a value the other has moved.
+    private mutating func checkSchedules(_ root: ScenarioNode) {
+        let format = NumberRange.format
+        for place in ScheduleChange.places(in: root) {
+            var previous: (day: Double, end: Double)?
+            for (index, change) in (place.list.items ?? []).enumerated() where change.entries != nil {
+                let path = place.path + [String(index)]
+                if place.staff {
+                    let value = change.value(forKey: place.valueKey), posts = change.value(forKey: "funded_posts")
+                    if value == nil && posts == nil {
+                        report(change, path, "missing '\(place.valueKey)' or 'funded_posts': give the \(place.valueKey) in post "
+                            + "when the change is complete, or the posts funded (with fill_rate and recruitment_lead_days)")
+                    } else if let posts, value != nil {
+                        report(posts, path + ["funded_posts"], "give '\(place.valueKey)' or 'funded_posts', not both")
+                    }
+                    if posts == nil {
+                        for key in ["fill_rate", "recruitment_lead_days"] {
+                            if let node = change.value(forKey: key) {
+                                report(node, path + [key], "\(key) applies to funded posts: give 'funded_posts' instead of "
+                                    + "'\(place.valueKey)', or leave \(key) out")
+                            }
+                        }
+                    }
+                }
+                guard let dayNode = change.value(forKey: "at_day"), let day = ScheduleChange.number(dayNode) else { continue }
+                let start = day + (ScheduleChange.number(change.value(forKey: "recruitment_lead_days")) ?? 0)
+                let end = start + (ScheduleChange.number(change.value(forKey: "ramp_days")) ?? 0)
+                defer { previous = (day, end) }
+                guard let previous else { continue }
+                if day <= previous.day {
+                    report(dayNode, path + ["at_day"], "expected a day after the previous change's, \(format(previous.day)), "
+                        + "got \(format(day)): list changes in the order they happen, one a day at most")
+                } else if start < previous.end {
+                    let when = start == day ? "day \(format(start))" : "day \(format(start)) (at_day + recruitment_lead_days)"
+                    report(dayNode, path + ["at_day"], "this change starts on \(when), before the previous change "
+                        + "finishes its ramp on day \(format(previous.end)): start it then or later, or shorten that ramp")
+                }
             }
         }
     }

@@ -17,8 +17,8 @@ public struct LoadedScenario: Sendable {
     /// the same scenario, different (with overwhelming odds) otherwise. For provenance in
     /// outputs, not for security.
     public let hash: String
-    /// Bed changes with where they were written, for `warnings(for:)`.
-    let bedScheduleChanges: [BedScheduleChange]
+    /// Bed and service changes with where they were written, for `warnings(for:)`.
+    let scheduleChanges: [ScheduleChange]
     /// The validated scenario, defaults filled in, that `resolvedYAML` writes out.
     let resolvedValue: ScenarioValue
     /// Where each setting was written (file and line, or `--set`), by key path, for
@@ -26,9 +26,10 @@ public struct LoadedScenario: Sendable {
     let valueLocations: [String: SourceLocation]
 
     /// What loads and runs but can hardly be meant, for runs of `run`'s length: printed on
-    /// standard error, never failing the command (a bed change after the run ends).
+    /// standard error, never failing the command (a scheduled change, or the end of its ramp,
+    /// after the run ends).
     public func warnings(for run: RunSettings) -> [ScenarioProblem] {
-        bedScheduleChanges.compactMap { $0.warning(for: run) }
+        scheduleChanges.compactMap { $0.warning(for: run) }
     }
 
     /// `warnings(for:)` the scenario's own run settings.

@@ -52,7 +52,7 @@ public enum ScenarioLoader {
         var locations: [String: SourceLocation] = [:]
         ScenarioChanges.locations(tree, into: &locations)
         return LoadedScenario(configuration: configuration, run: run, summary: summary, files: files,
-                              resolvedYAML: text, hash: FNV1a.hex(text), bedScheduleChanges: BedScheduleChange.all(in: tree),
+                              resolvedYAML: text, hash: FNV1a.hex(text), scheduleChanges: ScheduleChange.all(in: tree),
                               resolvedValue: value, valueLocations: locations)
     }
 

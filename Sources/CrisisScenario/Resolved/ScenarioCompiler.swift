@@ -33,7 +33,11 @@ enum ScenarioCompiler {
             amhps: s136.int("amhps"),
             placeOfSafetySuites: s136.int("place_of_safety_suites"),
             homeTreatmentStaff: homeTreatment.int("staff"),
-            crisisHousePlaces: crisisHouse.int("places")
+            crisisHousePlaces: crisisHouse.int("places"),
+            schedules: Dictionary(uniqueKeysWithValues: ServiceScheduleKeys.all.compactMap { keys in
+                root.section(keys.section).field(keys.scheduleKey) == nil ? nil
+                    : (keys.service, serviceSchedule(root.section(keys.section).list(keys.scheduleKey), keys))
+            })
         )
         let configuration = CrisisConfiguration(
             areas: root.list("areas").map { area($0, sectionCapacities: sectionCapacities) },
@@ -155,8 +159,27 @@ enum ScenarioCompiler {
             amhps: services.optionalInt("amhps") ?? defaults.amhps,
             placeOfSafetySuites: services.optionalInt("place_of_safety_suites") ?? defaults.placeOfSafetySuites,
             homeTreatmentStaff: services.optionalInt("home_treatment_staff") ?? defaults.homeTreatmentStaff,
-            crisisHousePlaces: services.optionalInt("crisis_house_places") ?? defaults.crisisHousePlaces
+            crisisHousePlaces: services.optionalInt("crisis_house_places") ?? defaults.crisisHousePlaces,
+            schedules: ServiceScheduleKeys.all.reduce(into: defaults.schedules) { schedules, keys in
+                if services.field(keys.areaScheduleKey) != nil {
+                    schedules[keys.service] = serviceSchedule(services.list(keys.areaScheduleKey), keys)
+                }
+            }
         )
+    }
+
+    /// A service's changes: the value given, or for funded posts those filled
+    /// (`CapacityChange.filledPosts`) from the end of the recruitment lead.
+    private static func serviceSchedule(_ changes: [Fields], _ keys: ServiceScheduleKeys) -> [CapacityChange] {
+        changes.map { change in
+            let ramp = change.double("ramp_days")
+            guard let posts = change.optionalInt("funded_posts") else {
+                return CapacityChange(atDay: change.double("at_day"), capacity: change.int(keys.valueKey), rampDays: ramp)
+            }
+            return CapacityChange(atDay: change.double("at_day") + (change.optionalDouble("recruitment_lead_days") ?? 0),
+                                  capacity: CapacityChange.filledPosts(posts, fillRate: change.optionalDouble("fill_rate") ?? 1),
+                                  rampDays: ramp)
+        }
     }
 
     private static func schedule(_ owner: Fields) -> [CapacityChange] {

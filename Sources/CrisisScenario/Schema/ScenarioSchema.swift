@@ -91,7 +91,10 @@ public enum ScenarioSchema {
                   "this area's home treatment staff; its caseload cap is these x `home_treatment.caseload_per_staff`"),
         .optional("crisis_house_places", capacity, unit: "places", whenAbsent: "`crisis_house.places`",
                   "this area's crisis house places (0: none)"),
-    ]
+    ] + ServiceScheduleKeys.all.map { keys in
+        .optional(keys.areaScheduleKey, keys.scheduleType, whenAbsent: "`\(keys.section).\(keys.scheduleKey)`",
+                  "planned changes to this area's `\(keys.areaKey)`")
+    }
 
     static let startingState: [SchemaEntry] = [
         .required("beds_occupied", .integer(0...100_000), unit: "people", "people in local beds at the start (at most `beds`)"),
@@ -112,6 +115,33 @@ public enum ScenarioSchema {
         .defaulted("bed_schedule", .list(of: .record(capacityChange), rules: .init()), default: .list([]),
                    "planned openings and closures of these beds"),
     ]
+
+    /// A planned change of a service capacity, as a bed change; staff may be given as funded
+    /// posts with a fill rate and a recruitment lead instead of the number in post.
+    static func serviceChange(_ keys: ServiceScheduleKeys) -> [SchemaEntry] {
+        var entries: [SchemaEntry] = [
+            .required("at_day", .number(.closed(0, 36_500)), unit: "days",
+                      keys.staff ? "when the change starts (for funded posts, when they are funded), counted from the start of the run (warm-up included)"
+                          : "when the change starts, counted from the start of the run (warm-up included)"),
+        ]
+        if keys.staff {
+            entries += [
+                .optional(keys.valueKey, capacity, unit: keys.unit, whenAbsent: "`funded_posts` x `fill_rate`",
+                          "\(keys.unit) when the change is complete (give this or `funded_posts`)"),
+                .optional("funded_posts", capacity, unit: "posts", whenAbsent: "`\(keys.valueKey)` in post",
+                          "posts funded from `at_day`, each one unit of `\(keys.valueKey)`; those in post are funded_posts x fill_rate, rounded down"),
+                .optional("fill_rate", .probability, whenAbsent: "1: every funded post filled",
+                          "share of funded posts filled (only with `funded_posts`); unfilled posts give no capacity and cost nothing"),
+                .optional("recruitment_lead_days", .number(.closed(0, 36_500)), unit: "days", whenAbsent: "0",
+                          "from funding to staff in post (only with `funded_posts`): the change starts at at_day + this"),
+            ]
+        } else {
+            entries.append(.required(keys.valueKey, capacity, unit: keys.unit, "\(keys.unit) when the change is complete"))
+        }
+        entries.append(.defaulted("ramp_days", .number(.closed(0, 36_500)), unit: "days", default: .number(0),
+                                  "capacity moves one unit at a time, evenly over this time (0: all at once)"))
+        return entries
+    }
 
     static let capacityChange: [SchemaEntry] = [
         .required("at_day", .number(.closed(0, 36_500)), unit: "days",
@@ -176,6 +206,7 @@ public enum ScenarioSchema {
                   "admission requests while the team is closed: `wait` for it to open, or `bypass` gatekeeping to a bed"),
         .required("assessors", capacity, unit: "assessments at once",
                   "assessments each area's team can carry out at the same time, unless the area's `services` says otherwise"),
+        ServiceScheduleKeys.crhtAssessors.schemaEntry,
         .required("response_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from referral to the start of an assessment, once an assessor is free"),
         .required("assessment_hours", .distribution(zero: .meaningful), unit: "hours", "length of an assessment"),
@@ -192,6 +223,7 @@ public enum ScenarioSchema {
 
     static let homeTreatment: [SchemaEntry] = [
         .required("staff", capacity, unit: "staff", "home treatment staff of each area, unless the area's `services` says otherwise"),
+        ServiceScheduleKeys.homeTreatmentStaff.schemaEntry,
         .required("caseload_per_staff", .integer(1...1_000), unit: "people per staff member",
                   "people each staff member can carry; the caseload cap is staff x caseload_per_staff"),
         .required("when_full", .choice(CaseloadFullPolicy.allCases.map(\.rawValue)),
@@ -203,6 +235,7 @@ public enum ScenarioSchema {
     static let crisisHouse: [SchemaEntry] = [
         .required("places", capacity, unit: "places",
                   "crisis house places of each area (0: no crisis house), unless the area's `services` says otherwise"),
+        ServiceScheduleKeys.crisisHousePlaces.schemaEntry,
         .required("stay_days", .distribution(zero: .nonsense), unit: "days", "length of a crisis house stay"),
         .required("eligible_share", .probability,
                   "share of people diverted from admission who may use the crisis house (informal only)"),
@@ -214,6 +247,7 @@ public enum ScenarioSchema {
         hours(of: "liaison team"),
         .required("practitioners", capacity, unit: "assessments at once",
                   "assessments liaison can carry out at the same time in each area, unless the area's `services` says otherwise"),
+        ServiceScheduleKeys.liaisonPractitioners.schemaEntry,
         .required("response_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from referral to the start of an assessment, once a practitioner is free"),
         .required("assessment_hours", .distribution(zero: .meaningful), unit: "hours", "length of an assessment"),
@@ -228,12 +262,14 @@ public enum ScenarioSchema {
                    "share of triaged contacts diverted from detention to a crisis team referral"),
         .required("place_of_safety_suites", capacity, unit: "suites",
                   "health-based place of safety suites of each area, unless the area's `services` says otherwise"),
+        ServiceScheduleKeys.placeOfSafetySuites.schemaEntry,
         .required("medical_need_share", .probability, "share of detentions taken to the emergency department first for a medical need"),
         .required("custody_when_full_probability", .probability,
                   "when the suites are full, probability of police custody rather than the emergency department (0: never cells)"),
         .required("amhps", capacity, unit: "assessments at once",
                   "approved mental health professionals on duty in each area (Mental Health Act assessments at the same time), "
                       + "unless the area's `services` says otherwise"),
+        ServiceScheduleKeys.amhps.schemaEntry,
         .required("assessment_response_hours", .distribution(zero: .meaningful), unit: "hours",
                   "from arrival at the place of safety to the start of the assessment, once an AMHP is free"),
         .required("assessment_hours", .distribution(zero: .meaningful), unit: "hours", "length of a Mental Health Act assessment"),

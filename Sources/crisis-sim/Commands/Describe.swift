@@ -28,6 +28,32 @@ struct Describe: ParsableCommand {
     var against: String?
     @OptionGroup var scenarioOptions: ScenarioOptions
 
+    /// One line per scheduled capacity of each area: its start, then each change.
+    static func scheduleLines(_ configuration: CrisisConfiguration) -> [String] {
+        func days(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : "\(value)" }
+        func steps(_ initial: Int, _ schedule: [CapacityChange]) -> String {
+            var current = initial
+            return "\(initial) at the start" + schedule.sorted { $0.atDay < $1.atDay }.map { change in
+                defer { current = change.capacity }
+                let day = days(change.atDay)
+                return change.rampDays > 0
+                    ? "; \(current) -> \(change.capacity) from day \(day) over \(days(change.rampDays)) days"
+                    : "; \(change.capacity) from day \(day)"
+            }.joined()
+        }
+        var lines: [String] = []
+        for area in configuration.areas {
+            if !area.bedSchedule.isEmpty { lines.append("\(area.name) beds: \(steps(area.beds, area.bedSchedule))") }
+            for ward in area.wards where !ward.bedSchedule.isEmpty {
+                lines.append("\(area.name) \(ward.name) beds: \(steps(ward.beds, ward.bedSchedule))")
+            }
+            for service in ScheduledService.allCases where !area.services.schedule(of: service).isEmpty {
+                lines.append("\(area.name) \(service.label): \(steps(area.services[service], area.services.schedule(of: service)))")
+            }
+        }
+        return lines
+    }
+
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         if let against {
@@ -51,6 +77,12 @@ struct Describe: ParsableCommand {
                 + "place-of-safety suites \(services.placeOfSafetySuites), home treatment staff \(services.homeTreatmentStaff) "
                 + "(caseload cap \(homeTreatment.caseloadCap(staff: services.homeTreatmentStaff))), "
                 + "crisis house places \(services.crisisHousePlaces)")
+        }
+        let schedules = Self.scheduleLines(loaded.configuration)
+        if !schedules.isEmpty {
+            print("# Schedules (days from the start of the run, warm-up included; staff given as funded posts are those "
+                + "in post, posts x fill rate rounded down, from the end of the recruitment lead):")
+            for line in schedules { print("#   \(line)") }
         }
         print("# Estimates from the routing probabilities (no opening hours or re-presentations):")
         for estimate in FlowEstimate.estimate(loaded.configuration) {
