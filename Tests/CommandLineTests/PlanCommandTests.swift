@@ -77,6 +77,24 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(unknown.status, 64)
         XCTAssertTrue(unknown.error.contains("--minimise costs.totl: no such KPI; did you mean 'costs.total'?"), unknown.error)
         XCTAssertTrue(unknown.error.contains("or name one of the --decide keys (areas.Northshire.beds)"), unknown.error)
+        let words = try crisisSim(["plan", "Scenarios/baseline.yaml", "--decide", "description=1...3",
+                                   "--target", "oap.bed_days<=500", "--output", output.path])
+        XCTAssertEqual(words.status, 64)
+        XCTAssertTrue(words.error.contains("--decide description: not a number in Scenarios/baseline.yaml; a decision is a numeric key"),
+                      words.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing written")
+    }
+
+    /// No point meets the target: exit status 2, and the best the grid reached, so a KPI that
+    /// levels off short of its target reads as needing another lever.
+    func testAnUnreachableTargetSaysHowCloseTheGridCame() throws {
+        let output = try temporaryFolder()
+        let result = try crisisSim(["plan", "Scenarios/studies/bed-model-only.yaml", "--decide", "areas.Ward.beds=17...18",
+                                    "--target", "oap.share_of_admissions<=5", "--minimise", "areas.Ward.beds",
+                                    "--warmup-days", "730.5", "--horizon-days", "3652.5", "--output", output.path, "--quiet"])
+        XCTAssertEqual(result.status, 2, result.error)
+        XCTAssertTrue(result.output.contains("No point of the grid meets every target with 95% confidence"), result.output)
+        XCTAssertTrue(result.output.contains("Best Out-of-area placements as a share of admissions seen: 1"), result.output)
+        XCTAssertTrue(result.output.contains("at areas.Ward.beds = 18 (target <= 5.00%)"), result.output)
     }
 }

@@ -45,8 +45,9 @@ public enum PlanText {
                 let undecided = cheaper.filter { if case .undecided = $0.status { true } else { false } }
                 lines.append(undecided.isEmpty
                     ? "  Every point with less \(objective) misses a target (\(cheaper.count) points, each shown with the same confidence)."
-                    : "  \(undecided.count) points with less \(objective) were too close to call at \(problem.maximumReplications) replications: "
-                        + "raise --max-replications to settle them.")
+                    : "  \(NumberFormat.count(undecided.count, "point")) with less \(objective) \(undecided.count == 1 ? "was" : "were") "
+                        + "too close to call at \(problem.maximumReplications) replications: raise --max-replications to settle "
+                        + "\(undecided.count == 1 ? "it" : "them").")
             } else if let selection = result.selection {
                 lines.append(selection.separated
                     ? "  Selected by KN among \(result.points.filter { $0.status == .feasible }.count) feasible points: within "
@@ -71,6 +72,15 @@ public enum PlanText {
             lines.append("No point of the grid meets every target with \(NumberFormat.fixed(100 * problem.confidence, 0))% confidence"
                 + (undecided > 0 ? " (\(undecided) too close to call: raise --max-replications)" : "")
                 + ": widen the grid or relax a target.")
+            // The best each target reached, and where: a KPI that levels off short of its target
+            // needs another lever, not a wider grid.
+            for target in problem.targets {
+                let means = result.evaluated.map { ($0, $0.estimate(target.kpi, oneSided: 0.975).mean) }.filter { $0.1.isFinite }
+                guard let best = target.direction == .atMost ? means.min(by: { $0.1 < $1.1 }) : means.max(by: { $0.1 < $1.1 })
+                else { continue }
+                lines.append("  Best \(KPIText.label(target.kpi)) seen: \(KPIText.value(best.1, unit: KPIText.unit(target.kpi))) at "
+                    + "\(describe(best.0.index)) (target \(target.direction.rawValue) \(KPIText.value(target.bound, unit: KPIText.unit(target.kpi))))")
+            }
         }
         let checks = result.monotonicity
         if !checks.isEmpty {

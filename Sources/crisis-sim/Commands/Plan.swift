@@ -109,6 +109,9 @@ struct Plan: ParsableCommand {
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
+    /// Grids larger than this are warned about: every point may be run.
+    static let largeGrid = 500
+
     /// `KEY=LOW...HIGH` with the step of 1 a decision takes unless given.
     static func withStep(_ argument: String) -> String {
         guard let dots = argument.range(of: "..."), !argument[dots.upperBound...].contains(":") else { return argument }
@@ -128,6 +131,17 @@ struct Plan: ParsableCommand {
             throw ValidationError(problem + "; or name one of the --decide keys (\(grid.axes.map(\.key).joined(separator: ", ")))")
         } else {
             objective = .kpi(minimise)
+        }
+        // A decision is a number: a word or a section would give points that all run the same.
+        let notNumbers = grid.axes.filter { ScenarioSchema.takesWholeNumbers(keyPath: $0.key) == nil
+            && ScenarioChanges.number(at: $0.key, in: base) == nil }
+        if !notNumbers.isEmpty {
+            throw ValidationError(notNumbers.map { "--decide \($0.key): not a number in \(scenario); a decision is a numeric key "
+                + "(beds, staff, places, a schedule's at_day)" }.joined(separator: "\n"))
+        }
+        if grid.points.count > Self.largeGrid {
+            printError("\(scenario): warning: \(grid.points.count) points; a plan screens every point for a KPI objective "
+                + "(each at least \(initialReplications) replications): coarser steps answer sooner")
         }
         // Every point must load before anything runs: a bad key fails at every point.
         for point in [grid.points.first!, grid.points.last!] {
