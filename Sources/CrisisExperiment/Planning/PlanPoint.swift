@@ -54,6 +54,9 @@ public struct PlanPoint: Sendable {
         return (mean, mean - half, mean + half, n)
     }
 
+    /// The mean of `kpi` over the replications run, undefined ones left out.
+    public func mean(_ kpi: String) -> Double { estimate(kpi, oneSided: 0.975).mean }
+
     /// The mean of `kpi` over the first `count` replications.
     func mean(_ kpi: String, first count: Int) -> Double {
         let values = (samples[kpi] ?? []).prefix(count)

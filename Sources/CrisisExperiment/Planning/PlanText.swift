@@ -75,7 +75,7 @@ public enum PlanText {
             // The best each target reached, and where: a KPI that levels off short of its target
             // needs another lever, not a wider grid.
             for target in problem.targets {
-                let means = result.evaluated.map { ($0, $0.estimate(target.kpi, oneSided: 0.975).mean) }.filter { $0.1.isFinite }
+                let means = result.evaluated.map { ($0, $0.mean(target.kpi)) }.filter { $0.1.isFinite }
                 guard let best = target.direction == .atMost ? means.min(by: { $0.1 < $1.1 }) : means.max(by: { $0.1 < $1.1 })
                 else { continue }
                 lines.append("  Best \(KPIText.label(target.kpi)) seen: \(KPIText.value(best.1, unit: KPIText.unit(target.kpi))) at "

@@ -55,8 +55,7 @@ public enum Planner {
             let ranked = feasible.sorted {
                 let (a, b) = (state.number(axis, $0), state.number(axis, $1))
                 if a != b { return a < b }
-                return state.points[$0].estimate("costs.total", oneSided: 0.5).mean
-                    < state.points[$1].estimate("costs.total", oneSided: 0.5).mean
+                return state.points[$0].mean("costs.total") < state.points[$1].mean("costs.total")
             }
             return state.result(ranked: ranked, selection: nil)
         case .kpi(let id):
@@ -76,8 +75,6 @@ public enum Planner {
         /// Whether one point survived (false: the replications ran out with several left,
         /// and the lowest mean was taken).
         public let separated: Bool
-        /// Replications each feasible point had when it was eliminated (or at the end).
-        public let eliminatedAt: [Int: Int]
     }
 
     struct State {
@@ -172,7 +169,7 @@ public enum Planner {
         mutating func select(_ feasible: [Int], kpi: String) throws -> Selection {
             let n0 = problem.initialReplications
             guard feasible.count > 1 else {
-                return Selection(ranked: feasible, indifference: problem.indifference ?? .nan, separated: true, eliminatedAt: [:])
+                return Selection(ranked: feasible, indifference: problem.indifference ?? .nan, separated: true)
             }
             let k = Double(feasible.count)
             let alpha = 1 - problem.confidence
@@ -192,7 +189,6 @@ public enum Planner {
                 }
             }
             var alive = Array(feasible.indices)
-            var eliminatedAt: [Int: Int] = [:]
             var r = n0
             while alive.count > 1 {
                 let means = Dictionary(uniqueKeysWithValues: alive.map { ($0, points[feasible[$0]].mean(kpi, first: r)) })
@@ -203,7 +199,6 @@ public enum Planner {
                         return means[a]! <= means[b]! + w
                     }
                 }
-                for a in alive where !survivors.contains(a) { eliminatedAt[feasible[a]] = r }
                 alive = survivors
                 guard alive.count > 1 else { break }
                 if r >= problem.maximumReplications { break }
@@ -214,11 +209,10 @@ public enum Planner {
                 }
                 progress?(decided, replicationsRun)
             }
-            let finalMeans = Dictionary(uniqueKeysWithValues: feasible.map { ($0, points[$0].estimate(kpi, oneSided: 0.5).mean) })
+            let finalMeans = Dictionary(uniqueKeysWithValues: feasible.map { ($0, points[$0].mean(kpi)) })
             let winner = alive.map { feasible[$0] }.min { finalMeans[$0]! < finalMeans[$1]! }!
             let rest = feasible.filter { $0 != winner }.sorted { finalMeans[$0]! < finalMeans[$1]! }
-            for index in alive.map({ feasible[$0] }) where eliminatedAt[index] == nil { eliminatedAt[index] = r }
-            return Selection(ranked: [winner] + rest, indifference: delta, separated: alive.count == 1, eliminatedAt: eliminatedAt)
+            return Selection(ranked: [winner] + rest, indifference: delta, separated: alive.count == 1)
         }
 
         func result(ranked: [Int], selection: Selection?) -> PlanResult {

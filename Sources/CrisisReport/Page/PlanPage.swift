@@ -12,7 +12,7 @@ public enum PlanPage {
         func describe(_ point: PlanPoint) -> String {
             zip(axes, point.values).map { "\($0.key) = \($1)" }.joined(separator: ", ")
         }
-        func mean(_ point: PlanPoint, _ kpi: String) -> Double { point.estimate(kpi, oneSided: 0.975).mean }
+        func mean(_ point: PlanPoint, _ kpi: String) -> Double { point.mean(kpi) }
         var frontier = ReportSection(id: "frontier", heading: "Cost against out-of-area bed days")
         frontier.body = "<p>Every evaluated point: mean total cost against mean out-of-area bed days a year. Filled points "
             + "meet every target with \(NumberFormat.fixed(100 * problem.confidence, 0))% confidence; hollow ones miss one, or "
