@@ -27,10 +27,13 @@ bash .ci/slurm-setup.sh || fail "could not start a one-node Slurm (see above)"
 work=$(mktemp -d /tmp/crisis-slurm-test.XXXXXX)
 experiment=(Scenarios/baseline.yaml --replications 6 --horizon-days 60 --warmup-days 30)
 sweep=(Scenarios/baseline.yaml --vary areas.Northshire.beds=90...100:10 --replications 3 --horizon-days 60 --warmup-days 30)
+plan=(Scenarios/baseline.yaml --decide areas.Northshire.beds=90...100:10 --target 'oap.bed_days<=2000' --initial-replications 3
+      --horizon-days 60 --warmup-days 30)
 
 # 1. The single-process reference runs.
 "$bin" run "${experiment[@]}" --quiet --output "$work/single" >/dev/null || fail "single-process run"
 "$bin" sweep "${sweep[@]}" --quiet --output "$work/single-sweep" >/dev/null || fail "single-process sweep"
+"$bin" plan "${plan[@]}" --quiet --output "$work/single-plan" >/dev/null || fail "single-process plan"
 
 # 2. The same work as Slurm array jobs of 3 shards, merged by a dependent job.
 "$bin" slurm --shards 3 --output "$work/sharded" --time 00:10:00 --mem 1G run "${experiment[@]}" \
@@ -39,6 +42,9 @@ sweep=(Scenarios/baseline.yaml --vary areas.Northshire.beds=90...100:10 --replic
     || fail "crisis-sim slurm (sweep)"
 timeout "$limit" "$work/sharded/slurm/submit.sh" --wait || fail "run array job + merge (exit $?, limit ${limit} s)"
 timeout "$limit" "$work/sharded-sweep/slurm/submit.sh" --wait || fail "sweep array job + merge (exit $?, limit ${limit} s)"
+"$bin" slurm --shards 3 --output "$work/sharded-plan" --time 00:10:00 --mem 1G plan "${plan[@]}" \
+    || fail "crisis-sim slurm (plan)"
+timeout "$limit" "$work/sharded-plan/slurm/submit.sh" --wait || fail "plan first stage + plan job (exit $?, limit ${limit} s)"
 
 same() {
     for file in "${@:3}"; do
@@ -47,6 +53,7 @@ same() {
 }
 same "$work/single" "$work/sharded" summary.csv summary.json replications.csv
 same "$work/single-sweep" "$work/sharded-sweep" sweep.csv sweep.svg
+same "$work/single-plan" "$work/sharded-plan" plan.json plan.csv plan.html
 
 # 3. Resumable: lose one shard and the merged files; re-submitting runs only that shard.
 rm "$work/sharded/shard-2-of-3.partial.json" "$work/sharded/summary.json" "$work/sharded/summary.csv" \
@@ -57,4 +64,4 @@ grep -q "submitted 1 of 3 shards" <<<"$resubmitted" || fail "re-submission did n
 same "$work/single" "$work/sharded" summary.csv summary.json replications.csv
 
 rm -rf "$work"
-echo "slurm-test: PASS: 3-shard run and sweep as Slurm array jobs, merged byte-identical to one process; resubmission ran only the missing shard"
+echo "slurm-test: PASS: 3-shard run, sweep and plan as Slurm array jobs, byte-identical to one process; resubmission ran only the missing shard"

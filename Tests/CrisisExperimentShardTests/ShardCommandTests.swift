@@ -80,6 +80,40 @@ final class ShardCommandTests: XCTestCase {
         }
     }
 
+    /// A plan's first stage sharded, then the plan finished from the shards: the same answer
+    /// and the same files as one process (a KPI objective screens every point, so every byte
+    /// is the same); shards of another grid are refused, and `merge` names what finishes them.
+    func testAShardedPlanFinishesToTheSingleProcessAnswer() throws {
+        let folder = try temporaryFolder()
+        let plan = ["plan", "Scenarios/baseline.yaml", "--decide", "areas.Northshire.beds=80...86:2",
+                    "--target", "oap.bed_days<=1500", "--horizon-days", "60", "--warmup-days", "30", "--quiet"]
+        let whole = folder.appendingPathComponent("whole"), sharded = folder.appendingPathComponent("sharded")
+        let single = try succeed(plan + ["--output", whole.path])
+        for index in 1...3 {
+            let shard = try succeed(plan + ["--shard", "\(index)/3", "--output", sharded.path])
+            XCTAssertTrue(shard.output.contains("When all 3 shards are done: the same plan command without --shard, "
+                + "with --output \(sharded.path)"), shard.output)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sharded.appendingPathComponent("plan.json").path),
+                       "a shard runs the first stage only")
+        let refused = try crisisSim(["merge", sharded.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.error.contains("these shards are the first stage of a plan, which `plan` finishes"), refused.error)
+        let finished = try succeed(plan + ["--output", sharded.path])
+        try assertSameFiles(["plan.json", "plan.csv", "plan.html"], whole, sharded, "plan from 3 shards")
+        func answer(_ text: String) -> [Substring] { text.split(separator: "\n").filter { $0.hasPrefix("Recommended") || $0.hasPrefix("Runner-up") } }
+        XCTAssertFalse(answer(single.output).isEmpty, single.output)
+        XCTAssertEqual(answer(finished.output), answer(single.output))
+
+        let otherGrid = try crisisSim(["plan", "Scenarios/baseline.yaml", "--decide", "areas.Northshire.beds=80...84:2",
+                                       "--target", "oap.bed_days<=1500", "--horizon-days", "60", "--warmup-days", "30",
+                                       "--output", sharded.path])
+        XCTAssertEqual(otherGrid.status, 1)
+        XCTAssertTrue(otherGrid.error.contains("its shards are not this plan's first stage: 4 scenarios or sweep points instead of 3"),
+                      otherGrid.error)
+        XCTAssertTrue(otherGrid.error.hasSuffix("nothing was run\n"), otherGrid.error)
+    }
+
     func testMergeRefusesMixedAndIncompleteShards() throws {
         let folder = try temporaryFolder()
         try succeed(["run", "Scenarios/baseline.yaml"] + short + ["--shard", "1/3", "--output", folder.path])
@@ -170,6 +204,18 @@ final class ShardCommandTests: XCTestCase {
             syntax.waitUntilExit()
             XCTAssertEqual(syntax.terminationStatus, 0, "bash -n \(script)")
         }
+
+        // A plan: the shards run its first stage, and the last job is the plan itself, on the
+        // shards' cores.
+        let planFolder = folder.appendingPathComponent("plan")
+        let planned = try succeed(["slurm", "--shards", "3", "--cpus-per-task", "2", "--output", planFolder.path, "plan",
+                                   "Scenarios/baseline.yaml", "--decide", "areas.Northshire.beds=80...84:2",
+                                   "--target", "oap.bed_days<=500"])
+        XCTAssertTrue(planned.output.contains("30 replications (3 points x 10) in 3 shards of at most 10, 2 cores each"), planned.output)
+        let finish = try String(contentsOf: planFolder.appendingPathComponent("slurm/merge.sbatch"), encoding: .utf8)
+        XCTAssertTrue(finish.contains("#SBATCH --cpus-per-task=2\n"), finish)
+        XCTAssertTrue(finish.contains(" plan Scenarios/baseline.yaml --decide areas.Northshire.beds=80...84:2 --target "
+            + "'oap.bed_days<=500' --output \(planFolder.path) --threads \"${SLURM_CPUS_PER_TASK:-1}\" --quiet\n"), finish)
 
         let refused = try crisisSim(["slurm", "--shards", "2", "--output", folder.path, "run", "Scenarios/baseline.yaml",
                                      "--output", "elsewhere"])

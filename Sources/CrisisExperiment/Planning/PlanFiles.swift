@@ -20,7 +20,7 @@ public enum PlanCSV: CSVFormat {
         let ranks = Dictionary(uniqueKeysWithValues: ([result.recommended].compactMap { $0 } + result.runnersUp).enumerated()
             .map { ($1, $0 + 1) })
         for point in result.points {
-            var row = point.values.map(CSV.field) + [point.status.word, ranks[point.index].map(String.init) ?? "",
+            var row = point.values.map(CSV.field) + [point.conclusion, ranks[point.index].map(String.init) ?? "",
                                                       String(point.replications)]
             for kpi in kpis {
                 let estimate = point.estimate(kpi, oneSided: 0.975)
@@ -76,7 +76,7 @@ public enum PlanJSON {
                 + "\"flat\": \($0.flat), \"monotone\": \($0.isMonotone)}"
         }.joined(separator: ", ") + "]")
         fields.append("\"evaluated\": [" + result.evaluated.map { point in
-            var status = "\"status\": \(string(point.status.word))"
+            var status = "\"status\": \(string(point.conclusion))"
             switch point.status {
             case .infeasible(let k), .undecided(let k): status += ", \"target\": \(string(problem.targets[k].description))"
             default: break

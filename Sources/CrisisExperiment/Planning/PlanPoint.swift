@@ -38,6 +38,10 @@ public struct PlanPoint: Sendable {
 
     public var replications: Int { samples.values.first?.count ?? 0 }
 
+    /// The status in words, or "first stage only" for a point a sharded first stage ran that
+    /// the answer did not need.
+    public var conclusion: String { status == .notEvaluated && replications > 0 ? "first stage only" : status.word }
+
     /// The mean and one-sided bounds of `kpi` over the replications run, at the level
     /// `oneSided` (the chance the mean is below the upper bound); undefined replications
     /// (a share with no denominator) left out.

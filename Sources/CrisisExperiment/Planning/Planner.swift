@@ -25,6 +25,11 @@ import SimRandom
 /// mean exceeds another's by more than a boundary that shrinks with replications, so points
 /// clearly worse stop early and close ones get more. It selects a point within the
 /// indifference zone δ of the best with probability at least the confidence.
+///
+/// **A first stage run elsewhere** (`plan --shard K/N` on Slurm): every point's first
+/// `initialReplications`, as shards computed them, are taken as already run. They are the
+/// values this process would compute (same seed, same replication numbers), so every call is
+/// the one an unsharded plan makes.
 public enum Planner {
     /// The plan's progress: points decided so far, replications run.
     public typealias Progress = @Sendable (_ decided: Int, _ replications: Int) -> Void
@@ -32,8 +37,17 @@ public enum Planner {
     /// How many runners-up a plan names besides its recommendation.
     public static let runnersUp = 2
 
-    public static func run(_ problem: PlanProblem, threads: Int, progress: Progress? = nil) throws -> PlanResult {
+    /// Plans `problem`; `firstStage`, when given, holds every grid point's first
+    /// `initialReplications` replications in order (a merged sharded first stage).
+    public static func run(_ problem: PlanProblem, threads: Int, firstStage: [[ReplicationResult]]? = nil,
+                           progress: Progress? = nil) throws -> PlanResult {
         var state = State(problem: problem, threads: threads, progress: progress)
+        if let firstStage {
+            precondition(firstStage.count == state.points.count
+                && firstStage.allSatisfy { $0.map(\.replication) == Array(0..<problem.initialReplications) },
+                "a first stage holds replications 0..<initialReplications of every point")
+            for (index, results) in firstStage.enumerated() { state.record(results, at: index) }
+        }
         let order: [Int]
         switch problem.objective {
         case .decision(let axis):
@@ -110,7 +124,11 @@ public enum Planner {
             }
             let runner = ReplicationRunner(configuration: configuration, length: problem.length, seed: problem.seed,
                                            generator: problem.generator)
-            let results = try runner.run(Array(have..<count), threads: threads)
+            record(try runner.run(Array(have..<count), threads: threads), at: index)
+        }
+
+        /// Keeps the plan's KPIs of `results`, the next replications of point `index`.
+        mutating func record(_ results: [ReplicationResult], at index: Int) {
             for kpi in problem.kpis {
                 points[index].samples[kpi, default: []] += results.map { $0.value(kpi) ?? .nan }
             }

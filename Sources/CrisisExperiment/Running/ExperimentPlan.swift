@@ -10,6 +10,10 @@ public enum ExperimentKind: String, Codable, Sendable {
     case compare
     /// One scenario over a grid of parameter values: sweep.csv, sweep.svg.
     case sweep
+    /// The first stage of a plan (`plan --shard`): every point of its decision grid at the
+    /// plan's initial replications. Not merged on its own: `plan` without `--shard`, in the
+    /// same folder, reads it and finishes the plan.
+    case plan
 }
 
 /// One group of replications: a scenario of a run or comparison, or one point of a sweep.

@@ -39,7 +39,7 @@ public enum PlanPage {
             table: DataTable(caption: "Evaluated points", columns: axes.map(\.key) + ["status", "replications",
                                                                                         "out-of-area bed days", "total cost"],
                              rows: result.evaluated.map { point in
-                                 point.values + [point.status.word, String(point.replications),
+                                 point.values + [point.conclusion, String(point.replications),
                                                  KPIText.value(mean(point, "oap.bed_days"), unit: KPIText.unit("oap.bed_days")),
                                                  KPIText.value(mean(point, "costs.total"), unit: KPIText.unit("costs.total"))]
                              }, textColumns: [axes.count]))]
@@ -74,7 +74,7 @@ public enum PlanPage {
                     point.values[0] == axes[0].values[i] && (axes.count < 2 || point.values[1] == axes[1].values[j])
                         && zip(point.values.dropFirst(2), axes.dropFirst(2)).allSatisfy { $0 == $1.values[0] }
                 }!
-                var cell = point.status.word
+                var cell = point.conclusion
                 if case .infeasible(let k) = point.status { cell += " (\(problem.targets[k].kpi))" }
                 if point.index == result.recommended { cell = "RECOMMENDED " + cell }
                 if point.replications > 0 { cell += " [\(point.replications)]" }

@@ -47,6 +47,8 @@ struct ExperimentOutput {
             let sweep = SweepResult(identity: identity, results: results)
             try ResultFolder(folder).writeSweep(sweep, chart: SweepChart.svg)
             Sweep.report(sweep, folder: folder, footnote: footnote)
+        case .plan:
+            preconditionFailure("a plan's first stage is finished by `plan`, which Merge names, not written as results")
         }
     }
 

@@ -67,6 +67,10 @@ struct Merge: ParsableCommand {
         let merged: MergedExperiment
         do { merged = try ShardMerge.merge(partials) } catch { return try fail(error.problems) }
 
+        if merged.identity.kind == .plan {
+            return try fail(["\(inputs[0]): these shards are the first stage of a plan, which `plan` finishes: run the same "
+                + "crisis-sim plan command without --shard, with --output \(Merge.defaultFolder(inputs[0]))"])
+        }
         if merged.identity.kind == .compare {
             try StratumChoice.check(stratum, inEach: zip(merged.identity.groups, merged.results).map {
                 ($0.label, StratumChoice.strata(of: $1.first?.kpis ?? []))

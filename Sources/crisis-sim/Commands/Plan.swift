@@ -84,6 +84,11 @@ struct Plan: ParsableCommand {
             transform: outputPathArgument)
     var output: String?
 
+    @Option(help: ArgumentHelp("Run only shard K of N of the plan's first stage (every point at --initial-replications) and write "
+                               + "shard-K-of-N.partial.json in --output; the same plan without --shard, in that folder, reads "
+                               + "the shards and finishes the plan.", valueName: "K/N"), transform: ShardSpec.argument)
+    var shard: ShardSpec?
+
     func validate() throws {
         var problems: [String] = []
         if runOptions.replications != nil {
@@ -120,7 +125,9 @@ struct Plan: ParsableCommand {
 
     var resultsFolder: URL { URL(fileURLWithPath: output ?? "results/plan-\(scenarioName(scenario))") }
 
-    func run() throws {
+    /// The plan as asked: the grid, targets and objective checked, every point loadable, the
+    /// scenario's warnings printed.
+    func problem() throws -> PlanProblem {
         let grid = try SweepGrid.parse(decisions)
         let base = try loadScenario(scenario, overrides: scenarioOptions.overrides)
         let minimise = timeline.map { String($0.prefix { $0 != "=" }) } ?? self.minimise ?? "costs.total"
@@ -155,18 +162,30 @@ struct Plan: ParsableCommand {
         }
         let settings = runOptions.settings(for: base)
         printWarnings(of: [base], for: settings)
-        let problem = PlanProblem(
+        return PlanProblem(
             scenario: scenario, overrides: scenarioOptions.overrides, grid: grid,
             targets: try targets.map { try PlanTarget.parse($0).get() }, objective: objective, confidence: confidence,
             initialReplications: initialReplications, maximumReplications: maxReplications, indifference: indifference,
             seed: settings.seed, generator: settings.generator,
             length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays))
+    }
+
+    func run() throws {
+        let problem = try problem()
+        let grid = problem.grid
         let folder = resultsFolder
+        if let shard {
+            try ShardWork.run(try firstStagePlan(problem), shard: shard, name: "plan-\(scenarioName(scenario))", folder: folder,
+                              threads: runOptions.threads, quiet: runOptions.quiet,
+                              finish: "the same plan command without --shard, with --output \(folder.path)")
+            return
+        }
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the plan
+        let firstStage = try readFirstStage(of: problem, in: folder)
         let progress = Progress("plan-\(scenarioName(scenario))", total: 0, quiet: runOptions.quiet)
         let points = grid.points.count
         let started = Date()
-        let result = try Planner.run(problem, threads: runOptions.threads) { decided, replications in
+        let result = try Planner.run(problem, threads: runOptions.threads, firstStage: firstStage) { decided, replications in
             progress.update("\(decided) of \(points) points decided, \(NumberFormat.grouped(Double(replications))) replications")
         }
         Progress.endLine()

@@ -20,8 +20,9 @@ extension ShardSpec {
 enum ShardWork {
     /// Runs `shard` of `plan` and writes its partial result to `folder`, unless a complete,
     /// matching one is already there (so a re-submitted array job skips finished shards).
+    /// `finish` says what to run once every shard is done (default: merge the folder).
     static func run(_ plan: ExperimentPlan, shard: ShardSpec, name: String, folder: URL, threads: Int,
-                    quiet: Bool, announce: Bool = true) throws {
+                    quiet: Bool, announce: Bool = true, finish: String? = nil) throws {
         try AtomicFile.createFolder(folder)  // a bad --output stops now, not after the shard
         let url = folder.appendingPathComponent(shard.fileName)
         if FileManager.default.fileExists(atPath: url.path) {
@@ -45,9 +46,9 @@ enum ShardWork {
         let identity = plan.identity
         let events = results.joined().reduce(0) { $0 + $1.eventsHandled }
         let groups = identity.groups.count == 1 ? ""
-            : " (\(identity.groups.count) \(identity.kind == .sweep ? "points" : "scenarios") x \(identity.replications))"
+            : " (\(identity.groups.count) \(identity.kind == .compare ? "scenarios" : "points") x \(identity.replications))"
         print("\(name): shard \(shard): \(count) of \(identity.itemCount) replications\(groups); seed \(identity.seed)")
         print("Wrote \(url.path) (\(NumberFormat.grouped(Double(events))) events in \(NumberFormat.fixed(seconds, 2)) s)")
-        print("When all \(shard.count) shards are done: crisis-sim merge \(folder.path)")
+        print("When all \(shard.count) shards are done: \(finish ?? "crisis-sim merge \(folder.path)")")
     }
 }

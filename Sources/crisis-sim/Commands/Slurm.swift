@@ -7,12 +7,16 @@ struct Slurm: ParsableCommand {
         abstract: "Write Slurm scripts that run an experiment as an array job, one task per shard, then merge it.",
         discussion: """
             Give Slurm's options first, then the experiment exactly as you would run it on one \
-            machine (run, compare or sweep and its arguments, without --shard, --output or \
+            machine (run, compare, sweep or plan and its arguments, without --shard, --output or \
             --threads). Writes, under OUTPUT/slurm:
               shards.sbatch  one array task per shard: crisis-sim ... --shard K/N
               merge.sbatch   crisis-sim merge OUTPUT, after every shard has succeeded
               submit.sh      submits the shards not yet complete, then the merge; run it again
                              after a failure or time-out and only the missing shards run
+            For plan, the shards run the first stage (every point at --initial-replications) \
+            and merge.sbatch runs the plan itself, which reads them and spends the rest of the \
+            replications where the calls are close, on --cpus-per-task cores: give it a \
+            --merge-time to match.
             `submit.sh --wait` returns when the merge job ends, with its exit status. The \
             jobs run in --workdir (default: here), so relative scenario paths mean what they \
             mean here, and OUTPUT must be on a file system every node sees. See docs/CLUSTER.md.
@@ -21,6 +25,9 @@ struct Slurm: ParsableCommand {
               crisis-sim slurm --shards 50 --output /scratch/me/beds run Scenarios/baseline.yaml --replications 1000
               crisis-sim slurm --shards 20 --time 00:30:00 --module swift/6.3 --output results/grid \\
                   sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5 --replications 100
+              crisis-sim slurm --shards 20 --cpus-per-task 4 --merge-time 02:00:00 --output results/plan \\
+                  plan Scenarios/crisis-house.yaml --decide areas.Northshire.beds=70...90 \\
+                  --decide crisis_house.places=0...12:2 --target 'oap.bed_days<=500'
             """
     )
 
@@ -76,10 +83,10 @@ struct Slurm: ParsableCommand {
     var workdir: String?
 
     @Argument(parsing: .captureForPassthrough,
-              help: ArgumentHelp("The experiment: run, compare or sweep with its arguments.", valueName: "experiment"))
+              help: ArgumentHelp("The experiment: run, compare, sweep or plan with its arguments.", valueName: "experiment"))
     var experiment: [String] = []
 
-    static let kinds = ["run", "compare", "sweep"]
+    static let kinds = ["run", "compare", "sweep", "plan"]
 
     func validate() throws {
         guard shards >= 1, shards <= ShardSpec.maximumCount else {
@@ -88,7 +95,7 @@ struct Slurm: ParsableCommand {
         guard cpusPerTask >= 1 else { throw ValidationError("--cpus-per-task must be at least 1") }
         if let maxRunning, maxRunning < 1 { throw ValidationError("--max-running must be at least 1") }
         guard let kind = experiment.first, Slurm.kinds.contains(kind) else {
-            throw ValidationError("after Slurm's options, give the experiment: run, compare or sweep and its arguments, "
+            throw ValidationError("after Slurm's options, give the experiment: run, compare, sweep or plan and its arguments, "
                 + "e.g. crisis-sim slurm --shards 10 --output results/big run Scenarios/baseline.yaml --replications 200")
         }
         for argument in experiment.dropFirst() {
@@ -157,6 +164,9 @@ struct Slurm: ParsableCommand {
         case "compare":
             let command = try parsed(Compare.self)
             return (command.experimentPlan(try command.loadScenarios()), "compare-" + scenarioName(command.base))
+        case "plan":
+            let command = try parsed(Plan.self)
+            return (try command.firstStagePlan(try command.problem()), "plan-" + scenarioName(command.scenario))
         default:
             let command = try parsed(Sweep.self)
             return (try command.experimentPlan(), "sweep-" + scenarioName(command.scenario))
@@ -187,7 +197,7 @@ struct Slurm: ParsableCommand {
                                                   ofItemAtPath: scripts.appendingPathComponent(file).path)
         }
         let groups = plan.identity.groups.count == 1 ? ""
-            : " (\(plan.identity.groups.count) \(plan.identity.kind == .sweep ? "points" : "scenarios") x \(plan.identity.replications))"
+            : " (\(plan.identity.groups.count) \(plan.identity.kind == .compare ? "scenarios" : "points") x \(plan.identity.replications))"
         print("\(name): \(items) replications\(groups) in \(shards) shards of at most \(perShard), "
             + "\(cpusPerTask) core\(cpusPerTask == 1 ? "" : "s") each")
         if shards > items { print("note: \(shards - items) shards have no work: use --shards \(items) or fewer") }

@@ -75,25 +75,34 @@ struct SlurmScripts {
         ]).joined(separator: "\n") + "\n"
     }
 
-    /// merge.sbatch: the merge, after every shard succeeded.
+    /// A plan's shards are its first stage; the plan itself, reading them, is the last job.
+    private var finishesPlan: Bool { experiment.first == "plan" }
+
+    /// merge.sbatch: the merge (or, for a plan, the plan), after every shard succeeded.
     var mergeScript: String {
         let folder = resultsFolder
+        let finish = finishesPlan
+            ? ([executable] + experiment).map(Self.quote).joined(separator: " ") + " --output \(Self.quote(folder.path))"
+                + " --threads \"${SLURM_CPUS_PER_TASK:-1}\" --quiet"
+            : "\(Self.quote(executable)) merge \(Self.quote(folder.path)) --output \(Self.quote(folder.path))"
         return ([
             "#!/bin/bash",
-            "# Written by crisis-sim \(RunProvenance.toolVersion) slurm: merges the \(shards) shards of",
+            finishesPlan ? "# Written by crisis-sim \(RunProvenance.toolVersion) slurm: finishes the plan whose first stage the \(shards) shards ran:"
+                : "# Written by crisis-sim \(RunProvenance.toolVersion) slurm: merges the \(shards) shards of",
             "#   \(experimentLine)",
-            "# into the files the unsharded command writes. submit.sh runs it after every shard succeeded.",
+            finishesPlan ? "# reading their replications and running the rest. submit.sh runs it after every shard succeeded."
+                : "# into the files the unsharded command writes. submit.sh runs it after every shard succeeded.",
             "#SBATCH --job-name=\(job)-merge",
             "#SBATCH --output=\(logs.path)/merge.out",
             "#SBATCH --nodes=1",
             "#SBATCH --ntasks=1",
-            "#SBATCH --cpus-per-task=1",
+            "#SBATCH --cpus-per-task=\(finishesPlan ? cpusPerTask : 1)",
             "#SBATCH --mem=\(mergeMem)",
             "#SBATCH --time=\(mergeTime)",
         ] + common + moduleLines + [
             "set -euo pipefail",
             "cd \(Self.quote(workFolder.path))",
-            "exec \(Self.quote(executable)) merge \(Self.quote(folder.path)) --output \(Self.quote(folder.path))",
+            "exec \(finish)",
         ]).joined(separator: "\n") + "\n"
     }
 
