@@ -81,3 +81,81 @@ final class PlannerTests: XCTestCase {
         }
     }
 }
+
+/// The structure a plan reads off its first stage, and the calls it carries, on a first stage
+/// made by hand (no simulation runs): a KPI of 200 − 30x − 20y, against a target of at most 100,
+/// with each replication's noise (mean 0 over the ten) shared by every point as common random
+/// numbers share it.
+final class PlanStructureTests: XCTestCase {
+    private func state(_ kpi: @escaping (Double, Double, Int) -> Double) throws -> Planner.State {
+        let problem = PlanProblem(scenario: "no-such-file.yaml", overrides: [], grid: try SweepGrid.parse(["x=1...4:1", "y=1...3:1"]),
+                                  targets: [PlanTarget(kpi: "oap.bed_days", direction: .atMost, bound: 100)],
+                                  objective: .kpi("costs.total"), confidence: 0.95, initialReplications: 10,
+                                  maximumReplications: 200, indifference: nil, seed: 1, generator: .mrg32k3a,
+                                  length: RunLength(warmupDays: 0, horizonDays: 1))
+        var state = Planner.State(problem: problem, threads: 1, progress: nil)
+        for index in state.points.indices {
+            let (x, y) = (Double(state.points[index].values[0])!, Double(state.points[index].values[1])!)
+            state.points[index].samples["oap.bed_days"] = (0..<10).map { kpi(x, y, $0) }
+        }
+        try state.screen()  // every point already has its first batch: nothing runs
+        return state
+    }
+
+    private func index(_ state: Planner.State, _ x: Int, _ y: Int) -> Int {
+        state.points.firstIndex { $0.values == [String(x), String(y)] }!
+    }
+
+    func testDirectionsReadOffTheFirstStageCarryCallsToDominatedPoints() throws {
+        var state = try state { x, y, r in 200 - 30 * x - 20 * y + 30 * sin(2 * Double.pi * Double(r) / 10) + 0.5 * cos(Double(7 * r) + x + 3 * y) }
+        XCTAssertEqual(state.structure?.directions.first ?? nil, [-1, -1], "the KPI falls along both keys")
+        // The first batch settles the points far from 100 and leaves the close ones open.
+        XCTAssertEqual(state.points[index(state, 1, 1)].status, .infeasible(target: 0))
+        XCTAssertEqual(state.points[index(state, 4, 3)].status, .feasible)
+        let open = state.openClosestFirst().map { state.points[$0].values }
+        XCTAssertEqual(open.first, ["2", "2"], "the point on the target comes first")
+        XCTAssertTrue(open.contains(["2", "1"]) && open.contains(["1", "3"]), "\(open)")
+
+        // (2, 2) shown to miss by its own replications: (2, 1) has less of both, so misses too;
+        // (1, 3) has less x but more y, so nothing follows for it.
+        state.points[index(state, 2, 2)].status = .infeasible(target: 0)
+        XCTAssertTrue(state.infer(index(state, 2, 1)))
+        XCTAssertEqual(state.points[index(state, 2, 1)].status, .infeasible(target: 0))
+        XCTAssertEqual(state.points[index(state, 2, 1)].inferredFrom, index(state, 2, 2))
+        XCTAssertFalse(state.infer(index(state, 1, 3)))
+        XCTAssertEqual(state.points[index(state, 1, 3)].status, .notEvaluated)
+        // A feasible (2, 3) carries to nothing with less; an inferred point is never a source.
+        state.points[index(state, 2, 3)].status = .feasible
+        XCTAssertFalse(state.infer(index(state, 1, 3)))
+        state.points[index(state, 2, 2)].status = .notEvaluated
+        state.points[index(state, 2, 1)].inferredFrom = nil
+        state.points[index(state, 2, 1)].status = .feasible
+        state.points[index(state, 2, 1)].inferredFrom = index(state, 2, 3)
+        XCTAssertFalse(state.infer(index(state, 2, 2)), "(2, 1) was inferred: it settles nothing")
+        state.points[index(state, 2, 1)].inferredFrom = nil
+        XCTAssertTrue(state.infer(index(state, 2, 2)), "(2, 1) feasible by its own replications: (2, 2) has more y")
+        XCTAssertEqual(state.points[index(state, 2, 2)].status, .feasible)
+    }
+
+    /// A KPI seen to rise and fall along a key gives its target no structure, and a key it
+    /// does not move along at all carries calls only between points equal on it.
+    func testNoStructureWhereTheFirstStageShowsNone() throws {
+        // A bump: up from x = 1 to 2, down after.
+        var bumpy = try state { x, y, r in 150 - 20 * y + (x == 2 ? 40 : -10 * x) + 30 * sin(2 * Double.pi * Double(r) / 10) + 0.5 * cos(Double(7 * r) + x + 3 * y) }
+        XCTAssertNil(bumpy.structure?.directions.first ?? [], "rising and falling along x: no structure")
+        bumpy.points[index(bumpy, 3, 3)].status = .infeasible(target: 0)
+        XCTAssertFalse(bumpy.infer(index(bumpy, 3, 2)))
+
+        var flatInX = try state { x, y, r in 150 - 20 * y + 30 * sin(2 * Double.pi * Double(r) / 10) + 0.5 * cos(Double(7 * r) + x + 3 * y) }
+        XCTAssertEqual(flatInX.structure?.directions.first ?? nil, [0, -1])
+        // (2, 2) feasible by its own replications: (2, 3) has more y and the same x, so meets the
+        // target too; (1, 3) and (3, 3) differ in x, along which the KPI showed no direction.
+        let met = index(flatInX, 2, 2)
+        flatInX.points[met].status = .feasible
+        for (x, y, follows) in [(2, 3, true), (1, 3, false), (3, 3, false)] {
+            XCTAssertEqual(flatInX.points[index(flatInX, x, y)].status, .notEvaluated, "(\(x), \(y)) open after the first stage")
+            XCTAssertEqual(flatInX.infer(index(flatInX, x, y)), follows, "(\(x), \(y))")
+        }
+        XCTAssertEqual(flatInX.points[index(flatInX, 2, 3)].inferredFrom, met)
+    }
+}

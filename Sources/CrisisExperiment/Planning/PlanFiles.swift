@@ -6,7 +6,9 @@ public enum PlanCSV: CSVFormat {
     public static let fileName = "plan.csv"
 
     /// The columns every plan.csv has; the decision keys come first, then these, then three
-    /// columns (mean, low, high) per KPI.
+    /// columns (mean, low, high) per KPI, then `inferred_from`: the decisions of the point a
+    /// status was inferred from (`PlanStructure`), empty when the point's own replications
+    /// made the call.
     public enum Column: String, CaseIterable, Sendable {
         case status, rank, replications
     }
@@ -16,6 +18,7 @@ public enum PlanCSV: CSVFormat {
         let kpis = problem.kpis
         var header = problem.grid.axes.map { CSV.field($0.key) } + Column.allCases.map(\.rawValue)
         for kpi in kpis { header += ["\(kpi).mean", "\(kpi).ci95_low", "\(kpi).ci95_high"].map(CSV.field) }
+        header.append("inferred_from")
         var lines = [header.joined(separator: ",")]
         let ranks = Dictionary(uniqueKeysWithValues: ([result.recommended].compactMap { $0 } + result.runnersUp).enumerated()
             .map { ($1, $0 + 1) })
@@ -26,6 +29,7 @@ public enum PlanCSV: CSVFormat {
                 let estimate = point.estimate(kpi, oneSided: 0.975)
                 row += [NumberFormat.cell(estimate.mean), NumberFormat.cell(estimate.lower), NumberFormat.cell(estimate.upper)]
             }
+            row.append(CSV.field(point.inferredFrom.map { result.decisionsText($0) } ?? ""))
             lines.append(row.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -85,7 +89,8 @@ public enum PlanJSON {
                 let estimate = point.estimate(kpi, oneSided: 0.975)
                 return "\(string(kpi)): {\"mean\": \(number(estimate.mean)), \"ci95\": [\(number(estimate.lower)), \(number(estimate.upper))]}"
             }.joined(separator: ", ")
-            return "\n    {\"decisions\": \(decisions(point.index)), \(status), \"replications\": \(point.replications), "
+            let inferred = point.inferredFrom.map { ", \"inferred_from\": \(decisions($0))" } ?? ""
+            return "\n    {\"decisions\": \(decisions(point.index)), \(status)\(inferred), \"replications\": \(point.replications), "
                 + "\"kpis\": {\(kpis)}}"
         }.joined(separator: ",") + "\n  ]")
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"

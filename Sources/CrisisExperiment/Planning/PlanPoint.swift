@@ -28,6 +28,10 @@ public struct PlanPoint: Sendable {
     /// The decision values as written (`49`), one per decision key.
     public let values: [String]
     public var status: Status = .notEvaluated
+    /// The point whose call this one's status was inferred from by the plan's structure
+    /// (`PlanStructure`), with no replications of its own beyond the first batch; nil when the
+    /// point's own replications made the call.
+    public var inferredFrom: Int?
     /// Per KPI of `PlanProblem.kpis`, the value in each replication run, in replication order.
     public var samples: [String: [Double]] = [:]
 

@@ -22,9 +22,7 @@ public enum PlanText {
                 + "\(NumberFormat.fixed(seconds, 1)) s",
             "",
         ]
-        func describe(_ index: Int) -> String {
-            zip(problem.grid.axes, result.points[index].values).map { "\($0.key) = \($1)" }.joined(separator: ", ")
-        }
+        func describe(_ index: Int) -> String { result.decisionsText(index) }
         func kpiLine(_ index: Int) -> String {
             let point = result.points[index]
             // The KPIs the plan judged by: its targets' and a KPI objective's.
@@ -87,6 +85,14 @@ public enum PlanText {
             lines.append("")
             lines.append("Checked on the evaluated points, not assumed:")
             lines += checks.map { "  " + $0.sentence + "." }
+        }
+        let inferred = result.inferred
+        if !inferred.isEmpty {
+            let infeasible = inferred.filter { if case .infeasible = $0.status { true } else { false } }.count
+            lines.append("  \(NumberFormat.count(inferred.count, "point")) called from another by these directions (as read off "
+                + "every point's first batch), with no replications beyond that batch: \(infeasible) missing the same target "
+                + "as a point with more capacity, \(inferred.count - infeasible) feasible like a point with less; plan.csv "
+                + "names each one's source.")
         }
         return lines.joined(separator: "\n")
     }

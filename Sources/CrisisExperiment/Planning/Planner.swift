@@ -26,6 +26,13 @@ import SimRandom
 /// clearly worse stop early and close ones get more. It selects a point within the
 /// indifference zone δ of the best with probability at least the confidence.
 ///
+/// **Structure** (a KPI objective): every point's first batch is run first, and the calls it
+/// settles are made. Each target's direction along each key is read from those batches
+/// (`PlanStructure`: checked, not assumed), and a point still open is called from a point
+/// already called when the directions say it can be no better (missing the same target) or
+/// no worse on every target (feasible), without more replications. Replications then go only
+/// to the points nothing decides.
+///
 /// **A first stage run elsewhere** (`plan --shard K/N` on Slurm): every point's first
 /// `initialReplications`, as shards computed them, are taken as already run. They are the
 /// values this process would compute (same seed, same replication numbers), so every call is
@@ -73,7 +80,10 @@ public enum Planner {
             }
             return state.result(ranked: ranked, selection: nil)
         case .kpi(let id):
-            for index in state.points.indices { try state.decide(index) }
+            try state.screen()
+            for index in state.openClosestFirst() where state.points[index].status == .notEvaluated && !state.infer(index) {
+                try state.decide(index)
+            }
             let feasible = state.points.indices.filter { state.points[$0].status == .feasible }
             let selection = try state.select(feasible, kpi: id)
             return state.result(ranked: selection.ranked, selection: selection)
@@ -98,6 +108,8 @@ public enum Planner {
         var points: [PlanPoint]
         var configurations: [Int: CrisisConfiguration] = [:]
         var decided = 0
+        /// The directions read off the first stage; nil until then (and for a decision objective).
+        var structure: PlanStructure?
 
         init(problem: PlanProblem, threads: Int, progress: Progress?) {
             self.problem = problem
@@ -157,6 +169,58 @@ public enum Planner {
             }
             decided += 1
             progress?(decided, replicationsRun)
+        }
+
+        /// Every point's first batch, the calls it settles, and the directions it shows.
+        mutating func screen() throws {
+            for index in points.indices {
+                try extend(index, to: problem.initialReplications)
+                if let status = call(index) {
+                    points[index].status = status
+                    decided += 1
+                }
+                progress?(decided, replicationsRun)
+            }
+            structure = PlanStructure(problem, points: points)
+        }
+
+        /// The points the first stage left open, the closest to a target first (in half-widths
+        /// of the first batch's interval; ties in grid order). The closest are the costliest to call,
+        /// and they are the ones that settle the rest: the infeasible point nearest a target has
+        /// the most capacity of those that miss it, the feasible one the least of those that meet.
+        func openClosestFirst() -> [Int] {
+            let open = points.indices.filter { points[$0].status == .notEvaluated }
+            let distance = Dictionary(uniqueKeysWithValues: open.map { index in
+                (index, problem.targets.map { target in
+                    let estimate = points[index].estimate(target.kpi, oneSided: 0.975)
+                    let half = estimate.upper - estimate.mean  // every open point has the same replications
+                    return half > 0 ? abs(estimate.mean - target.bound) / half : .infinity
+                }.min() ?? .infinity)
+            })
+            return open.sorted { distance[$0]! != distance[$1]! ? distance[$0]! < distance[$1]! : $0 < $1 }
+        }
+
+        /// Calls point `index` from a point already called by its own replications, when the
+        /// structure allows; true when it did.
+        mutating func infer(_ index: Int) -> Bool {
+            guard let structure else { return false }
+            let q = points[index].values.map { Double($0) ?? .nan }
+            for source in points where source.inferredFrom == nil {
+                let p = source.values.map { Double($0) ?? .nan }
+                switch source.status {
+                case .infeasible(let k) where structure.isNoBetter(q, than: p, target: k, problem.targets[k]):
+                    points[index].status = .infeasible(target: k)
+                case .feasible where problem.targets.enumerated().allSatisfy({ structure.isNoBetter(p, than: q, target: $0, $1) }):
+                    points[index].status = .feasible
+                default:
+                    continue
+                }
+                points[index].inferredFrom = source.index
+                decided += 1
+                progress?(decided, replicationsRun)
+                return true
+            }
+            return false
         }
 
         /// Feasible, infeasible (naming the target), or nil: not yet.

@@ -47,8 +47,9 @@ public enum PlanPage {
         map.body = "<p>A row per value of \(MarkupText.escape(axes[0].key))"
             + (axes.count > 1 ? ", a column per value of \(MarkupText.escape(axes[1].key))" : "")
             + (axes.count > 2 ? " (the first value of each further key)" : "")
-            + ": feasible, infeasible (the target missed), undecided, or not evaluated (the answer did not need it); the "
-            + "replications spent in brackets.</p>\n" + feasibilityTable(result)
+            + ": feasible, infeasible (the target missed), undecided, or not evaluated (the answer did not need it); "
+            + "inferred when called from another point by the directions the first stage showed; the replications spent in "
+            + "brackets.</p>\n" + feasibilityTable(result)
         return ReportPage.document(title: "crisis-sim plan: \(problem.scenario)", fileStem: "plan")
             + """
             <header><h1>Plan for \(MarkupText.escape(problem.scenario))</h1>
@@ -76,6 +77,7 @@ public enum PlanPage {
                 }!
                 var cell = point.conclusion
                 if case .infeasible(let k) = point.status { cell += " (\(problem.targets[k].kpi))" }
+                if point.inferredFrom != nil { cell += ", inferred" }
                 if point.index == result.recommended { cell = "RECOMMENDED " + cell }
                 if point.replications > 0 { cell += " [\(point.replications)]" }
                 row.append(cell)
