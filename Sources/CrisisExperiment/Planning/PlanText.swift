@@ -89,10 +89,11 @@ public enum PlanText {
         let inferred = result.inferred
         if !inferred.isEmpty {
             let infeasible = inferred.filter { if case .infeasible = $0.status { true } else { false } }.count
-            lines.append("  \(NumberFormat.count(inferred.count, "point")) called from another by these directions (as read off "
-                + "every point's first batch), with no replications beyond that batch: \(infeasible) missing the same target "
-                + "as a point with more capacity, \(inferred.count - infeasible) feasible like a point with less; plan.csv "
-                + "names each one's source.")
+            let kinds = [infeasible > 0 ? "\(infeasible) missing a target a point with more capacity missed" : nil,
+                         inferred.count > infeasible ? "\(inferred.count - infeasible) meeting every target a point with less met" : nil]
+            lines.append("  \(NumberFormat.count(inferred.count, "point")) called from another by these directions (read off "
+                + "every point's first batch), with no replications beyond it: " + kinds.compactMap { $0 }.joined(separator: ", ")
+                + "; plan.csv names each one's source.")
         }
         return lines.joined(separator: "\n")
     }
