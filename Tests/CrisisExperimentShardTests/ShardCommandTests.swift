@@ -101,6 +101,8 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertTrue(refused.error.contains("these shards are the first stage of a plan, which `plan` finishes"), refused.error)
         let finished = try succeed(plan + ["--output", sharded.path])
         try assertSameFiles(["plan.json", "plan.csv", "plan.html"], whole, sharded, "plan from 3 shards")
+        let page = try String(contentsOf: whole.appendingPathComponent("plan.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("class=\"reference\" data-value=\"1500.0\""), "the out-of-area target drawn on the frontier")
         func answer(_ text: String) -> [Substring] { text.split(separator: "\n").filter { $0.hasPrefix("Recommended") || $0.hasPrefix("Runner-up") } }
         XCTAssertFalse(answer(single.output).isEmpty, single.output)
         XCTAssertEqual(answer(finished.output), answer(single.output))

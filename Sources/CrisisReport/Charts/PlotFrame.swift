@@ -64,6 +64,15 @@ struct PlotFrame {
                        anchor: labelAtStart ? "start" : "end", className: "reference-label")
     }
 
+    /// `reference` as a dashed line up the plot at an x value, labelled at its top: a plan's
+    /// target on the measure along the x axis.
+    func verticalReferenceLine(_ reference: ReferenceLevel, x: LinearScale) -> String {
+        let at = x(reference.value)
+        return SVG.element("line", ["x1": SVG.number(at), "x2": SVG.number(at), "y1": SVG.number(top), "y2": SVG.number(bottom),
+                                    "class": "reference", "data-value": NumberFormat.exact(reference.value)])
+            + SVG.text(reference.label, x: at - 4, y: top + 12, anchor: "end", className: "reference-label")
+    }
+
     /// The plot's outline along the bottom and left, drawn over the marks' ends.
     var baseline: String {
         SVG.element("path", ["d": "M\(SVG.number(left)),\(SVG.number(top))V\(SVG.number(bottom))H\(SVG.number(right))",

@@ -18,6 +18,8 @@ struct ScatterChart {
     let marked: (x: Double, y: Double, label: String)?
     let xTitle: String
     let yTitle: String
+    /// A bound on the x measure (a plan's target), drawn as a dashed line.
+    var xReference: ReferenceLevel?
     var xMoney = false
     var yMoney = false
     var width = 760.0
@@ -36,9 +38,11 @@ struct ScatterChart {
         let frame = PlotFrame(left: PlotFrame.leftMargin(fitting: stride(from: y.lower, through: y.upper, by: y.step).map(y.label)),
                               right: width - 16, top: top, bottom: top + 280)
         y = y.spanning(pixels: frame.bottom, frame.top)
-        var x = LinearScale(covering: 0, all.map(\.x).filter(\.isFinite).max() ?? 1, pixels: frame.left, frame.right, ticks: 6)
+        let xs = all.map(\.x).filter(\.isFinite) + [xReference?.value].compactMap { $0 }
+        var x = LinearScale(covering: 0, xs.max() ?? 1, pixels: frame.left, frame.right, ticks: 6)
         x.money = xMoney
         var out = legend.svg + frame.yAxis(y, title: yTitle) + frame.xAxis(x, title: xTitle)
+        if let xReference { out += frame.verticalReferenceLine(xReference, x: x) }
         for group in groups {
             for point in group.points where point.x.isFinite && point.y.isFinite {
                 out += SVG.element("circle", ["cx": SVG.number(x(x.clamped(point.x))), "cy": SVG.number(y(y.clamped(point.y))),

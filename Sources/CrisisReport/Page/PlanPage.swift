@@ -16,7 +16,9 @@ public enum PlanPage {
         var frontier = ReportSection(id: "frontier", heading: "Cost against out-of-area bed days")
         frontier.body = "<p>Every evaluated point: mean total cost against mean out-of-area bed days a year. Filled points "
             + "meet every target with \(NumberFormat.fixed(100 * problem.confidence, 0))% confidence; hollow ones miss one, or "
-            + "were too close to call. The ring marks the recommendation.</p>\n"
+            + "were too close to call. The ring marks the recommendation"
+            + (problem.targets.contains { $0.kpi == "oap.bed_days" && $0.direction == .atMost } ? "; the dashed line, the out-of-area target" : "")
+            + ".</p>\n"
         let groups: [(String, String, Bool, (PlanPoint.Status) -> Bool)] = [
             ("feasible", Palette.colour(0), true, { $0 == .feasible }),
             ("infeasible", Palette.colour(1), false, { if case .infeasible = $0 { true } else { false } }),
@@ -30,7 +32,10 @@ public enum PlanPage {
             }.filter { !$0.points.isEmpty },
             marked: result.recommended.map { (mean(result.points[$0], "oap.bed_days"), mean(result.points[$0], "costs.total"),
                                               "recommended: " + describe(result.points[$0])) },
-            xTitle: "Out-of-area bed days a year", yTitle: "Total cost a year (GBP)", yMoney: true).render()
+            xTitle: "Out-of-area bed days a year", yTitle: "Total cost a year (GBP)",
+            xReference: problem.targets.first { $0.kpi == "oap.bed_days" && $0.direction == .atMost }.map {
+                ReferenceLevel(value: $0.bound, label: "target: at most \(KPIText.value($0.bound, unit: KPIText.unit($0.kpi)))")
+            }, yMoney: true).render()
         frontier.figures = [ChartFigure(
             id: "frontier", title: "Cost against out-of-area bed days",
             panels: [.init(title: "Cost against out-of-area bed days",
