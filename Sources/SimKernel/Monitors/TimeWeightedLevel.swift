@@ -27,6 +27,7 @@ public struct TimeWeightedLevel: Sendable, Equatable {
     // Not an Optional: mutating through `?` copies the payload out and back on every record.
     @usableFromInline internal var _histogram: Histogram
     @usableFromInline internal let _hasHistogram: Bool
+    @usableFromInline internal let _hasThresholdsOrHistogram: Bool
 
     /// Starts monitoring at `time` with `level`.
     ///
@@ -53,6 +54,7 @@ public struct TimeWeightedLevel: Sendable, Equatable {
         _lastChange = time
         _timeAtOrAbove = Array(repeating: 0, count: thresholds.count)
         _hasHistogram = histogram != nil
+        _hasThresholdsOrHistogram = histogram != nil || !thresholds.isEmpty
         if let histogram {
             _histogram = histogram
             _histogram.reset()
@@ -75,14 +77,22 @@ public struct TimeWeightedLevel: Sendable, Equatable {
         let held = time - _lastChange
         if held > 0 {
             _integral += _level * held
-            for i in thresholds.indices where _level >= thresholds[i] {
-                _timeAtOrAbove[i] += held
-            }
-            if _hasHistogram { _histogram.add(_level, weight: held) }
+            if _hasThresholdsOrHistogram { accumulateThresholdsAndHistogram(held) }
         }
         _lastChange = time
         _level = level
         if level > _maximum { _maximum = level }
+    }
+
+    /// Adds `held` hours at the current level to the thresholds' times and the histogram: out
+    /// of line, so the common monitor (a level and its mean: beds in use) records in a few
+    /// instructions inlined into the event handler.
+    @usableFromInline @inline(never)
+    mutating func accumulateThresholdsAndHistogram(_ held: Double) {
+        for i in thresholds.indices where _level >= thresholds[i] {
+            _timeAtOrAbove[i] += held
+        }
+        if _hasHistogram { _histogram.add(_level, weight: held) }
     }
 
     /// The current level.
