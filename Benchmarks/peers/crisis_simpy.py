@@ -42,12 +42,16 @@ HOURS_PER_YEAR = 8766.0  # 365.25 days, crisis-sim's RateProfile.hoursPerYear
 HOURS_PER_WEEK = 168
 
 KPIS = [
+    "presentations.community",
+    "presentations.emergency_department",
+    "crht.assessments",
     "admissions.requests",
     "admissions.avoided_by_gatekeeping",
     "admissions.total",
     "admissions.detained",
     "admissions.gatekept",
     "home_treatment.episodes",
+    "home_treatment.escalations",
     "beds.occupancy",
     "oap.placements",
     "time_to_bed.mean",
@@ -241,13 +245,14 @@ class CorePathway:
         self.liaison = simpy.PriorityResource(env, capacity=p.practitioners)
         self.caseload = simpy.Resource(env, capacity=p.caseload)
         self.beds = simpy.Resource(env, capacity=p.beds)
-        self.counts = dict.fromkeys(("requests", "avoided", "informal", "detained", "gatekept", "episodes", "oap",
-                                     "ed_over_12h", "served", "wait_hours"), 0.0)
+        self.counts = dict.fromkeys(("community", "ed", "assessments", "requests", "avoided", "informal", "detained",
+                                     "gatekept", "episodes", "escalations", "oap", "ed_over_12h", "served",
+                                     "wait_hours"), 0.0)
         self.bed_hours, self.beds_noted_at = 0.0, 0.0
         env.process(self.rota(self.crht, *p.crht_hours))
         env.process(self.rota(self.liaison, *p.liaison_hours))
-        env.process(self.arrivals(p.community_rates, self.rng["community"], self.community_referral, False))
-        env.process(self.arrivals(p.ed_rates, self.rng["ed"], self.ed_presentation, True))
+        env.process(self.arrivals(p.community_rates, self.rng["community"], self.community_referral, "community"))
+        env.process(self.arrivals(p.ed_rates, self.rng["ed"], self.ed_presentation, "ed"))
         env.process(self.warm_up())
 
     # -- bookkeeping
@@ -269,12 +274,16 @@ class CorePathway:
         c, years = self.counts, self.p.horizon_hours / HOURS_PER_YEAR
         admissions = c["informal"] + c["detained"]
         return {
+            "presentations.community": c["community"] / years,
+            "presentations.emergency_department": c["ed"] / years,
+            "crht.assessments": c["assessments"] / years,
             "admissions.requests": c["requests"] / years,
             "admissions.avoided_by_gatekeeping": c["avoided"] / years,
             "admissions.total": admissions / years,
             "admissions.detained": c["detained"] / years,
             "admissions.gatekept": 100 * c["gatekept"] / admissions if admissions else float("nan"),
             "home_treatment.episodes": c["episodes"] / years,
+            "home_treatment.escalations": c["escalations"] / years,
             "beds.occupancy": 100 * self.bed_hours / (self.p.beds * self.p.horizon_hours),
             "oap.placements": c["oap"] / years,
             "time_to_bed.mean": c["wait_hours"] / c["served"] if c["served"] else float("nan"),
@@ -282,7 +291,7 @@ class CorePathway:
         }
 
     # -- arrivals and hours
-    def arrivals(self, rates, rng, pathway, in_ed):
+    def arrivals(self, rates, rng, pathway, source):
         """Non-stationary Poisson arrivals by thinning a Poisson stream at the peak rate."""
         peak = max(rates)
         if peak <= 0:
@@ -291,7 +300,8 @@ class CorePathway:
         while True:
             yield self.env.timeout(rng.expovariate(peak))
             if rng.random() * peak < rates[int(self.env.now) % HOURS_PER_WEEK]:
-                person = Person(in_ed, self.p.informal_stay_days(stays) * 24, self.p.detained_stay_days(stays) * 24)
+                self.counts[source] += 1
+                person = Person(source == "ed", self.p.informal_stay_days(stays) * 24, self.p.detained_stay_days(stays) * 24)
                 self.env.process(pathway(person))
 
     def rota(self, staff, start_hour, hours_per_day):
@@ -319,8 +329,12 @@ class CorePathway:
             yield request
             yield self.env.timeout(response(rng) + assessment(rng))
 
-    def community_referral(self, person):
+    def crht_assessment(self, person):
         yield from self.assess(self.crht, self.p.crht_response, self.p.crht_assessment, self.rng["crht"])
+        self.counts["assessments"] += 1
+
+    def community_referral(self, person):
+        yield from self.crht_assessment(person)
         outcome = choose(self.rng["crht.outcome"], self.p.referral_outcomes)
         if outcome == "home_treatment":
             yield from self.home_treatment(person)
@@ -337,7 +351,7 @@ class CorePathway:
             self.counts["requests"] += 1
             self.decide_legal_status(person)
             # Waits in A&E for the crisis team's gatekeeping assessment.
-            yield from self.assess(self.crht, self.p.crht_response, self.p.crht_assessment, self.rng["crht"])
+            yield from self.crht_assessment(person)
             yield from self.gatekeep(person)
 
     def decide_legal_status(self, person):
@@ -377,6 +391,7 @@ class CorePathway:
         rng = self.rng["home_treatment"]
         yield self.env.timeout(self.p.episode_days(rng) * 24)
         if rng.random() < self.p.escalation:
+            self.counts["escalations"] += 1
             person.caseload_place = place  # kept until a bed is found
             yield from self.admission_request(person)
         else:
