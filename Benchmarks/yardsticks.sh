@@ -12,7 +12,9 @@
 # core pathway), each a whole process on one thread, interleaved; the table gives the median
 # wall time, replications per second and the ratio crisis-sim/SimPy. Whether the two agree on
 # the KPIs is Benchmarks/peers/check_agreement.py's job; here each run must report the
-# replications asked for, and the table shows each one's mean admissions a year.
+# replications asked for, and the table shows each one's mean admissions a year. It also gives
+# each process's CPU time (user + system) and the ratio of those medians: on a shared machine
+# wall time depends on what else runs, CPU time much less.
 #
 # Usage: Benchmarks/yardsticks.sh            (from any directory)
 # Settings, as environment variables:
@@ -179,23 +181,28 @@ awk -v s="${RATE[crisis-sim]}" -v c="${RATE[C]}" -v p="${RATE[SimPy]}" 'BEGIN {
 
 # ---------------------------------------------------------------- the crisis pathway
 SCENARIO=$ROOT/Benchmarks/peers/core-pathway.yaml
-declare -A PTIMES ADMISSIONS
+declare -A PTIMES PCPU ADMISSIONS
 # Mean of a column of a CSV file with a header: csv_mean FILE COLUMN
 csv_mean() {
   awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
                        { s += $c; n++ } END { if (n) printf "%.1f %d\n", s / n, n }' "$1"
 }
-run_pathway() {  # run_pathway NAME REPLICATIONS: times one whole process, checks its output
-  local name=$1 replications=$2 start end seconds mean n
-  rm -rf "$WORK/pathway"; mkdir -p "$WORK/pathway"
-  start=$(now)
-  case $name in
-    crisis-sim) "$CRISIS_SIM" run "$SCENARIO" --replications "$replications" --threads 1 --seed "$SEED" \
+pathway_command() {  # pathway_command NAME REPLICATIONS
+  case $1 in
+    crisis-sim) "$CRISIS_SIM" run "$SCENARIO" --replications "$2" --threads 1 --seed "$SEED" \
                   --output "$WORK/pathway" --quiet >/dev/null ;;
-    SimPy) "$PYTHON" "$ROOT/Benchmarks/peers/crisis_simpy.py" "$SCENARIO" --replications "$replications" --seed "$SEED" \
+    SimPy) "$PYTHON" "$ROOT/Benchmarks/peers/crisis_simpy.py" "$SCENARIO" --replications "$2" --seed "$SEED" \
              --quiet --csv "$WORK/pathway/replications.csv" ;;
   esac
+}
+run_pathway() {  # run_pathway NAME REPLICATIONS: times one whole process, checks its output
+  local name=$1 replications=$2 start end seconds cpu mean n TIMEFORMAT='%U %S'
+  rm -rf "$WORK/pathway"; mkdir -p "$WORK/pathway"
+  start=$(now)
+  { time pathway_command "$name" "$replications" 2>"$WORK/pathway.stderr"; } 2>"$WORK/pathway.cpu" || {
+    cat "$WORK/pathway.stderr" >&2; echo "$name failed" >&2; return 1; }
   end=$(now)
+  cpu=$(awk '{ printf "%.4f", $1 + $2 }' "$WORK/pathway.cpu")
   if [[ $name == crisis-sim ]]; then
     read -r mean n < <(awk -F, '$2 == "admissions.total" && $4 == "all" { printf "%.1f %d\n", $7, $6 }' "$WORK/pathway/summary.csv")
   else
@@ -204,8 +211,9 @@ run_pathway() {  # run_pathway NAME REPLICATIONS: times one whole process, check
   (( ${n:-0} == replications )) || { echo "$name reported ${n:-no} replications, expected $replications" >&2; return 1; }
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }')
   PTIMES[$name]+="$seconds "
+  PCPU[$name]+="$cpu "
   ADMISSIONS[$name]=$mean
-  printf '  %-10s %7ss  replications=%s admissions.total=%s a year\n' "$name" "$seconds" "$n" "$mean"
+  printf '  %-10s %7ss  (cpu %7ss)  replications=%s admissions.total=%s a year\n' "$name" "$seconds" "$cpu" "$n" "$mean"
 }
 
 echo
@@ -217,9 +225,9 @@ for ((run = 1; run <= RUNS; run++)); do
   run_pathway SimPy "$SIMPY_PATHWAY_REPLICATIONS"
 done
 
-declare -A PRATE
+declare -A PRATE PCPURATE
 echo
-printf '%-11s %12s %10s %10s %10s %16s %17s\n' pathway replications "median s" "min s" "max s" replications/s admissions/year
+printf '%-11s %12s %10s %10s %10s %16s %14s %17s\n' pathway replications "median s" "min s" "max s" replications/s "median cpu s" admissions/year
 for name in crisis-sim SimPy; do
   case $name in SimPy) replications=$SIMPY_PATHWAY_REPLICATIONS ;; *) replications=$PATHWAY_REPLICATIONS ;; esac
   times=${PTIMES[$name]}
@@ -227,9 +235,12 @@ for name in crisis-sim SimPy; do
   min=$(tr ' ' '\n' <<<"$times" | grep . | sort -g | head -1)
   max=$(tr ' ' '\n' <<<"$times" | grep . | sort -g | tail -1)
   PRATE[$name]=$(awk -v n="$replications" -v t="$med" 'BEGIN { printf "%.2f", n / t }')
-  printf '%-11s %12s %10s %10s %10s %16s %17s\n' "$name" "$replications" "$med" "$min" "$max" "${PRATE[$name]}" "${ADMISSIONS[$name]}"
+  cpu=$(median "${PCPU[$name]}")
+  PCPURATE[$name]=$(awk -v n="$replications" -v t="$cpu" 'BEGIN { printf "%.4f", n / t }')
+  printf '%-11s %12s %10s %10s %10s %16s %14s %17s\n' "$name" "$replications" "$med" "$min" "$max" "${PRATE[$name]}" "$cpu" "${ADMISSIONS[$name]}"
 done
 echo
-awk -v s="${PRATE[crisis-sim]}" -v p="${PRATE[SimPy]}" 'BEGIN {
+awk -v s="${PRATE[crisis-sim]}" -v p="${PRATE[SimPy]}" -v cs="${PCPURATE[crisis-sim]}" -v cp="${PCPURATE[SimPy]}" 'BEGIN {
   printf "crisis-sim / SimPy  %8.1f   (pathway replications per second, whole process, medians)\n", s / p
+  printf "crisis-sim / SimPy  %8.1f   (pathway replications per CPU second, medians)\n", cs / cp
 }'
