@@ -3,7 +3,8 @@
 # crisis-sim executes on two workloads, counted by valgrind's callgrind (event Ir), against
 # the counts recorded in Benchmarks/instruction-thresholds.json. Wall time on a shared machine
 # moves by tens of percent between runs; the instruction count of the same binary on the same
-# input moves by a handful of instructions, so a few percent is a real change in the code.
+# input moves by a few thousand in hundreds of millions (with the environment's size), so a
+# 1% change is a change in the code.
 #
 # Workloads:
 #   bedpool   `crisis-sim bench bedpool`: the bed-pool speed yardstick of yardsticks.sh
@@ -16,7 +17,7 @@
 #             count.
 # A count more than the recorded tolerance away from its threshold, in either direction,
 # fails the gate (exit 1): a slower build is a regression, and a faster one should be
-# recorded so the gain is kept. Recording needs no judgement, only a deliberate command.
+# recorded so the gain is kept.
 #
 # The counts hold for one toolchain: the Swift compiler, GSL's build and valgrind all change
 # them. The file records the versions it was made with; when this machine's differ the gate
