@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps report-deps build run test validation sanitize fuzz bench bench-check yardsticks clean
+.PHONY: deps report-deps valgrind-deps build run test validation sanitize fuzz bench bench-check instruction-gate instruction-thresholds yardsticks peer-check clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -15,6 +15,11 @@ deps:
 # Headless Chromium (Debian's chromium), which the HTML report tests render pages in.
 report-deps:
 	@command -v chromium >/dev/null || { echo "installing chromium"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# valgrind (callgrind counts instructions for the instruction gate) and strip (binutils).
+valgrind-deps:
+	@command -v valgrind >/dev/null || { echo "installing valgrind"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind; }
+	@command -v strip >/dev/null || { echo "installing binutils"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq binutils; }
 
 build: deps
 	$(SWIFT) build -c release
@@ -55,9 +60,27 @@ bench: deps
 bench-check: deps
 	cd Benchmarks && CRISIS_BENCH_SHORT=1 $(SWIFT) package benchmark thresholds check --metric mallocCountTotal
 
-# crisis-sim against the hand-written C bed pool and SimPy, whole processes, medians.
+# CI's speed gate: callgrind instruction counts of a stripped release build (the bed pool and
+# ten baseline replications) within a tolerance of Benchmarks/instruction-thresholds.json.
+# The counts hold for this machine's toolchain (Swift, GSL, valgrind); after an intended
+# change, or on another toolchain, record them again and commit the file.
+instruction-gate: deps valgrind-deps
+	SWIFT=$(SWIFT) Benchmarks/instruction-gate.sh
+
+instruction-thresholds: deps valgrind-deps
+	SWIFT=$(SWIFT) Benchmarks/instruction-gate.sh --update
+
+# crisis-sim against the hand-written C bed pool and SimPy, and against the SimPy peer of the
+# crisis pathway (Benchmarks/peers), whole processes, medians.
 yardsticks: deps
 	Benchmarks/yardsticks.sh
+
+# Whether crisis-sim and the SimPy peer agree on the core pathway's KPIs (exit 1 if not).
+PEER_REPLICATIONS ?= 50
+peer-check: deps
+	$(SWIFT) build -c release --product crisis-sim
+	python3 -c 'import simpy, yaml' 2>/dev/null || python3 -m pip install --quiet -r Benchmarks/peers/requirements.txt
+	python3 Benchmarks/peers/check_agreement.py --replications $(PEER_REPLICATIONS) --crisis-sim $$($(SWIFT) build -c release --show-bin-path)/crisis-sim
 
 clean:
 	rm -rf .build

@@ -7,6 +7,15 @@
 # checked: all referrals seen, events = referrals + admissions, and the out-of-area fraction
 # close to Erlang B(beds, 0.95 x beds).
 #
+# Then the crisis pathway itself, two ways: `crisis-sim run` and the SimPy peer
+# (Benchmarks/peers/crisis_simpy.py) on Benchmarks/peers/core-pathway.yaml (the baseline's
+# core pathway), each a whole process on one thread, interleaved; the table gives the median
+# wall time, replications per second and the ratio crisis-sim/SimPy. Whether the two agree on
+# the KPIs is Benchmarks/peers/check_agreement.py's job; here each run must report the
+# replications asked for, and the table shows each one's mean admissions a year. It also gives
+# each process's CPU time (user + system) and the ratio of those medians: on a shared machine
+# wall time depends on what else runs, CPU time much less.
+#
 # Usage: Benchmarks/yardsticks.sh            (from any directory)
 # Settings, as environment variables:
 #   RUNS=5                 runs of each program (the median is reported)
@@ -14,6 +23,9 @@
 #   SIMPY_REFERRALS=200000 referrals for SimPy (about 25x slower), normalised per second
 #   BEDS=100 SEED=42
 #   GENERATOR=mrg32k3a     crisis-sim's uniform generator; mt19937 is the C program's
+#   PATHWAY_REPLICATIONS=100        replications of the pathway model per crisis-sim run
+#   SIMPY_PATHWAY_REPLICATIONS=10   per SimPy run (about 0.5 s each), normalised per second
+#   PATHWAY=1              0 skips the pathway model
 #   SCRATCH_PATH=          swift build --scratch-path for crisis-sim (default: the root's .build)
 #   CRISIS_SIM=            a crisis-sim binary to time instead of building one (e.g. an older build)
 #   BENCH_DIR=             where bedpool.c and bedpool_simpy.py are (default: ../shared/bench
@@ -37,10 +49,15 @@ case "${1:-}" in
   *) echo "yardsticks.sh takes no arguments (settings are environment variables; see --help)" >&2; exit 2 ;;
 esac
 
-for value in "$RUNS" "$REFERRALS" "$SIMPY_REFERRALS" "$BEDS" "$SEED"; do
-  [[ "$value" =~ ^[0-9]+$ ]] || { echo "RUNS, REFERRALS, SIMPY_REFERRALS, BEDS and SEED must be whole numbers" >&2; exit 2; }
+PATHWAY_REPLICATIONS=${PATHWAY_REPLICATIONS:-100}
+SIMPY_PATHWAY_REPLICATIONS=${SIMPY_PATHWAY_REPLICATIONS:-10}
+PATHWAY=${PATHWAY:-1}
+
+for value in "$RUNS" "$REFERRALS" "$SIMPY_REFERRALS" "$BEDS" "$SEED" "$PATHWAY_REPLICATIONS" "$SIMPY_PATHWAY_REPLICATIONS"; do
+  [[ "$value" =~ ^[0-9]+$ ]] || { echo "RUNS, REFERRALS, SIMPY_REFERRALS, BEDS, SEED and the *_REPLICATIONS must be whole numbers" >&2; exit 2; }
 done
-(( RUNS >= 1 && REFERRALS >= 1 && SIMPY_REFERRALS >= 1 && BEDS >= 1 )) || { echo "RUNS, REFERRALS, SIMPY_REFERRALS and BEDS must be at least 1" >&2; exit 2; }
+(( RUNS >= 1 && REFERRALS >= 1 && SIMPY_REFERRALS >= 1 && BEDS >= 1 && PATHWAY_REPLICATIONS >= 2 && SIMPY_PATHWAY_REPLICATIONS >= 1 )) || {
+  echo "RUNS, REFERRALS, SIMPY_REFERRALS, BEDS and SIMPY_PATHWAY_REPLICATIONS must be at least 1, PATHWAY_REPLICATIONS at least 2" >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
@@ -69,9 +86,11 @@ else
 fi
 [[ -x "$CRISIS_SIM" ]] || { echo "no crisis-sim binary at $CRISIS_SIM" >&2; exit 1; }
 
-if ! "$PYTHON" -c 'import simpy' 2>/dev/null; then
-  echo "installing simpy"
-  "$PYTHON" -m pip install --quiet simpy
+# The pinned versions the peers were checked with (SimPy for both models, PyYAML to read the
+# pathway's scenario file).
+if ! "$PYTHON" -c 'import simpy, yaml' 2>/dev/null; then
+  echo "installing simpy and PyYAML (Benchmarks/peers/requirements.txt)"
+  "$PYTHON" -m pip install --quiet -r "$ROOT/Benchmarks/peers/requirements.txt"
 fi
 SIMPY_VERSION=$("$PYTHON" -c 'import simpy; print(simpy.__version__)')
 
@@ -156,4 +175,72 @@ echo
 awk -v s="${RATE[crisis-sim]}" -v c="${RATE[C]}" -v p="${RATE[SimPy]}" 'BEGIN {
   printf "crisis-sim / C      %8.2f   (referrals per second, whole process, medians)\n", s / c
   printf "crisis-sim / SimPy  %8.1f\n", s / p
+}'
+
+(( PATHWAY )) || exit 0
+
+# ---------------------------------------------------------------- the crisis pathway
+SCENARIO=$ROOT/Benchmarks/peers/core-pathway.yaml
+declare -A PTIMES PCPU ADMISSIONS
+# Mean of a column of a CSV file with a header: csv_mean FILE COLUMN
+csv_mean() {
+  awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+                       { s += $c; n++ } END { if (n) printf "%.1f %d\n", s / n, n }' "$1"
+}
+pathway_command() {  # pathway_command NAME REPLICATIONS
+  case $1 in
+    crisis-sim) "$CRISIS_SIM" run "$SCENARIO" --replications "$2" --threads 1 --seed "$SEED" \
+                  --output "$WORK/pathway" --quiet >/dev/null ;;
+    SimPy) "$PYTHON" "$ROOT/Benchmarks/peers/crisis_simpy.py" "$SCENARIO" --replications "$2" --seed "$SEED" \
+             --quiet --csv "$WORK/pathway/replications.csv" ;;
+  esac
+}
+run_pathway() {  # run_pathway NAME REPLICATIONS: times one whole process, checks its output
+  local name=$1 replications=$2 start end seconds cpu mean n TIMEFORMAT='%U %S'
+  rm -rf "$WORK/pathway"; mkdir -p "$WORK/pathway"
+  start=$(now)
+  { time pathway_command "$name" "$replications" 2>"$WORK/pathway.stderr"; } 2>"$WORK/pathway.cpu" || {
+    cat "$WORK/pathway.stderr" >&2; echo "$name failed" >&2; return 1; }
+  end=$(now)
+  cpu=$(awk '{ printf "%.4f", $1 + $2 }' "$WORK/pathway.cpu")
+  if [[ $name == crisis-sim ]]; then
+    read -r mean n < <(awk -F, '$2 == "admissions.total" && $4 == "all" { printf "%.1f %d\n", $7, $6 }' "$WORK/pathway/summary.csv")
+  else
+    read -r mean n < <(csv_mean "$WORK/pathway/replications.csv" admissions.total)
+  fi
+  (( ${n:-0} == replications )) || { echo "$name reported ${n:-no} replications, expected $replications" >&2; return 1; }
+  seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }')
+  PTIMES[$name]+="$seconds "
+  PCPU[$name]+="$cpu "
+  ADMISSIONS[$name]=$mean
+  printf '  %-10s %7ss  (cpu %7ss)  replications=%s admissions.total=%s a year\n' "$name" "$seconds" "$cpu" "$n" "$mean"
+}
+
+echo
+echo "crisis pathway: $SCENARIO, seed $SEED, one thread"
+echo "crisis-sim: $PATHWAY_REPLICATIONS replications; SimPy $SIMPY_VERSION: $SIMPY_PATHWAY_REPLICATIONS replications; $RUNS runs each, interleaved"
+for ((run = 1; run <= RUNS; run++)); do
+  echo "run $run/$RUNS"
+  run_pathway crisis-sim "$PATHWAY_REPLICATIONS"
+  run_pathway SimPy "$SIMPY_PATHWAY_REPLICATIONS"
+done
+
+declare -A PRATE PCPURATE
+echo
+printf '%-11s %12s %10s %10s %10s %16s %14s %17s\n' pathway replications "median s" "min s" "max s" replications/s "median cpu s" admissions/year
+for name in crisis-sim SimPy; do
+  case $name in SimPy) replications=$SIMPY_PATHWAY_REPLICATIONS ;; *) replications=$PATHWAY_REPLICATIONS ;; esac
+  times=${PTIMES[$name]}
+  med=$(median "$times")
+  min=$(tr ' ' '\n' <<<"$times" | grep . | sort -g | head -1)
+  max=$(tr ' ' '\n' <<<"$times" | grep . | sort -g | tail -1)
+  PRATE[$name]=$(awk -v n="$replications" -v t="$med" 'BEGIN { printf "%.2f", n / t }')
+  cpu=$(median "${PCPU[$name]}")
+  PCPURATE[$name]=$(awk -v n="$replications" -v t="$cpu" 'BEGIN { printf "%.4f", n / t }')
+  printf '%-11s %12s %10s %10s %10s %16s %14s %17s\n' "$name" "$replications" "$med" "$min" "$max" "${PRATE[$name]}" "$cpu" "${ADMISSIONS[$name]}"
+done
+echo
+awk -v s="${PRATE[crisis-sim]}" -v p="${PRATE[SimPy]}" -v cs="${PCPURATE[crisis-sim]}" -v cp="${PCPURATE[SimPy]}" 'BEGIN {
+  printf "crisis-sim / SimPy  %8.1f   (pathway replications per second, whole process, medians)\n", s / p
+  printf "crisis-sim / SimPy  %8.1f   (pathway replications per CPU second, medians)\n", cs / cp
 }'
