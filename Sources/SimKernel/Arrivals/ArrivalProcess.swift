@@ -24,8 +24,17 @@ public struct ArrivalProcess {
     /// - Complexity: O(hours until the next arrival); one exponential draw.
     @inlinable public func next(after time: Double) -> Double {
         if profile.isNeverActive { return .infinity }
-        var remaining = stream.exponential(mean: 1)
+        let remaining = stream.exponential(mean: 1)
+        // The flat profile in a few instructions inlined into the caller; the walk out of line.
         if stationary { return time + remaining / profile.perHour }
+        return walk(from: time, consuming: remaining)
+    }
+
+    /// The hour-by-hour inversion: the arrival time at which the integrated rate since `time`
+    /// reaches `remaining`.
+    @usableFromInline @inline(never)
+    func walk(from time: Double, consuming remaining: Double) -> Double {
+        var remaining = remaining
         var t = time
         var hour = Int(t)
         // A zero-weight week profile was rejected at construction, so within any week some
