@@ -16,7 +16,8 @@ struct Compare: ParsableCommand {
 
             Examples:
               crisis-sim compare Scenarios/baseline.yaml Scenarios/crht-24-7.yaml
-              crisis-sim compare Scenarios/baseline.yaml Scenarios/beds-plus-10.yaml Scenarios/beds-minus-10.yaml --replications 20
+              crisis-sim compare Scenarios/baseline.yaml Scenarios/beds-plus-10.yaml \\
+                  Scenarios/beds-minus-10.yaml --replications 20
             """
     )
 

@@ -17,8 +17,10 @@ struct Describe: ParsableCommand {
             With --against BASE it prints only what the scenario changes from BASE.
 
             Examples:
-              crisis-sim describe Scenarios/crht-24-7.yaml --set crht.admissions_avoided_share=0.4
-              crisis-sim describe Scenarios/crht-24-7-full-gatekeeping.yaml --against Scenarios/baseline.yaml
+              crisis-sim describe Scenarios/crht-24-7.yaml \\
+                  --set crht.admissions_avoided_share=0.4
+              crisis-sim describe Scenarios/crht-24-7-full-gatekeeping.yaml \\
+                  --against Scenarios/baseline.yaml
             """
     )
 

@@ -29,12 +29,15 @@ struct Plan: ParsableCommand {
             map), and prints the answer in words.
 
             Examples:
-              crisis-sim plan Scenarios/baseline.yaml --decide areas.Northshire.beds=70...90 \\
-                --target 'oap.bed_days<=500' --target 'beds.occupancy<=90' --minimise areas.Northshire.beds
-              crisis-sim plan Scenarios/crisis-house.yaml --decide areas.Northshire.beds=70...85 \\
-                --decide crisis_house.places=0...12:2 --target 'oap.bed_days<=500'
-              crisis-sim plan Scenarios/community-expansion.yaml --target 'oap.bed_days<=1500' \\
-                --timeline areas.Northshire.bed_schedule.0.at_day=365...1095:73
+              crisis-sim plan Scenarios/baseline.yaml \\
+                  --decide areas.Northshire.beds=70...90 --target 'oap.bed_days<=500' \\
+                  --target 'beds.occupancy<=90' --minimise areas.Northshire.beds
+              crisis-sim plan Scenarios/crisis-house.yaml \\
+                  --decide areas.Northshire.beds=70...85 \\
+                  --decide crisis_house.places=0...12:2 --target 'oap.bed_days<=500'
+              crisis-sim plan Scenarios/community-expansion.yaml \\
+                  --target 'oap.bed_days<=1500' \\
+                  --timeline areas.Northshire.bed_schedule.0.at_day=365...1095:73
             """
     )
 
@@ -78,7 +81,11 @@ struct Plan: ParsableCommand {
     var indifference: Double?
 
     @OptionGroup var scenarioOptions: ScenarioOptions
-    @OptionGroup var runOptions: RunOptions
+    @OptionGroup var runOptions: RunSettingOptions
+
+    /// Not a plan option (each point's replications grow as its calls need), but the one a
+    /// `run` user types first: kept out of the help and refused with the reason.
+    @Option(help: .hidden) var replications: String?
 
     @Option(name: .shortAndLong, help: "Folder for plan.json, plan.csv and plan.html (default: results/plan-<scenario name>).",
             transform: outputPathArgument)
@@ -91,7 +98,7 @@ struct Plan: ParsableCommand {
 
     func validate() throws {
         var problems: [String] = []
-        if runOptions.replications != nil {
+        if replications != nil {
             problems.append("--replications is not a plan option: each point's replications grow from --initial-replications to --max-replications as its calls need")
         }
         if !(confidence > 0.5 && confidence < 1) { problems.append("--confidence must be in (0.5, 1), e.g. 0.95") }

@@ -20,7 +20,8 @@ struct Report: ParsableCommand {
 
             Examples:
               crisis-sim run Scenarios/baseline.yaml --report
-              crisis-sim compare Scenarios/baseline.yaml Scenarios/beds-plus-10.yaml --report
+              crisis-sim compare Scenarios/baseline.yaml Scenarios/beds-plus-10.yaml \\
+                  --report
               crisis-sim report results/baseline --output baseline.html
             """
     )

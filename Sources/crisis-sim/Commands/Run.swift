@@ -15,8 +15,10 @@ struct Run: ParsableCommand {
 
             Examples:
               crisis-sim run Scenarios/baseline.yaml
-              crisis-sim run Scenarios/baseline.yaml --replications 30 --seed 7 --output results/base
-              crisis-sim run Scenarios/baseline.yaml --set areas.Northshire.beds=110 --daily
+              crisis-sim run Scenarios/baseline.yaml --replications 30 --seed 7 \\
+                  --output results/base
+              crisis-sim run Scenarios/baseline.yaml --set areas.Northshire.beds=110 \\
+                  --daily
               crisis-sim run Scenarios/baseline.yaml --replications auto --precision 0.05
             """
     )

@@ -22,6 +22,25 @@ struct RunOptions: ParsableArguments {
             transform: ReplicationCount.argument)
     var replications: ReplicationCount?
 
+    @OptionGroup var run: RunSettingOptions
+
+    var seed: UInt64? { run.seed }
+    var horizonDays: Double? { run.horizonDays }
+    var warmupDays: Double? { run.warmupDays }
+    var threads: Int { run.threads }
+    var quiet: Bool { run.quiet }
+
+    /// The scenario's run settings with these options applied.
+    func settings(for scenario: LoadedScenario) -> RunSettings {
+        var settings = run.settings(for: scenario)
+        if case .fixed(let count)? = replications { settings.replications = count }
+        return settings
+    }
+}
+
+/// The run options besides the number of replications: `plan`, which decides each point's
+/// replications itself, takes these alone, so its help offers nothing it would refuse.
+struct RunSettingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Master seed (default: the scenario's run.seed).",
             transform: RunSettingLimit.seed.seedArgument)
     var seed: UInt64?
@@ -50,7 +69,6 @@ struct RunOptions: ParsableArguments {
     /// The scenario's run settings with these options applied.
     func settings(for scenario: LoadedScenario) -> RunSettings {
         var settings = scenario.run
-        if case .fixed(let count)? = replications { settings.replications = count }
         if let seed { settings.seed = seed }
         if let horizonDays { settings.horizonDays = horizonDays }
         if let warmupDays { settings.warmupDays = warmupDays }

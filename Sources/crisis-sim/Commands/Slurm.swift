@@ -22,11 +22,14 @@ struct Slurm: ParsableCommand {
             mean here, and OUTPUT must be on a file system every node sees. See docs/CLUSTER.md.
 
             Examples:
-              crisis-sim slurm --shards 50 --output /scratch/me/beds run Scenarios/baseline.yaml --replications 1000
-              crisis-sim slurm --shards 20 --time 00:30:00 --module swift/6.3 --output results/grid \\
-                  sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5 --replications 100
-              crisis-sim slurm --shards 20 --cpus-per-task 4 --merge-time 02:00:00 --output results/plan \\
-                  plan Scenarios/crisis-house.yaml --decide areas.Northshire.beds=70...90 \\
+              crisis-sim slurm --shards 50 --output /scratch/me/beds run \\
+                  Scenarios/baseline.yaml --replications 1000
+              crisis-sim slurm --shards 20 --time 00:30:00 --module swift/6.3 \\
+                  --output results/grid sweep Scenarios/baseline.yaml \\
+                  --vary areas.Northshire.beds=80...120:5 --replications 100
+              crisis-sim slurm --shards 20 --cpus-per-task 4 --merge-time 02:00:00 \\
+                  --output results/plan plan Scenarios/crisis-house.yaml \\
+                  --decide areas.Northshire.beds=70...90 \\
                   --decide crisis_house.places=0...12:2 --target 'oap.bed_days<=500'
             """
     )

@@ -20,9 +20,12 @@ struct Sweep: ParsableCommand {
             whiskers; one line per value of the other keys), and prints a table per --kpi.
 
             Examples:
-              crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5
-              crisis-sim sweep Scenarios/crht-24-7.yaml --vary crht.assessors=1...4:1 --kpi crht.response_within_4h
-              crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=90...110:10 --vary crht.assessors=2...4:1
+              crisis-sim sweep Scenarios/baseline.yaml \\
+                  --vary areas.Northshire.beds=80...120:5
+              crisis-sim sweep Scenarios/crht-24-7.yaml --vary crht.assessors=1...4:1 \\
+                  --kpi crht.response_within_4h
+              crisis-sim sweep Scenarios/baseline.yaml \\
+                  --vary areas.Northshire.beds=90...110:10 --vary crht.assessors=2...4:1
             """
     )
 
