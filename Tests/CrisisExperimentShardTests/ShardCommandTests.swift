@@ -219,6 +219,27 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertTrue(finish.contains(" plan Scenarios/baseline.yaml --decide areas.Northshire.beds=80...84:2 --target "
             + "'oap.bed_days<=500' --output \(planFolder.path) --threads \"${SLURM_CPUS_PER_TASK:-1}\" --quiet\n"), finish)
 
+        // A merge job that fails under `submit.sh --wait` fails the script with its status (a
+        // fake sbatch on PATH: the array job is accepted, the waited-for merge ends with 3).
+        let bin = folder.appendingPathComponent("fake-bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let fake = bin.appendingPathComponent("sbatch")
+        try "#!/bin/bash\nfor a in \"$@\"; do [ \"$a\" = --wait ] && exit 3; done\necho 1001\n"
+            .write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let waited = Process()
+        waited.executableURL = URL(fileURLWithPath: "/bin/bash")
+        waited.arguments = [planFolder.appendingPathComponent("slurm/submit.sh").path, "--wait"]
+        waited.environment = ["PATH": bin.path + ":/usr/bin:/bin"]
+        let errors = Pipe()
+        waited.standardError = errors
+        waited.standardOutput = FileHandle.nullDevice
+        try waited.run()
+        waited.waitUntilExit()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(waited.terminationStatus, 3, said)
+        XCTAssertTrue(said.contains("merge job failed (status 3)"), said)
+
         let refused = try crisisSim(["slurm", "--shards", "2", "--output", folder.path, "run", "Scenarios/baseline.yaml",
                                      "--output", "elsewhere"])
         XCTAssertNotEqual(refused.status, 0)

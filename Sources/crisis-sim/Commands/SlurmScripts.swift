@@ -138,11 +138,13 @@ struct SlurmScripts {
             else
                 echo "all $count shards are complete"
             fi
-            if ! merge_job=$(sbatch --parsable "${dependency[@]}" "${wait_option[@]}" "$scripts/merge.sbatch"); then
+            # Not `if ! x=$(...)`: inside it $? is the negation's status, 0, and a failed merge
+            # looked like success to the caller of `submit.sh --wait`.
+            merge_job=$(sbatch --parsable "${dependency[@]}" "${wait_option[@]}" "$scripts/merge.sbatch") || {
                 status=$?
                 echo "merge job failed (status $status): see $scripts/logs/" >&2
                 exit "$status"
-            fi
+            }
             merge_job=${merge_job%%;*}
             if [ "${#wait_option[@]}" -eq 0 ]; then
                 echo "submitted the merge as job $merge_job: results in $results when it ends"
