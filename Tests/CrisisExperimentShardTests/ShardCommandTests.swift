@@ -111,9 +111,23 @@ final class ShardCommandTests: XCTestCase {
                                        "--target", "oap.bed_days<=1500", "--horizon-days", "60", "--warmup-days", "30",
                                        "--output", sharded.path])
         XCTAssertEqual(otherGrid.status, 1)
-        XCTAssertTrue(otherGrid.error.contains("its shards are not this plan's first stage: 4 scenarios or sweep points instead of 3"),
+        XCTAssertTrue(otherGrid.error.contains("not this plan's first stage: 4 scenarios or sweep points instead of 3"),
                       otherGrid.error)
         XCTAssertTrue(otherGrid.error.hasSuffix("nothing was run\n"), otherGrid.error)
+
+        // The same two decisions given in the other order: said in one line, not per point.
+        let ordered = folder.appendingPathComponent("ordered")
+        let decisions = ["--decide", "areas.Northshire.beds=80...82:2", "--decide", "crht.assessors=2...3"]
+        let rest = ["--target", "oap.bed_days<=1500", "--horizon-days", "60", "--warmup-days", "30", "--quiet", "--output", ordered.path]
+        try succeed(["plan", "Scenarios/baseline.yaml"] + decisions + rest + ["--shard", "1/2"])
+        let swapped = try crisisSim(["plan", "Scenarios/baseline.yaml"] + decisions[2...] + decisions[..<2] + rest)
+        XCTAssertEqual(swapped.status, 1)
+        XCTAssertTrue(swapped.error.contains("its decisions are areas.Northshire.beds, crht.assessors in that order, and this "
+            + "plan's crht.assessors, areas.Northshire.beds: give the --decide options in the shards' order"), swapped.error)
+        XCTAssertFalse(swapped.error.contains("hash"), "no per-point hashes")
+        let incomplete = try crisisSim(["plan", "Scenarios/baseline.yaml"] + decisions + rest)
+        XCTAssertTrue(incomplete.error.contains("missing 1 of 2 shards: 2"), incomplete.error)
+        XCTAssertTrue(incomplete.error.contains("run each missing shard with this plan command and --shard K/N"), incomplete.error)
     }
 
     func testMergeRefusesMixedAndIncompleteShards() throws {

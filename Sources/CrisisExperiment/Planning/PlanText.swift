@@ -58,7 +58,9 @@ public enum PlanText {
                 if !undecided.isEmpty {
                     lines.append("  Too close to call at \(problem.maximumReplications) replications, so not considered: "
                         + undecided.prefix(3).map { describe($0.index) }.joined(separator: "; ")
-                        + (undecided.count > 3 ? " and \(undecided.count - 3) more" : "") + " (plan.csv has their KPIs).")
+                        + (undecided.count > 3 ? " and \(undecided.count - 3) more" : "")
+                        + " (plan.csv has \(undecided.count == 1 ? "its" : "their") KPIs; raise --max-replications to settle "
+                        + "\(undecided.count == 1 ? "it" : "them")).")
                 }
             }
             for (rank, index) in result.runnersUp.enumerated() {
@@ -89,11 +91,12 @@ public enum PlanText {
         let inferred = result.inferred
         if !inferred.isEmpty {
             let infeasible = inferred.filter { if case .infeasible = $0.status { true } else { false } }.count
-            let kinds = [infeasible > 0 ? "\(infeasible) missing a target a point with more capacity missed" : nil,
-                         inferred.count > infeasible ? "\(inferred.count - infeasible) meeting every target a point with less met" : nil]
+            let kinds = [infeasible > 0 ? "\(infeasible) called infeasible because a point with more capacity missed the same target" : nil,
+                         inferred.count > infeasible ? "\(inferred.count - infeasible) called feasible because a point with less "
+                            + "capacity met every target" : nil]
             lines.append("  \(NumberFormat.count(inferred.count, "point")) called from another by these directions (read off "
-                + "every point's first batch), with no replications beyond it: " + kinds.compactMap { $0 }.joined(separator: ", ")
-                + "; plan.csv names each one's source.")
+                + "every point's first batch), with no replications beyond it: " + kinds.compactMap { $0 }.joined(separator: "; ")
+                + ". plan.csv names each one's source.")
         }
         return lines.joined(separator: "\n")
     }

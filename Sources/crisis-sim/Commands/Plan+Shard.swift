@@ -44,16 +44,21 @@ extension Plan {
             let url = folder.appendingPathComponent(name)
             do { partials.append((url.path, try PartialResult.read(url))) } catch { problems.append("\(error)") }
         }
+        // Another plan's shards first, in one line: a merge would only say which are missing.
         var merged: MergedExperiment?
         if problems.isEmpty {
-            do { merged = try ShardMerge.merge(partials) } catch { problems += error.problems }
-        }
-        if let merged {
             let expected = try firstStagePlan(problem).identity
-            let differences = expected.differences(from: merged.identity)
-            if !differences.isEmpty {
-                problems.append("\(folder.path): its shards are not this plan's first stage: " + differences.joined(separator: "; ")
-                    + " (remove them, or give another --output)")
+            if let (source, partial) = partials.first(where: { !expected.differences(from: $0.partial.experiment).isEmpty }) {
+                problems.append("\(source): not this plan's first stage: "
+                    + Self.difference(between: expected, and: partial.experiment) + " (remove the folder's shard files, or give another --output)")
+            }
+        }
+        if problems.isEmpty {
+            do { merged = try ShardMerge.merge(partials) } catch {
+                problems += error.problems
+                if error.problems.contains(where: { $0.hasPrefix("missing") }) {
+                    problems.append("run each missing shard with this plan command and --shard K/N, then this command again")
+                }
             }
         }
         guard let merged, problems.isEmpty else {
@@ -66,5 +71,17 @@ extension Plan {
                 + "from \(merged.shardCount) shard\(merged.shardCount == 1 ? "" : "s") in \(folder.path)")
         }
         return merged.results
+    }
+
+    /// How a shard's first stage differs from this plan's, in a line: the order of the
+    /// decisions, or at most three differences.
+    static func difference(between expected: ExperimentIdentity, and other: ExperimentIdentity) -> String {
+        if let mine = expected.sweep?.keys, let theirs = other.sweep?.keys, mine != theirs, Set(mine) == Set(theirs) {
+            return "its decisions are \(theirs.joined(separator: ", ")) in that order, and this plan's "
+                + "\(mine.joined(separator: ", ")): give the --decide options in the shards' order"
+        }
+        let differences = expected.differences(from: other)
+        return differences.prefix(3).joined(separator: "; ")
+            + (differences.count > 3 ? "; and \(differences.count - 3) more differences" : "")
     }
 }

@@ -63,7 +63,7 @@ struct Slurm: ParsableCommand {
     var mem = "2G"
 
     @Option(name: .customLong("merge-mem"),
-            help: "Memory of the merge job (default: --mem); it holds every KPI value, about 5 kB per replication.")
+            help: "Memory of the merge job (default: --mem); it holds every KPI value, about 8 kB per replication (docs/CLUSTER.md).")
     var mergeMem: String?
 
     @Option(name: .customLong("max-running"), parsing: .unconditional, help: "Most shards running at once (the array's %limit).",
