@@ -20,7 +20,7 @@ struct CrisisSim: ParsableCommand {
               crisis-sim run Scenarios/baseline.yaml --shard 2/4 --output results/base; crisis-sim merge results/base
               crisis-sim slurm --shards 20 --output results/big run Scenarios/baseline.yaml --replications 400
             """,
-        subcommands: [Run.self, Warmup.self, Compare.self, Report.self, Validate.self, Validation.self, Describe.self, KPIs.self, Fit.self, Targets.self, Calibrate.self, Plan.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
+        subcommands: [Run.self, Serve.self, Warmup.self, Compare.self, Report.self, Validate.self, Validation.self, Describe.self, KPIs.self, Fit.self, Targets.self, Calibrate.self, Plan.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
     )
 
     /// Parses and runs the command, stopping cleanly (exit status 130) on SIGINT or SIGTERM.
