@@ -19,6 +19,9 @@ let package = Package(
         // The planner's web app (serve). No traits: the server reads no configuration files
         // and the project already links the whole of Foundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's own dependencies, named for the desk's graceful stop and quiet log.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GSL, found through pkg-config; SimRandom draws variates from it, CrisisFit uses its
@@ -61,6 +64,8 @@ let package = Package(
             dependencies: [
                 "CrisisExperiment", "CrisisReport", "CrisisScenario", "CrisisModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -71,6 +76,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web app's HTTP API against a server on an ephemeral loopback port.
+        .testTarget(name: "ServerTests", dependencies: ["CrisisServer", "CrisisScenario", "CrisisExperiment"]),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
         .testTarget(name: "CrisisFitTests", dependencies: ["CrisisFit", "SimRandom"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom", "CrisisTestSupport"]),

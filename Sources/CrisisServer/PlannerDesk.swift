@@ -2,6 +2,8 @@ import CrisisExperiment
 import CrisisScenario
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 
 /// The planner's desk: a web app on this machine over the library calls the commands make.
 /// One page (`PlannerPage`, embedded, fetching nothing from elsewhere) and a JSON API:
@@ -31,17 +33,29 @@ public struct PlannerDesk: Sendable {
         board = JobBoard(results: URL(fileURLWithPath: results), concurrentRuns: concurrentRuns)
     }
 
-    /// Serves until the task running it is cancelled, then cancels every experiment still
-    /// running (nothing of a cancelled one is written). `ready` gets the port listened on
-    /// (the one chosen by the system when `port` is 0).
+    /// Serves until the task running it is cancelled, then stops gracefully: every experiment
+    /// still running is cancelled (nothing of it is written), its page is told so, and the
+    /// server ends once every response has. `ready` gets the port listened on (the one chosen
+    /// by the system when `port` is 0).
     public func serve(host: String, port: Int, ready: @escaping @Sendable (Int) async -> Void) async throws {
+        var logger = Logger(label: "crisis-sim")
+        logger.logLevel = .warning  // the command says where it listens; requests are not logged
         let application = Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "crisis-sim"),
-            onServerRunning: { channel in await ready(channel.localAddress?.port ?? port) })
-        defer { for job in board.all { job.cancel() } }
-        // No signal handling here: the command stops the server by cancelling its task.
-        try await application.runService(gracefulShutdownSignals: [])
+            onServerRunning: { channel in await ready(channel.localAddress?.port ?? port) },
+            logger: logger)
+        // No signal handling here: the command stops the server by cancelling its task. The
+        // group runs in a task of its own so that the cancellation asks for a graceful stop
+        // instead of cutting open responses (a page's event stream) off mid-write.
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: { [board] in
+            for job in board.all { job.cancel() }
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     func router() -> Router<BasicRequestContext> {
