@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps report-deps build run test validation sanitize fuzz bench bench-check yardsticks clean
+.PHONY: deps report-deps browser-deps build run test browser-test dist dist-check validation sanitize fuzz bench bench-check yardsticks clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -16,6 +16,12 @@ deps:
 report-deps:
 	@command -v chromium >/dev/null || { echo "installing chromium"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
+# The browser test's driver: Debian's chromium-driver (it drives Debian's chromium, no browser
+# download) and Selenium from PyPI.
+browser-deps: report-deps
+	@command -v chromedriver >/dev/null || { echo "installing chromium-driver"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver; }
+	@python3 -c "import selenium" 2>/dev/null || { echo "installing selenium"; python3 -m pip install -q selenium; }
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -25,6 +31,22 @@ run: deps
 
 test: deps report-deps
 	$(SWIFT) test
+
+# The planner's desk in a real browser: serve on a free loopback port, run the baseline, change
+# its beds, save and run, read the out-of-area figure. Screenshots in results/test-artifacts/.
+# DESK_BINARY defaults to the release tarball's binary (make dist), what planners run.
+DESK_BINARY ?= $(firstword $(wildcard dist/crisis-sim-*/crisis-sim))
+browser-test: browser-deps
+	@test -n "$(DESK_BINARY)" || { echo "browser-test: no binary: run make dist, or give DESK_BINARY=.build/debug/crisis-sim"; exit 1; }
+	python3 Tests/Browser/planner_desk.py $(DESK_BINARY)
+
+# A release tarball for planners under dist/: the binary (Swift's libraries and GSL linked in),
+# Scenarios/, docs/ and README.md. dist-check: it needs no Swift or GSL shared library (ldd).
+dist: deps
+	SWIFT=$(SWIFT) .ci/dist.sh
+
+dist-check: dist
+	.ci/dist-check.sh
 
 # docs/VALIDATION.md: every study in Scenarios/studies/ against the analytic or published
 # result it checks (about 80 s on 2 idle cores, 150 s on busy ones). Commit before running
@@ -60,4 +82,4 @@ yardsticks: deps
 	Benchmarks/yardsticks.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

@@ -36,6 +36,9 @@ extension PlannerPage {
           return data;
         }
 
+        // The schema's notes quote keys in backticks, as the docs do; the page shows them plain.
+        function plain(text) { return text.replaceAll("`", ""); }
+
         function words(key) { return key.split(".").pop().replaceAll("_", " "); }
 
         async function loadLibrary() {
@@ -124,7 +127,7 @@ extension PlannerPage {
             if (!field.value) input.prepend(el("option", {value: "", text: "(not set)"}));
           } else {
             input = el("input", {type: "text", inputmode: field.input === "yaml" ? "text" : "decimal", spellcheck: "false"});
-            if (!field.value) input.placeholder = field.when_absent;
+            if (!field.value) input.placeholder = plain(field.when_absent);
           }
           input.value = field.value;
           input.dataset.key = field.key;
@@ -132,7 +135,7 @@ extension PlannerPage {
           const help = el("div", {class: "help"},
             el("span", {text: field.meaning + (field.unit ? ` (${field.unit}).` : ".")}),
             el("span", {class: "source", text: `Allowed: ${field.allowed}. ${field.when_absent === "required" ? "Required." :
-              "If not set: " + field.when_absent + "."}`}),
+              "If not set: " + plain(field.when_absent) + "."}`}),
             el("span", {class: "source", text: field.set_at ? `Set at ${field.set_at}${field.source ? ": " + field.source : ""}`
                                                            : "Not set in any file: the default applies."}));
           const row = el("div", {class: "field", "data-key": field.key},

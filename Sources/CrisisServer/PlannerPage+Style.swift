@@ -2,6 +2,7 @@ extension PlannerPage {
     /// Plain and readable: the report's palette, large enough type for a meeting-room screen.
     static let style = #"""
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733; background: #f4f6f8; }
         header { background: #005eb8; color: #fff; padding: 14px 24px; }
         header h1 { margin: 0; font-size: 22px; }
@@ -33,7 +34,7 @@ extension PlannerPage {
         details.section { border-top: 1px solid #e3e8ed; padding: 4px 0; }
         details.section > summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
         .field { display: grid; grid-template-columns: minmax(180px, 260px) 210px 1fr; gap: 4px 12px; padding: 6px 0;
-          border-bottom: 1px dotted #e3e8ed; }
+          border-bottom: 1px dotted #e3e8ed; align-items: start; }
         .field label { font-weight: 600; word-break: break-word; }
         .field .key { display: block; font: 12px ui-monospace, monospace; color: #5a6776; font-weight: 400; }
         .field input, .field select { width: 100%; }
