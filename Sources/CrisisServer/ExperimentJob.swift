@@ -7,6 +7,15 @@ import Synchronization
 /// One experiment started from the page: its progress, its end, and the folder its result
 /// set is written to, watched by any number of event streams.
 final class ExperimentJob: Sendable {
+    /// What the job runs.
+    enum Work: Sendable {
+        /// A run, comparison or sweep, with each group's scenario as it runs (`LoadedScenario.
+        /// resolvedYAML`, for the report's settings section; none for a sweep, which has no report).
+        case experiment(ExperimentPlan, resolvedScenarios: [String])
+        /// The least capacity meeting targets (`crisis-sim plan`).
+        case plan(PlanProblem)
+    }
+
     enum Status: String, Encodable, Sendable {
         /// Waiting for a free core (`RunSlots`).
         case queued
@@ -34,6 +43,8 @@ final class ExperimentJob: Sendable {
         /// Each scenario's headline KPIs (a run has one, a comparison one per scenario), or
         /// each sweep point's.
         let results: [ScenarioFigures]
+        /// A plan's answer in words, as `crisis-sim plan` prints it.
+        let answer: String?
     }
 
     struct ScenarioFigures: Encodable, Sendable {
@@ -57,31 +68,49 @@ final class ExperimentJob: Sendable {
         var message: String?
         var files: [String] = []
         var results: [ScenarioFigures] = []
+        var answer: String?
         var watchers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
     }
 
     let id: String
-    let plan: ExperimentPlan
-    /// Each group's scenario as it ran (`LoadedScenario.resolvedYAML`), for the report's
-    /// settings section; empty for a sweep, which has no report.
-    let resolvedScenarios: [String]
+    let work: Work
     let folder: URL
     let cancellation = Cancellation()
     private let state = Mutex(State())
 
-    init(id: String, plan: ExperimentPlan, resolvedScenarios: [String], folder: URL) {
+    init(id: String, work: Work, folder: URL) {
         self.id = id
-        self.plan = plan
-        self.resolvedScenarios = resolvedScenarios
+        self.work = work
         self.folder = folder
     }
 
+    var kind: String {
+        switch work {
+        case .experiment(let plan, _): plan.identity.kind.rawValue
+        case .plan: "plan"
+        }
+    }
+
     var title: String {
-        let groups = plan.identity.groups
-        switch plan.identity.kind {
-        case .run: return groups[0].label
-        case .compare: return groups.map(\.label).joined(separator: " vs ")
-        case .sweep: return "\(scenarioName(groups[0].scenario)): sweep of \(plan.identity.sweep?.keys.joined(separator: ", ") ?? "")"
+        switch work {
+        case .experiment(let plan, _):
+            let groups = plan.identity.groups
+            switch plan.identity.kind {
+            case .run: return groups[0].label
+            case .compare: return groups.map(\.label).joined(separator: " vs ")
+            case .sweep: return "\(scenarioName(groups[0].scenario)): sweep of \(plan.identity.sweep?.keys.joined(separator: ", ") ?? "")"
+            }
+        case .plan(let problem):
+            return "\(scenarioName(problem.scenario)): plan of \(problem.grid.axes.map(\.key).joined(separator: ", "))"
+        }
+    }
+
+    /// Replications for an experiment; points to decide for a plan, which chooses its
+    /// replications as it goes.
+    var total: Int {
+        switch work {
+        case .experiment(let plan, _): plan.identity.itemCount
+        case .plan(let problem): problem.grid.points.count
         }
     }
 
@@ -90,12 +119,12 @@ final class ExperimentJob: Sendable {
     }
 
     private func snapshot(_ state: State) -> Snapshot {
-        Snapshot(id: id, kind: plan.identity.kind.rawValue, title: title, status: state.status, done: state.done,
-                 total: plan.identity.itemCount, message: state.message, files: state.files, results: state.results)
+        Snapshot(id: id, kind: kind, title: title, status: state.status, done: state.done, total: total,
+                 message: state.message, files: state.files, results: state.results, answer: state.answer)
     }
 
     /// The job's snapshots: the current one at once, then one at every change, ending after
-    /// the final one. `onEnd` runs when the watcher stops listening first.
+    /// the final one; `unwatch` the id when no longer listening.
     func watch() -> (id: UUID, stream: AsyncStream<Snapshot>) {
         let (stream, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(16))
         let watcher = UUID()
@@ -139,9 +168,9 @@ final class ExperimentJob: Sendable {
         }
     }
 
-    /// Runs the replications on this thread (never the server's event loop: the board runs
-    /// it on a thread of its own) and writes the result set. Nothing is written when it is
-    /// cancelled or fails, and a set is written whole or not at all (`ResultFolder`).
+    /// Runs the work on this thread (never the server's event loop: the board runs it on a
+    /// thread of its own) and writes its files. Nothing is written when it is cancelled or
+    /// fails, and a result set is written whole or not at all (`ResultFolder`).
     func execute() {
         var started = false
         update { state in
@@ -151,16 +180,29 @@ final class ExperimentJob: Sendable {
         }
         guard started else { return update { $0.status = .cancelled } }
         do {
-            let report = plan.identity.kind != .sweep  // the report draws the daily census
-            let results = try plan.run(threads: 1, dailySeries: report, cancellation: cancellation,
-                                       progress: { done in self.update { $0.done = done } })
-            try write(results)
+            var figures: [ScenarioFigures] = []
+            var answer: String?
+            switch work {
+            case .experiment(let plan, let resolvedScenarios):
+                let report = plan.identity.kind != .sweep  // the report draws the daily census
+                let results = try plan.run(threads: 1, dailySeries: report, cancellation: cancellation,
+                                           progress: { done in self.update { $0.done = done } })
+                try write(results, of: plan, resolvedScenarios: resolvedScenarios)
+                figures = Self.figures(results, of: plan)
+            case .plan(let problem):
+                let started = Date()
+                let result = try Planner.run(problem, threads: 1, cancellation: cancellation) { decided, _ in
+                    self.update { $0.done = decided }
+                }
+                try write(result)
+                answer = PlanText.report(result, seconds: Date().timeIntervalSince(started))
+            }
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { !$0.hasPrefix(".") && !isFolder($0) }.sorted()
-            let figures = figures(results)
-            update { state in
+            update { [figures, answer] state in
                 state.files = files
                 state.results = figures
+                state.answer = answer
                 state.status = .done
             }
         } catch is Cancelled {
@@ -179,7 +221,15 @@ final class ExperimentJob: Sendable {
             && isDirectory.boolValue
     }
 
-    private func write(_ results: [[ReplicationResult]]) throws {
+    /// A plan's three files; a plan is not a result set (`crisis-sim plan` writes the same).
+    private func write(_ result: PlanResult) throws {
+        try AtomicFile.createFolder(folder)
+        try AtomicFile.write(PlanCSV.text(result), to: folder.appendingPathComponent(PlanCSV.fileName))
+        try AtomicFile.write(PlanPage.html(result), to: folder.appendingPathComponent(PlanPage.fileName))
+        try AtomicFile.write(PlanJSON.text(result), to: folder.appendingPathComponent(PlanJSON.fileName))
+    }
+
+    private func write(_ results: [[ReplicationResult]], of plan: ExperimentPlan, resolvedScenarios: [String]) throws {
         let identity = plan.identity
         switch identity.kind {
         case .run:
@@ -202,7 +252,7 @@ final class ExperimentJob: Sendable {
     }
 
     /// The headline figures of each group, as the report's KPI table writes them.
-    private func figures(_ results: [[ReplicationResult]]) -> [ScenarioFigures] {
+    private static func figures(_ results: [[ReplicationResult]], of plan: ExperimentPlan) -> [ScenarioFigures] {
         zip(plan.identity.groups, results).map { group, results in
             let summary = Summary(results)
             let kpis = KPISection.headlines.compactMap { id -> Figure? in

@@ -1,12 +1,14 @@
 import CrisisExperiment
+import CrisisModel
 import CrisisScenario
 import Foundation
 
-/// What the page asks to run: one scenario, a comparison of two to four (base first), or a
-/// sweep of one scenario over one lever; the run settings default to the (base) scenario's.
+/// What the page asks to run: one scenario, a comparison of two to four (base first), a
+/// sweep of one scenario over one lever, or a plan (the least of one lever that meets
+/// targets); the run settings default to the (base) scenario's.
 struct ExperimentRequest: Decodable, Sendable {
     enum Kind: String, Decodable, Sendable {
-        case run, compare, sweep
+        case run, compare, sweep, plan
     }
 
     let kind: Kind
@@ -15,8 +17,10 @@ struct ExperimentRequest: Decodable, Sendable {
     let replications: Int?
     let horizonDays: Double?
     let warmupDays: Double?
-    /// For a sweep: `KEY=LOW...HIGH:STEP`, as `sweep --vary` takes it.
+    /// For a sweep and a plan: `KEY=LOW...HIGH:STEP`, as `sweep --vary` and `plan --decide` take it.
     let vary: String?
+    /// For a plan: `KPI<=VALUE` or `KPI>=VALUE` each, as `plan --target` takes them.
+    let targets: [String]?
 
     /// Most replications the desk runs of one scenario or sweep point: what-ifs at a desk, not
     /// the cluster runs `crisis-sim slurm` is for (memory grows with replications).
@@ -26,14 +30,14 @@ struct ExperimentRequest: Decodable, Sendable {
     /// Most points in one sweep from the desk.
     static let maximumPoints = 41
 
-    /// The experiment, every scenario loaded and checked, with each group's scenario as it
-    /// runs (none for a sweep); a 4xx with every problem otherwise (scenario problems as
-    /// `validate` prints them).
-    func plan(in library: ScenarioLibrary) throws -> (plan: ExperimentPlan, resolvedScenarios: [String]) {
+    /// The work, every scenario loaded and checked; a 4xx with every problem otherwise
+    /// (scenario problems as `validate` prints them).
+    func work(in library: ScenarioLibrary) throws -> ExperimentJob.Work {
         var problems: [String] = []
         switch kind {
         case .run where scenarios.count != 1: problems.append("a run takes one scenario; \(scenarios.count) given")
-        case .sweep where scenarios.count != 1: problems.append("a sweep takes one scenario; \(scenarios.count) given")
+        case .sweep where scenarios.count != 1, .plan where scenarios.count != 1:
+            problems.append("a \(kind.rawValue) takes one scenario; \(scenarios.count) given")
         case .compare where !(2...Self.maximumCompared).contains(scenarios.count):
             problems.append("a comparison takes 2 to \(Self.maximumCompared) scenarios, the base first; \(scenarios.count) given")
         case .compare where Set(scenarios.map { $0.split(separator: "/").last ?? "" }).count != scenarios.count:
@@ -51,12 +55,22 @@ struct ExperimentRequest: Decodable, Sendable {
         if let warmupDays, RunSettingLimit.warmupDays.number(NumberFormat.exact(warmupDays)) == nil {
             problems.append("warmup_days: expected \(RunSettingLimit.warmupDays.expectation), got \(NumberFormat.exact(warmupDays))")
         }
+        var targets: [PlanTarget] = []
+        if kind == .plan {
+            for target in self.targets ?? [] {
+                switch PlanTarget.parse(target) {
+                case .success(let parsed): targets.append(parsed)
+                case .failure(let error): problems += error.problems
+                }
+            }
+            if targets.isEmpty, problems.isEmpty { problems.append("a plan needs at least one target, e.g. oap.bed_days<=1000") }
+        }
         var grid: SweepGrid?
-        if kind == .sweep {
+        if kind == .sweep || kind == .plan {
             do throws(ArgumentProblems) {
                 let parsed = try SweepGrid.parse(vary.map { [$0] } ?? [])
                 if parsed.points.count > Self.maximumPoints {
-                    problems.append("the sweep has \(parsed.points.count) points; at most \(Self.maximumPoints) here: use a larger step")
+                    problems.append("the \(kind.rawValue) has \(parsed.points.count) points; at most \(Self.maximumPoints) here: use a larger step")
                 }
                 grid = parsed
             } catch {
@@ -77,8 +91,12 @@ struct ExperimentRequest: Decodable, Sendable {
         guard problems.isEmpty else { throw APIError(.unprocessableContent, problems) }
         let settings = settings(for: loaded[0].loaded)
         switch kind {
-        case .run: return (.run(loaded[0].path, loaded[0].loaded, settings: settings), [loaded[0].loaded.resolvedYAML])
-        case .compare: return (.comparison(loaded, settings: settings), loaded.map(\.loaded.resolvedYAML))
+        case .run:
+            return .experiment(.run(loaded[0].path, loaded[0].loaded, settings: settings), resolvedScenarios: [loaded[0].loaded.resolvedYAML])
+        case .compare:
+            return .experiment(.comparison(loaded, settings: settings), resolvedScenarios: loaded.map(\.loaded.resolvedYAML))
+        case .plan:
+            return .plan(try planProblem(loaded[0].path, grid: grid!, targets: targets, settings: settings))
         case .sweep:
             let grid = grid!
             let path = loaded[0].path
@@ -91,9 +109,26 @@ struct ExperimentRequest: Decodable, Sendable {
                     throw APIError(.unprocessableContent, error.problems.map { $0.description(loading: path) })
                 }
             }
-            return (.sweep(path, base: loaded[0].loaded, grid: grid, points: points, kpis: Self.sweepKPIs, stratum: "all",
-                           settings: settings), [])
+            return .experiment(.sweep(path, base: loaded[0].loaded, grid: grid, points: points, kpis: Self.sweepKPIs,
+                                      stratum: "all", settings: settings), resolvedScenarios: [])
         }
+    }
+
+    /// A plan as `crisis-sim plan` makes it with its defaults: the least total cost meeting
+    /// every target with 95% confidence, 10 replications a look up to 200 at a point. Both
+    /// ends of the grid are loaded first: a bad key fails at every point.
+    private func planProblem(_ path: String, grid: SweepGrid, targets: [PlanTarget], settings: RunSettings) throws -> PlanProblem {
+        for point in [grid.points.first!, grid.points.last!] {
+            do throws(ScenarioError) {
+                _ = try ScenarioLoader.load(path, overrides: grid.assignments(at: point))
+            } catch {
+                throw APIError(.unprocessableContent, error.problems.map { $0.description(loading: path) })
+            }
+        }
+        return PlanProblem(scenario: path, overrides: [], grid: grid, targets: targets, objective: .kpi("costs.total"),
+                           confidence: 0.95, initialReplications: 10, maximumReplications: 200, indifference: nil,
+                           seed: settings.seed, generator: settings.generator,
+                           length: RunLength(warmupDays: settings.warmupDays, horizonDays: settings.horizonDays))
     }
 
     /// What a sweep from the desk charts: the figures a bed or staffing lever moves.

@@ -18,15 +18,21 @@ final class JobBoard: Sendable {
 
     var concurrentRuns: Int { slots.limit }
 
-    /// Starts `plan` and returns its job at once; the job waits for a slot.
-    func start(_ plan: ExperimentPlan, resolvedScenarios: [String]) -> ExperimentJob {
-        let identity = plan.identity
-        let name = identity.kind == .run ? identity.groups[0].label : "\(identity.kind.rawValue)-\(scenarioName(identity.groups[0].scenario))"
+    /// Starts `work` and returns its job at once; the job waits for a slot.
+    func start(_ work: ExperimentJob.Work) -> ExperimentJob {
+        let name: String
+        switch work {
+        case .experiment(let plan, _):
+            let identity = plan.identity
+            name = identity.kind == .run ? identity.groups[0].label : "\(identity.kind.rawValue)-\(scenarioName(identity.groups[0].scenario))"
+        case .plan(let problem):
+            name = "plan-\(scenarioName(problem.scenario))"
+        }
         // Time first, so the folders list in the order they were run; the suffix keeps two
         // started in the same second apart.
         let stamp = Self.stamp(Date())
         let id = "\(stamp)-\(name)-\(UUID().uuidString.prefix(6).lowercased())"
-        let job = ExperimentJob(id: id, plan: plan, resolvedScenarios: resolvedScenarios, folder: results.appendingPathComponent(id))
+        let job = ExperimentJob(id: id, work: work, folder: results.appendingPathComponent(id))
         jobs.withLock { $0[id] = job }
         Task {
             await slots.acquire()

@@ -14,7 +14,7 @@ import ServiceLifecycle
 ///     GET  /api/scenarios/FOLDER/NAME/file     its YAML file (a download)
 ///     POST /api/drafts/check                   a draft checked as `validate` checks a file
 ///     POST /api/drafts                         the draft saved to the planner's folder
-///     POST /api/runs                           a run, comparison or sweep started
+///     POST /api/runs                           a run, comparison, sweep or plan started
 ///     GET  /api/runs, /api/runs/ID             their progress and results
 ///     GET  /api/runs/ID/events                 progress as server-sent events
 ///     POST /api/runs/ID/cancel                 stops one
@@ -87,8 +87,7 @@ public struct PlannerDesk: Sendable {
         }
         router.post("/api/runs") { request, _ in
             let experiment = try await JSONBody.decode(ExperimentRequest.self, from: request)
-            let (plan, resolved) = try experiment.plan(in: library)
-            return try JSONBody.response(board.start(plan, resolvedScenarios: resolved).snapshot, status: .accepted)
+            return try JSONBody.response(board.start(try experiment.work(in: library)).snapshot, status: .accepted)
         }
         router.get("/api/runs") { _, _ in
             try JSONBody.response(RunList(concurrentRuns: board.concurrentRuns, runs: board.all.map(\.snapshot)))

@@ -249,7 +249,7 @@ extension PlannerPage {
             return;
           }
           for (const id of ["job-results", "job-files", "job-message"]) $(id).replaceChildren();
-          $("job-chart").hidden = true; $("job-report").hidden = true;
+          $("job-chart").hidden = true; $("job-report").hidden = true; $("job-answer").hidden = true;
           $("job").hidden = false;
           $("job").scrollIntoView({behavior: "smooth"});
           renderJob(job);
@@ -269,8 +269,9 @@ extension PlannerPage {
           $("job-progress").value = snapshot.done;
           const status = {
             queued: "Waiting for a free core…",
-            running: `Running: ${snapshot.done} of ${snapshot.total} replications`,
-            done: `Done: ${snapshot.total} replications.`,
+            running: snapshot.kind === "plan" ? `Planning: ${snapshot.done} of ${snapshot.total} values decided`
+                                              : `Running: ${snapshot.done} of ${snapshot.total} replications`,
+            done: snapshot.kind === "plan" ? `Done: ${snapshot.total} values considered.` : `Done: ${snapshot.total} replications.`,
             failed: "Failed.",
             cancelled: "Cancelled: nothing was written.",
           }[snapshot.status];
@@ -303,10 +304,14 @@ extension PlannerPage {
             const table = el("table", {class: "figures"});
             table.append(el("tr", {}, el("th", {text: "KPI"}), ...snapshot.results.map(s => el("th", {text: s.name}))));
             for (const [index, kpi] of snapshot.results[0].kpis.entries()) {
-              table.append(el("tr", {"data-kpi": kpi.id}, el("td", {text: kpi.label}),
+              table.append(el("tr", {"data-kpi": kpi.id}, el("td", {text: kpi.label + (kpi.unit ? ` (${kpi.unit})` : "")}),
                 ...snapshot.results.map(s => el("td", {text: s.kpis[index] ? s.kpis[index].value : "-"}))));
             }
             results.append(table);
+          }
+          if (snapshot.answer) {
+            $("job-answer").textContent = snapshot.answer;
+            $("job-answer").hidden = false;
           }
           const files = $("job-files");
           files.replaceChildren(el("span", {text: "Download:"}));
@@ -317,8 +322,9 @@ extension PlannerPage {
             $("job-chart").src = fileURL(snapshot, "sweep.svg", false);
             $("job-chart").hidden = false;
           }
-          if (snapshot.files.includes("report.html")) {
-            $("job-report").src = fileURL(snapshot, "report.html", false);
+          const page = ["report.html", "plan.html"].find(name => snapshot.files.includes(name));
+          if (page) {
+            $("job-report").src = fileURL(snapshot, page, false);
             $("job-report").hidden = false;
           }
         }
@@ -327,6 +333,9 @@ extension PlannerPage {
         $("compare").addEventListener("click", () => startJob({kind: "compare", scenarios: ticked}));
         $("sweep").addEventListener("click", () => startJob({kind: "sweep", scenarios: [current.id],
           vary: `${$("sweep-key").value}=${$("sweep-low").value}...${$("sweep-high").value}:${$("sweep-step").value}`}));
+        $("plan").addEventListener("click", () => startJob({kind: "plan", scenarios: [current.id],
+          vary: `${$("sweep-key").value}=${$("sweep-low").value}...${$("sweep-high").value}:${$("sweep-step").value}`,
+          targets: [`${$("plan-kpi").value}<=${$("plan-bound").value}`]}));
         $("sweep-key").addEventListener("change", suggestRange);
         $("cancel").addEventListener("click", () => job && api("POST", `/api/runs/${job.id}/cancel`));
         $("save").addEventListener("click", () => save(false));

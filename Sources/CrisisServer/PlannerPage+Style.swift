@@ -47,6 +47,8 @@ extension PlannerPage {
         .ok { color: #007f3b; }
         .problems { color: #a4000f; font-family: ui-monospace, monospace; font-size: 13px; white-space: pre-wrap; }
         progress { width: 320px; height: 18px; }
+        #job-answer { background: #f0f4f5; border-left: 4px solid #005eb8; padding: 10px 12px; white-space: pre-wrap;
+          font: 13px/1.45 ui-monospace, monospace; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px; margin: 10px 0; }
         .card { border: 1px solid #d8dee4; border-radius: 6px; padding: 8px 10px; background: #fbfcfd; }
         .card .label { font-size: 13px; color: #425563; }

@@ -57,15 +57,27 @@ enum PlannerPage {
                 </div>
               </div>
               <details id="sweep-box">
-                <summary>Sweep one lever</summary>
-                <p class="hint">Runs the scenario at each value of one setting, with the same people at every value, and charts
-                   out-of-area placements, occupancy, waits and cost against it.</p>
+                <summary>Sweep or plan one lever</summary>
+                <p class="hint">A sweep runs the scenario at each value of one setting, with the same people at every value,
+                   and charts out-of-area placements, occupancy, waits and cost against it. A plan finds the value with the
+                   least total cost that meets a target with 95% confidence, adding replications where calls are close.</p>
                 <div class="row">
                   <label>Setting <select id="sweep-key"></select></label>
                   <label>from <input id="sweep-low" type="number"></label>
                   <label>to <input id="sweep-high" type="number"></label>
                   <label>step <input id="sweep-step" type="number"></label>
                   <button id="sweep">Run sweep</button>
+                </div>
+                <div class="row">
+                  <label>Target <select id="plan-kpi">
+                    <option value="oap.bed_days">Out-of-area bed days a year</option>
+                    <option value="oap.placements">Out-of-area placements started a year</option>
+                    <option value="beds.occupancy">Bed occupancy (%)</option>
+                    <option value="time_to_bed.mean">Mean wait for a bed (hours)</option>
+                    <option value="ed.bed_waits_over_12h">A&amp;E waits over 12 hours a year</option>
+                  </select></label>
+                  <label>at most <input id="plan-bound" type="number" value="1000"></label>
+                  <button id="plan">Plan: cheapest value meeting the target</button>
                 </div>
               </details>
               <h3>Settings</h3>
@@ -94,6 +106,7 @@ enum PlannerPage {
                 <button id="cancel">Cancel</button>
               </div>
               <div id="job-message" class="problems"></div>
+              <pre id="job-answer" hidden></pre>
               <div id="job-results"></div>
               <div id="job-files" class="row"></div>
               <img id="job-chart" alt="Sweep chart" hidden>

@@ -70,6 +70,20 @@ final class ExperimentTests: XCTestCase {
         XCTAssertTrue(chart.text.contains("<svg"))
     }
 
+    func testAPlanNamesTheCheapestBedsMeetingItsTargetAndWritesItsPage() throws {
+        // Both points meet a loose target, so the cheaper one (fewer beds) is recommended.
+        let id = try desk.start(#"{"kind": "plan", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=84...90:6", "targets": ["oap.bed_days<=20000"], \#(short)}"#)
+        let end = try XCTUnwrap(try desk.events(of: id).last)
+        XCTAssertEqual(end.name, "done")
+        XCTAssertEqual(end.data["total"] as? Int, 2, "two points to decide")
+        let answer = try XCTUnwrap(end.data["answer"] as? String)
+        XCTAssertTrue(answer.contains("Recommended: areas.Northshire.beds = 84"), answer)
+        XCTAssertEqual(end.data["files"] as? [String], ["plan.csv", "plan.html", "plan.json"])
+        let refused = try desk.fetch("POST", "/api/runs", body: #"{"kind": "plan", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=84...90:6", "targets": ["oap.bed_days=<1000"]}"#)
+        XCTAssertEqual(refused.status, 400)
+        XCTAssertEqual(try refused.problems().count, 1, refused.text)
+    }
+
     func testRequestsThatCannotRunAreRefusedWithTheReason() throws {
         func refusal(_ body: String) throws -> (Int, [String]) {
             let response = try desk.fetch("POST", "/api/runs", body: body)

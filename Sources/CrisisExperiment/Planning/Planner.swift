@@ -32,8 +32,10 @@ public enum Planner {
     /// How many runners-up a plan names besides its recommendation.
     public static let runnersUp = 2
 
-    public static func run(_ problem: PlanProblem, threads: Int, progress: Progress? = nil) throws -> PlanResult {
-        var state = State(problem: problem, threads: threads, progress: progress)
+    /// A cancelled `cancellation` stops the plan with `Cancelled`.
+    public static func run(_ problem: PlanProblem, threads: Int, cancellation: Cancellation? = nil,
+                           progress: Progress? = nil) throws -> PlanResult {
+        var state = State(problem: problem, threads: threads, cancellation: cancellation, progress: progress)
         let order: [Int]
         switch problem.objective {
         case .decision(let axis):
@@ -80,14 +82,16 @@ public enum Planner {
     struct State {
         let problem: PlanProblem
         let threads: Int
+        let cancellation: Cancellation?
         let progress: Progress?
         var points: [PlanPoint]
         var configurations: [Int: CrisisConfiguration] = [:]
         var decided = 0
 
-        init(problem: PlanProblem, threads: Int, progress: Progress?) {
+        init(problem: PlanProblem, threads: Int, cancellation: Cancellation?, progress: Progress?) {
             self.problem = problem
             self.threads = threads
+            self.cancellation = cancellation
             self.progress = progress
             points = problem.grid.points.enumerated().map { PlanPoint(index: $0, values: problem.grid.values(at: $1)) }
         }
@@ -110,7 +114,7 @@ public enum Planner {
             }
             let runner = ReplicationRunner(configuration: configuration, length: problem.length, seed: problem.seed,
                                            generator: problem.generator)
-            let results = try runner.run(Array(have..<count), threads: threads)
+            let results = try runner.run(Array(have..<count), threads: threads, cancellation: cancellation)
             for kpi in problem.kpis {
                 points[index].samples[kpi, default: []] += results.map { $0.value(kpi) ?? .nan }
             }
