@@ -39,7 +39,11 @@ extension PlannerPage {
         // The schema's notes quote keys in backticks, as the docs do; the page shows them plain.
         function plain(text) { return text.replaceAll("`", ""); }
 
-        function words(key) { return key.split(".").pop().replaceAll("_", " "); }
+        // A setting's name within its section: "sources › community › per year", so that the
+        // several "per year" of an area's sources tell themselves apart.
+        function words(key, section) {
+          return key.slice(section.length + 1).split(".").map(part => part.replaceAll("_", " ")).join(" › ");
+        }
 
         async function loadLibrary() {
           const data = await api("GET", "/api/scenarios");
@@ -114,12 +118,12 @@ extension PlannerPage {
           for (const [section, fields] of groups) {
             const details = el("details", {class: "section"}, el("summary", {text: sectionTitle(section)}));
             if (section.startsWith("areas.") && first) { details.open = true; first = false; }
-            for (const field of fields) details.append(fieldRow(field));
+            for (const field of fields) details.append(fieldRow(field, section));
             form.append(details);
           }
         }
 
-        function fieldRow(field) {
+        function fieldRow(field, section) {
           let input;
           if (field.input === "boolean" || field.input === "choice") {
             input = el("select");
@@ -139,7 +143,7 @@ extension PlannerPage {
             el("span", {class: "source", text: field.set_at ? `Set at ${field.set_at}${field.source ? ": " + field.source : ""}`
                                                            : "Not set in any file: the default applies."}));
           const row = el("div", {class: "field", "data-key": field.key},
-            el("label", {for: input.id, text: words(field.key)}, el("span", {class: "key", text: field.key})), input, help);
+            el("label", {for: input.id, text: words(field.key, section)}, el("span", {class: "key", text: field.key})), input, help);
           row.dataset.search = `${field.key} ${field.meaning} ${field.unit || ""}`.toLowerCase();
           input.addEventListener("input", () => {
             row.classList.toggle("changed", input.value !== field.value);
