@@ -23,7 +23,7 @@ struct Serve: ParsableCommand {
             """
     )
 
-    @Option(help: "Port to listen on (0: any free port, printed at start).", transform: NumberArgument.integer)
+    @Option(parsing: .unconditional, help: "Port to listen on (0: any free port, printed at start).", transform: NumberArgument.integer)
     var port = 8080
 
     @Option(help: "Interface to listen on; another than 127.0.0.1 lets other computers reach the desk.")
@@ -43,7 +43,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Folder for the results, a folder per run.", transform: outputPathArgument)
     var results = "results/serve"
 
-    @Option(name: .customLong("concurrent-runs"), help: "Runs at once, each on one core; more wait their turn (default: every core).",
+    @Option(name: .customLong("concurrent-runs"), parsing: .unconditional, help: "Runs at once, each on one core; more wait their turn (default: every core).",
             transform: NumberArgument.integer)
     var concurrentRuns = ProcessInfo.processInfo.activeProcessorCount
 
