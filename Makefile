@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps report-deps valgrind-deps build run test validation sanitize fuzz bench bench-check instruction-gate instruction-thresholds yardsticks peer-check clean
+.PHONY: deps report-deps browser-deps valgrind-deps build run test browser-test dist dist-check validation sanitize fuzz bench bench-check instruction-gate instruction-thresholds yardsticks peer-check clean
 
 # GSL from Debian's packages (libgsl-dev), only when pkg-config cannot find it.
 deps:
@@ -21,6 +21,12 @@ valgrind-deps:
 	@command -v valgrind >/dev/null || { echo "installing valgrind"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind; }
 	@command -v strip >/dev/null || { echo "installing binutils"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq binutils; }
 
+# The browser test's driver: Debian's chromium-driver (it drives Debian's chromium, no browser
+# download) and Selenium from PyPI.
+browser-deps: report-deps
+	@command -v chromedriver >/dev/null || { echo "installing chromium-driver"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver; }
+	@python3 -c "import selenium" 2>/dev/null || { echo "installing selenium"; python3 -m pip install -q selenium; }
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -30,6 +36,22 @@ run: deps
 
 test: deps report-deps
 	$(SWIFT) test
+
+# The planner's desk in a real browser: serve on a free loopback port, run the baseline, change
+# its beds, save and run, read the out-of-area figure. Screenshots in results/test-artifacts/.
+# DESK_BINARY defaults to the release tarball's binary (make dist), what planners run.
+DESK_BINARY ?= $(firstword $(wildcard dist/crisis-sim-*/crisis-sim))
+browser-test: browser-deps
+	@test -n "$(DESK_BINARY)" || { echo "browser-test: no binary: run make dist, or give DESK_BINARY=.build/debug/crisis-sim"; exit 1; }
+	python3 Tests/Browser/planner_desk.py $(DESK_BINARY)
+
+# A release tarball for planners under dist/: the binary (Swift's libraries and GSL linked in),
+# Scenarios/, docs/ and README.md. dist-check: it needs no Swift or GSL shared library (ldd).
+dist: deps
+	SWIFT=$(SWIFT) .ci/dist.sh
+
+dist-check: dist
+	.ci/dist-check.sh
 
 # docs/VALIDATION.md: every study in Scenarios/studies/ against the analytic or published
 # result it checks (about 80 s on 2 idle cores, 150 s on busy ones). Commit before running
@@ -83,4 +105,4 @@ peer-check: deps
 	python3 Benchmarks/peers/check_agreement.py --replications $(PEER_REPLICATIONS) --crisis-sim $$($(SWIFT) build -c release --show-bin-path)/crisis-sim
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // crisis-sim: discrete-event simulation of mental health crisis care pathways.
 // Dependencies run one way: CGSL <- SimRandom <- SimKernel <- ... <- crisis-sim.
 import PackageDescription
@@ -16,6 +16,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The planner's web app (serve). No traits: the server reads no configuration files
+        // and the project already links the whole of Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's own dependencies, named for the desk's graceful stop and quiet log.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GSL, found through pkg-config; SimRandom draws variates from it, CrisisFit uses its
@@ -51,14 +57,27 @@ let package = Package(
         // The model against analytic and published results: runs Scenarios/studies/ and
         // writes docs/VALIDATION.md.
         .target(name: "CrisisValidation", dependencies: ["CrisisExperiment", "CrisisScenario", "CrisisModel", "SimKernel"]),
+        // The planner's desk: a local web app over the same library calls as the commands. Only
+        // the executable links it, so no simulation target depends on the HTTP stack.
+        .target(
+            name: "CrisisServer",
+            dependencies: [
+                "CrisisExperiment", "CrisisReport", "CrisisScenario", "CrisisModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "crisis-sim",
             dependencies: [
                 "SimKernel", "SimRandom", "Yardsticks", "CrisisModel", "CrisisScenario", "CrisisExperiment", "CrisisReport",
-                "CrisisValidation", "CrisisFit", "CStandardOutput",
+                "CrisisValidation", "CrisisFit", "CStandardOutput", "CrisisServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web app's HTTP API against a server on an ephemeral loopback port.
+        .testTarget(name: "ServerTests", dependencies: ["CrisisServer", "CrisisScenario", "CrisisExperiment"]),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom"]),
         .testTarget(name: "CrisisFitTests", dependencies: ["CrisisFit", "SimRandom"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimRandom", "CrisisTestSupport"]),

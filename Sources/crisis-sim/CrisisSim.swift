@@ -19,8 +19,9 @@ struct CrisisSim: ParsableCommand {
               crisis-sim sweep Scenarios/baseline.yaml --vary areas.Northshire.beds=80...120:5
               crisis-sim run Scenarios/baseline.yaml --shard 2/4 --output results/base; crisis-sim merge results/base
               crisis-sim slurm --shards 20 --output results/big run Scenarios/baseline.yaml --replications 400
+              crisis-sim serve --open              # the planner's desk: a web app on this computer
             """,
-        subcommands: [Run.self, Warmup.self, Compare.self, Report.self, Validate.self, Validation.self, Describe.self, KPIs.self, Fit.self, Targets.self, Calibrate.self, Plan.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
+        subcommands: [Run.self, Warmup.self, Compare.self, Report.self, Validate.self, Validation.self, Describe.self, KPIs.self, Fit.self, Targets.self, Calibrate.self, Plan.self, Serve.self, Demo.self, Bench.self, Sweep.self, Merge.self, Slurm.self]
     )
 
     /// Parses and runs the command, stopping cleanly (exit status 130) on SIGINT or SIGTERM.

@@ -138,7 +138,7 @@ final class UsageErrorTests: XCTestCase {
 
     /// `crisis-sim fit --help` once printed the root help with status 0.
     func testUnknownCommandIsRefusedWithTheNearestOne() throws {
-        let commands = "run, warmup, compare, report, validate, validation, describe, kpis, fit, targets, calibrate, plan, demo, bench, sweep, merge, slurm"
+        let commands = "run, warmup, compare, report, validate, validation, describe, kpis, fit, targets, calibrate, plan, serve, demo, bench, sweep, merge, slurm"
         let cases: [(arguments: [String], error: String)] = [
             (["plot", "--help"], "Error: 'plot' is not a command of crisis-sim; the commands are \(commands) (see 'crisis-sim --help')\n"),
             (["frobnicate"], "Error: 'frobnicate' is not a command of crisis-sim; the commands are \(commands) (see 'crisis-sim --help')\n"),

@@ -93,7 +93,7 @@ final class PlanStructureTests: XCTestCase {
                                   objective: .kpi("costs.total"), confidence: 0.95, initialReplications: 10,
                                   maximumReplications: 200, indifference: nil, seed: 1, generator: .mrg32k3a,
                                   length: RunLength(warmupDays: 0, horizonDays: 1))
-        var state = Planner.State(problem: problem, threads: 1, progress: nil)
+        var state = Planner.State(problem: problem, threads: 1, cancellation: nil, progress: nil)
         for index in state.points.indices {
             let (x, y) = (Double(state.points[index].values[0])!, Double(state.points[index].values[1])!)
             state.points[index].samples["oap.bed_days"] = (0..<10).map { kpi(x, y, $0) }

@@ -45,10 +45,11 @@ public enum Planner {
     public static let runnersUp = 2
 
     /// Plans `problem`; `firstStage`, when given, holds every grid point's first
-    /// `initialReplications` replications in order (a merged sharded first stage).
+    /// `initialReplications` replications in order (a merged sharded first stage). A cancelled
+    /// `cancellation` stops the plan with `Cancelled`.
     public static func run(_ problem: PlanProblem, threads: Int, firstStage: [[ReplicationResult]]? = nil,
-                           progress: Progress? = nil) throws -> PlanResult {
-        var state = State(problem: problem, threads: threads, progress: progress)
+                           cancellation: Cancellation? = nil, progress: Progress? = nil) throws -> PlanResult {
+        var state = State(problem: problem, threads: threads, cancellation: cancellation, progress: progress)
         if let firstStage {
             precondition(firstStage.count == state.points.count
                 && firstStage.allSatisfy { $0.map(\.replication) == Array(0..<problem.initialReplications) },
@@ -104,6 +105,7 @@ public enum Planner {
     struct State {
         let problem: PlanProblem
         let threads: Int
+        let cancellation: Cancellation?
         let progress: Progress?
         var points: [PlanPoint]
         var configurations: [Int: CrisisConfiguration] = [:]
@@ -111,9 +113,10 @@ public enum Planner {
         /// The directions read off the first stage; nil until then (and for a decision objective).
         var structure: PlanStructure?
 
-        init(problem: PlanProblem, threads: Int, progress: Progress?) {
+        init(problem: PlanProblem, threads: Int, cancellation: Cancellation?, progress: Progress?) {
             self.problem = problem
             self.threads = threads
+            self.cancellation = cancellation
             self.progress = progress
             points = problem.grid.points.enumerated().map { PlanPoint(index: $0, values: problem.grid.values(at: $1)) }
         }
@@ -136,7 +139,7 @@ public enum Planner {
             }
             let runner = ReplicationRunner(configuration: configuration, length: problem.length, seed: problem.seed,
                                            generator: problem.generator)
-            record(try runner.run(Array(have..<count), threads: threads), at: index)
+            record(try runner.run(Array(have..<count), threads: threads, cancellation: cancellation), at: index)
         }
 
         /// Keeps the plan's KPIs of `results`, the next replications of point `index`.

@@ -209,11 +209,13 @@ public struct ExperimentPlan: Sendable {
     /// Runs `shard`'s share (everything by default) on up to `threads` threads, group after
     /// group, keeping each replication's daily census when `dailySeries` (for reports) and
     /// its episodes and steps in `logs`.
-    /// `progress` gets the number of replications done so far, across groups.
+    /// `progress` gets the number of replications done so far, across groups; a cancelled
+    /// `cancellation` stops the run with `Cancelled`.
     ///
     /// - Returns: each group's results sorted by replication (empty for groups with no work
     ///   in this shard).
     public func run(shard: ShardSpec = .whole, threads: Int, dailySeries: Bool = false, logs: ReplicationLogs = ReplicationLogs(),
+                    cancellation: Cancellation? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [[ReplicationResult]] {
         var done = 0
         var results: [[ReplicationResult]] = []
@@ -228,7 +230,7 @@ public struct ExperimentPlan: Sendable {
             let offset = done
             var groupProgress: (@Sendable (Int) -> Void)?
             if let progress { groupProgress = { progress(offset + $0) } }
-            results.append(try runner.run(replications, threads: threads, progress: groupProgress))
+            results.append(try runner.run(replications, threads: threads, cancellation: cancellation, progress: groupProgress))
             done += replications.count
         }
         return results

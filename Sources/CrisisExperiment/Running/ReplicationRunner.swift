@@ -29,20 +29,22 @@ public struct ReplicationRunner: Sendable {
 
     /// Runs the replications with the given indices on up to `threads` threads. `progress`
     /// is called (from any thread, serialised) after each replication with the number done.
-    public func run(_ replications: [Int], threads: Int,
+    /// A `cancellation` that is cancelled stops the run with `Cancelled`.
+    public func run(_ replications: [Int], threads: Int, cancellation: Cancellation? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [ReplicationResult] {
+        let stop: @Sendable () -> Bool = { Interruption.requested || cancellation?.isCancelled == true }
         let box = ResultBox(count: replications.count)
         let workers = max(1, min(threads, replications.count))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !Interruption.requested, let slot = next.take(below: replications.count) {
+            while !stop(), let slot = next.take(below: replications.count) {
                 let outcome = Result {
                     try CrisisSystem.runReplication(configuration, length: length, seed: seed,
                                                     replication: replications[slot], generator: generator,
                                                     dailySeries: dailySeries,
                                                     episodeSink: logs.patients?.sink(replication: replications[slot]),
                                                     eventSink: logs.events?.sink(replication: replications[slot]),
-                                                    stopRequested: { Interruption.requested })
+                                                    stopRequested: stop)
                 }
                 let done = box.store(outcome, at: slot)
                 progress?(done)
@@ -51,6 +53,7 @@ public struct ReplicationRunner: Sendable {
         // A replication stopped by the signal failed with `SimulationStop.interrupted`; this
         // reports the stop as `Interrupted` first, which the commands turn into exit 130.
         try Interruption.check()
+        if cancellation?.isCancelled == true { throw Cancelled() }
         return try box.results()
     }
 }

@@ -154,7 +154,8 @@ public enum ScenarioChanges {
         }
     }
 
-    private static func describe(_ location: SourceLocation) -> String {
+    /// `file:line`, or the `--set` argument.
+    static func describe(_ location: SourceLocation) -> String {
         switch location.origin {
         case .file(let file): location.line.map { "\(file):\($0)" } ?? file
         case .commandLine: location.description

@@ -23,14 +23,7 @@ extension Compare {
         let settings = runOptions.settings(for: loaded[0])
         // Every scenario runs the base's run settings, whatever its own file says.
         printWarnings(of: loaded, for: settings)
-        let groups = zip([base] + variants, loaded).enumerated().map { index, pair in
-            WorkGroup(label: scenarioName(pair.0), scenario: pair.0, scenarioHash: pair.1.hash, summary: pair.1.summary,
-                      changes: index == 0 ? [] : ScenarioChanges.between(loaded[0], pair.1))
-        }
-        let identity = ExperimentIdentity(
-            kind: .compare, seed: settings.seed, generator: settings.generator, replications: settings.replications,
-            warmupDays: settings.warmupDays, horizonDays: settings.horizonDays, groups: groups)
-        return ExperimentPlan(identity: identity, configurations: loaded.map(\.configuration))
+        return .comparison(Array(zip([base] + variants, loaded)), settings: settings)
     }
 
     /// The results folder: --output, or results/compare-<base name>.

@@ -96,7 +96,7 @@ struct ExperimentOutput {
         }
         let runs = identity.groups.indices.map { identity.provenance(group: $0) }
         // The scenario folders first: the comparison's manifest, written last, vouches for them.
-        let parts = report ? try Report.writeScenarioFolders(in: folder, runs: runs, results: results,
+        let parts = report ? try ResultFolder.writeScenarioFolders(in: folder, runs: runs, results: results,
                                                              resolvedScenarios: resolvedScenarios) : []
         try ResultFolder(folder).writeComparison(variants, changes: identity.groups.dropFirst().map { ($0.label, $0.changes) },
                                                  provenance: RunProvenance(combining: runs), parts: parts)

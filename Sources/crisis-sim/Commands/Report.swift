@@ -55,18 +55,4 @@ struct Report: ParsableCommand {
             throw ExitCode(1)
         }
     }
-
-    /// compare --report: one result folder per scenario inside the comparison's, named after
-    /// the scenario (the names comparison.csv uses), base first; returns their names.
-    static func writeScenarioFolders(in folder: URL, runs: [RunProvenance], results: [[ReplicationResult]],
-                                     resolvedScenarios: [String]) throws -> [String] {
-        // Compare.validate has refused scenarios that share a name, so each has a folder of its own.
-        let names = runs.map { scenarioName($0.scenario) }
-        for (index, name) in names.enumerated() {
-            try ResultFolder(folder.appendingPathComponent(name))
-                .writeRun(summary: Summary(results[index]), results: results[index], provenance: runs[index],
-                          options: .report(resolvedScenario: resolvedScenarios[index]))
-        }
-        return names
-    }
 }

@@ -9,12 +9,7 @@ extension Run {
     func experimentPlan(_ loaded: LoadedScenario) -> ExperimentPlan {
         let settings = runOptions.settings(for: loaded)
         printWarnings(of: [loaded], for: settings)
-        let identity = ExperimentIdentity(
-            kind: .run, seed: settings.seed, generator: settings.generator, replications: settings.replications,
-            warmupDays: settings.warmupDays, horizonDays: settings.horizonDays,
-            groups: [WorkGroup(label: scenarioName(scenario), scenario: scenario, scenarioHash: loaded.hash,
-                               summary: loaded.summary)])
-        return ExperimentPlan(identity: identity, configurations: [loaded.configuration])
+        return .run(scenario, loaded, settings: settings)
     }
 
     /// The results folder: --output, or results/<scenario name>.

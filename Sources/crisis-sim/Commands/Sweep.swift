@@ -114,17 +114,14 @@ struct Sweep: ParsableCommand {
         try StratumChoice.check(stratum, among: StratumChoice.strata(of: base.configuration))
         if let cohortProblem { throw ValidationError(cohortProblem) }
         let settings = runOptions.settings(for: base)
-        var groups: [WorkGroup] = []
+        var points: [LoadedScenario] = []
         var warnings: [ScenarioProblem] = []
-        var configurations: [CrisisConfiguration] = []
         var failures = 0
         for point in grid.points {
             let assignments = grid.assignments(at: point)
             do {
                 let loaded = try ScenarioLoader.load(scenario, overrides: scenarioOptions.overrides + assignments)
-                groups.append(WorkGroup(label: assignments.joined(separator: ", "), scenario: scenario,
-                                        scenarioHash: loaded.hash, summary: loaded.summary, point: grid.values(at: point)))
-                configurations.append(loaded.configuration)
+                points.append(loaded)
                 // Each point is what runs, with the command line's run settings.
                 warnings += loaded.warnings(for: settings)
             } catch {
@@ -141,13 +138,7 @@ struct Sweep: ParsableCommand {
             throw ExitCode(1)
         }
         printWarnings(warnings)
-        let sweep = SweepSettings(keys: grid.axes.map(\.key),
-                                  units: grid.axes.map { ScenarioSchema.unit(ofKeyPath: $0.key) ?? "" },
-                                  kpis: chartKPIs, stratum: stratum, baseScenarioHash: base.hash)
-        let identity = ExperimentIdentity(
-            kind: .sweep, seed: settings.seed, generator: settings.generator, replications: settings.replications,
-            warmupDays: settings.warmupDays, horizonDays: settings.horizonDays, groups: groups, sweep: sweep)
-        return ExperimentPlan(identity: identity, configurations: configurations)
+        return .sweep(scenario, base: base, grid: grid, points: points, kpis: chartKPIs, stratum: stratum, settings: settings)
     }
 
     func run() throws {

@@ -1,0 +1,363 @@
+extension PlannerPage {
+    /// The page's behaviour: the library, the form with live checking, runs with their
+    /// progress (server-sent events) and results. Text from the desk is only ever set as
+    /// text, never as markup.
+    static let script = #"""
+        "use strict";
+        const $ = id => document.getElementById(id);
+        let current = null, ticked = [], job = null, events = null, checkTimer = null;
+
+        const SECTIONS = {
+          run: "Run settings", crht: "Crisis resolution and home treatment team", home_treatment: "Home treatment",
+          crisis_house: "Crisis house", liaison: "Liaison psychiatry in the emergency department",
+          section_136: "Section 136 and places of safety", beds: "Beds, stays and out-of-area placements",
+          representation: "People coming back after an episode", costs: "Unit costs (GBP)",
+        };
+
+        function el(tag, attributes = {}, ...children) {
+          const node = document.createElement(tag);
+          for (const [name, value] of Object.entries(attributes)) {
+            if (name === "text") node.textContent = value; else node.setAttribute(name, value);
+          }
+          for (const child of children) if (child) node.append(child);
+          return node;
+        }
+
+        async function api(method, url, body) {
+          const response = await fetch(url, {
+            method, headers: body ? {"Content-Type": "application/json"} : {}, body: body ? JSON.stringify(body) : undefined,
+          });
+          const data = await response.json().catch(() => ({problems: [`the desk answered ${response.status}`]}));
+          if (!response.ok) {
+            const error = new Error((data.problems || []).join("\n"));
+            error.problems = data.problems || [error.message];
+            throw error;
+          }
+          return data;
+        }
+
+        // The schema's notes quote keys in backticks, as the docs do; the page shows them plain.
+        function plain(text) { return text.replaceAll("`", ""); }
+
+        // A setting's name within its section: "sources › community › per year", so that the
+        // several "per year" of an area's sources tell themselves apart.
+        function words(key, section) {
+          return key.slice(section.length + 1).split(".").map(part => part.replaceAll("_", " ")).join(" › ");
+        }
+
+        async function loadLibrary() {
+          const data = await api("GET", "/api/scenarios");
+          const list = $("scenario-list");
+          list.replaceChildren();
+          const folders = {library: `Shipped with the tool (${data.library}/)`, mine: `Mine (${data.mine}/)`};
+          for (const [folder, title] of Object.entries(folders)) {
+            list.append(el("div", {class: "folder", text: title}));
+            const items = data.scenarios.filter(s => s.folder === folder);
+            if (items.length === 0) list.append(el("p", {class: "hint", text: "None yet: save a changed scenario to add one."}));
+            for (const scenario of items) {
+              const box = el("input", {type: "checkbox", "aria-label": `Tick ${scenario.name} to compare`});
+              box.checked = ticked.includes(scenario.id);
+              box.addEventListener("change", () => {
+                ticked = box.checked ? [...ticked, scenario.id] : ticked.filter(id => id !== scenario.id);
+                $("compare").disabled = ticked.length < 2 || ticked.length > 4;
+                $("compare").textContent = ticked.length >= 2 ? `Compare ${ticked.length} (base: ${ticked[0].split("/")[1]})`
+                                                              : "Compare ticked scenarios";
+              });
+              const text = el("div", {}, el("div", {class: "name", text: scenario.name}),
+                scenario.problems.length ? el("div", {class: "broken", text: scenario.problems.join("\n")})
+                                         : el("div", {class: "desc", text: scenario.description}));
+              const item = el("div", {class: "scenario-item", "data-id": scenario.id}, box, text);
+              if (current && current.id === scenario.id) item.classList.add("open");
+              text.addEventListener("click", () => openScenario(scenario.id));
+              list.append(item);
+            }
+          }
+        }
+
+        async function openScenario(id) {
+          current = await api("GET", `/api/scenarios/${id}`);
+          for (const item of document.querySelectorAll(".scenario-item")) item.classList.toggle("open", item.dataset.id === id);
+          $("welcome").hidden = true;
+          $("scenario").hidden = false;
+          $("scenario-name").textContent = id.split("/")[1];
+          $("scenario-description").textContent = current.description;
+          $("scenario-path").textContent = current.path;
+          $("download-scenario").href = `/api/scenarios/${id}/file`;
+          const replications = current.fields.find(f => f.key === "run.replications");
+          $("replications").value = replications ? replications.value : 10;
+          $("draft-name").value = `${id.split("/")[1]}-changed`;
+          $("draft-description").value = "";
+          renderForm();
+          renderSweepChoices();
+          showCheck("No changes yet.", true);
+        }
+
+        function sectionOf(field) {
+          const parts = field.section.split(".");
+          return ["areas", "cohorts", "ward_types"].includes(parts[0]) ? parts.slice(0, 2).join(".") : parts[0];
+        }
+
+        function sectionTitle(section) {
+          const [head, name] = section.split(".");
+          if (head === "areas") return `Area ${name}: beds, arrivals and its own services`;
+          if (head === "cohorts") return `Cohort ${name}`;
+          if (head === "ward_types") return `Ward type ${name}`;
+          return SECTIONS[head] || head;
+        }
+
+        function renderForm() {
+          const form = $("form");
+          form.replaceChildren();
+          const groups = new Map();
+          for (const field of current.fields) {
+            const section = sectionOf(field);
+            if (!groups.has(section)) groups.set(section, []);
+            groups.get(section).push(field);
+          }
+          let first = true;
+          for (const [section, fields] of groups) {
+            const details = el("details", {class: "section"}, el("summary", {text: sectionTitle(section)}));
+            if (section.startsWith("areas.") && first) { details.open = true; first = false; }
+            for (const field of fields) details.append(fieldRow(field, section));
+            form.append(details);
+          }
+        }
+
+        function fieldRow(field, section) {
+          let input;
+          if (field.input === "boolean" || field.input === "choice") {
+            input = el("select");
+            for (const choice of field.input === "boolean" ? ["true", "false"] : field.choices) input.append(el("option", {text: choice}));
+            if (!field.value) input.prepend(el("option", {value: "", text: "(not set)"}));
+          } else {
+            input = el("input", {type: "text", inputmode: field.input === "yaml" ? "text" : "decimal", spellcheck: "false"});
+            if (!field.value) input.placeholder = plain(field.when_absent);
+          }
+          input.value = field.value;
+          input.dataset.key = field.key;
+          input.id = `field-${field.key}`;
+          const help = el("div", {class: "help"},
+            el("span", {text: field.meaning + (field.unit ? ` (${field.unit}).` : ".")}),
+            el("span", {class: "source", text: `Allowed: ${field.allowed}. ${field.when_absent === "required" ? "Required." :
+              "If not set: " + plain(field.when_absent) + "."}`}),
+            el("span", {class: "source", text: field.set_at ? `Set at ${field.set_at}${field.source ? ": " + field.source : ""}`
+                                                           : "Not set in any file: the default applies."}));
+          const row = el("div", {class: "field", "data-key": field.key},
+            el("label", {for: input.id, text: words(field.key, section)}, el("span", {class: "key", text: field.key})), input, help);
+          row.dataset.search = `${field.key} ${field.meaning} ${field.unit || ""}`.toLowerCase();
+          input.addEventListener("input", () => {
+            row.classList.toggle("changed", input.value !== field.value);
+            clearTimeout(checkTimer);
+            checkTimer = setTimeout(check, 250);
+          });
+          input.addEventListener("change", () => input.dispatchEvent(new Event("input")));
+          return row;
+        }
+
+        function changedValues() {
+          const values = {};
+          for (const field of current.fields) {
+            const input = $(`field-${field.key}`);
+            if (input && input.value !== field.value) values[field.key] = input.value;
+          }
+          return values;
+        }
+
+        function draft() {
+          return {base: current.id, name: $("draft-name").value.trim(), description: $("draft-description").value.trim(),
+                  values: changedValues()};
+        }
+
+        function showCheck(text, ok, problems = []) {
+          const box = $("check");
+          box.replaceChildren(el("div", {class: ok ? "ok" : "", text}));
+          if (problems.length) box.append(el("div", {class: "problems", text: problems.join("\n")}));
+          for (const row of document.querySelectorAll(".field")) {
+            row.classList.toggle("bad", problems.some(p => p.includes(` ${row.dataset.key}:`) || p.startsWith(`${row.dataset.key}:`)));
+          }
+        }
+
+        async function check() {
+          const body = draft();
+          const count = Object.keys(body.values).length;
+          if (count === 0) { showCheck("No changes yet.", true); $("download-draft").removeAttribute("href"); return null; }
+          try {
+            const checked = await api("POST", "/api/drafts/check", body);
+            showCheck(`Valid: ${count} setting${count === 1 ? "" : "s"} changed. It will be saved as ${checked.path}.`, true);
+            $("download-draft").href = URL.createObjectURL(new Blob([checked.yaml], {type: "application/yaml"}));
+            $("download-draft").download = `${body.name}.yaml`;
+            return checked;
+          } catch (error) {
+            showCheck("This scenario cannot run yet:", false, error.problems);
+            $("download-draft").removeAttribute("href");
+            return null;
+          }
+        }
+
+        async function save(thenRun) {
+          try {
+            const saved = await api("POST", "/api/drafts", draft());
+            await loadLibrary();
+            await openScenario(saved.id);
+            showCheck(`Saved as ${saved.path}.`, true);
+            if (thenRun) await startJob({kind: "run", scenarios: [saved.id]});
+          } catch (error) {
+            showCheck("Not saved:", false, error.problems);
+          }
+        }
+
+        function renderSweepChoices() {
+          const select = $("sweep-key");
+          select.replaceChildren();
+          for (const field of current.fields) {
+            if (["integer", "number", "probability"].includes(field.input) && field.value && !field.key.startsWith("run.")) {
+              select.append(el("option", {value: field.key, text: field.key}));
+            }
+          }
+          const beds = [...select.options].find(o => /^areas\.[^.]+\.beds$/.test(o.value));
+          if (beds) select.value = beds.value;
+          suggestRange();
+        }
+
+        function suggestRange() {
+          const field = current.fields.find(f => f.key === $("sweep-key").value);
+          if (!field) return;
+          const value = Number(field.value);
+          let low, high, step;
+          if (field.input === "integer") {
+            step = Math.max(1, Math.round(Math.abs(value) / 20));
+            low = Math.max(field.minimum ?? 0, value - 5 * step);
+            high = value + 5 * step;
+          } else {
+            low = Math.max(field.minimum ?? 0, value / 2);
+            high = field.input === "probability" ? Math.min(1, value * 1.5) : value * 1.5;
+            step = Number(((high - low) / 8).toPrecision(2));
+          }
+          $("sweep-low").value = low; $("sweep-high").value = high; $("sweep-step").value = step;
+        }
+
+        function replications() {
+          const value = Number($("replications").value);
+          return Number.isInteger(value) && value > 0 ? value : undefined;
+        }
+
+        async function startJob(request) {
+          request.replications = replications();
+          if (events) events.close();
+          try {
+            job = await api("POST", "/api/runs", request);
+          } catch (error) {
+            $("job").hidden = false;
+            $("job-title").textContent = "Not started";
+            $("job-message").textContent = error.problems.join("\n");
+            return;
+          }
+          for (const id of ["job-results", "job-files", "job-message"]) $(id).replaceChildren();
+          $("job-chart").hidden = true; $("job-report").hidden = true; $("job-answer").hidden = true;
+          $("job").hidden = false;
+          $("job").scrollIntoView({behavior: "smooth"});
+          renderJob(job);
+          events = new EventSource(`/api/runs/${job.id}/events`);
+          for (const name of ["progress", "done", "failed", "cancelled"]) {
+            events.addEventListener(name, message => {
+              const snapshot = JSON.parse(message.data);
+              if (name !== "progress") events.close();
+              renderJob(snapshot);
+            });
+          }
+        }
+
+        function renderJob(snapshot) {
+          $("job-title").textContent = snapshot.title;
+          $("job-progress").max = snapshot.total;
+          $("job-progress").value = snapshot.done;
+          const status = {
+            queued: "Waiting for a free core…",
+            running: snapshot.kind === "plan" ? `Planning: ${snapshot.done} of ${snapshot.total} values decided`
+                                              : `Running: ${snapshot.done} of ${snapshot.total} replications`,
+            done: snapshot.kind === "plan" ? `Done: ${snapshot.total} values considered.` : `Done: ${snapshot.total} replications.`,
+            failed: "Failed.",
+            cancelled: "Cancelled: nothing was written.",
+          }[snapshot.status];
+          $("job-status").textContent = status;
+          $("job-status").dataset.status = snapshot.status;
+          $("cancel").hidden = ["done", "failed", "cancelled"].includes(snapshot.status);
+          if (snapshot.message) $("job-message").textContent = snapshot.message;
+          if (snapshot.status === "done") showResults(snapshot);
+        }
+
+        function fileURL(snapshot, name, download) {
+          return `/api/runs/${snapshot.id}/files/${name}${download ? "?download=1" : ""}`;
+        }
+
+        function showResults(snapshot) {
+          const results = $("job-results");
+          results.replaceChildren();
+          if (snapshot.kind === "run") {
+            results.append(el("h3", {text: "Headline figures (mean of the replications, 95% confidence interval)"}));
+            const cards = el("div", {class: "cards"});
+            for (const kpi of snapshot.results[0].kpis) {
+              cards.append(el("div", {class: "card", "data-kpi": kpi.id},
+                el("div", {class: "label", text: kpi.label}),
+                el("div", {class: "value", text: kpi.value + (kpi.unit ? " " + kpi.unit : "")}),
+                el("div", {class: "interval", text: `95% CI ${kpi.interval}`})));
+            }
+            results.append(cards);
+          } else if (snapshot.kind === "compare") {
+            results.append(el("h3", {text: "Headline figures by scenario (the report below has the paired changes)"}));
+            const table = el("table", {class: "figures"});
+            table.append(el("tr", {}, el("th", {text: "KPI"}), ...snapshot.results.map(s => el("th", {text: s.name}))));
+            for (const [index, kpi] of snapshot.results[0].kpis.entries()) {
+              table.append(el("tr", {"data-kpi": kpi.id}, el("td", {text: kpi.label + (kpi.unit ? ` (${kpi.unit})` : "")}),
+                ...snapshot.results.map(s => el("td", {text: s.kpis[index] ? s.kpis[index].value : "-"}))));
+            }
+            results.append(table);
+          }
+          if (snapshot.answer) {
+            $("job-answer").textContent = snapshot.answer;
+            $("job-answer").hidden = false;
+          }
+          const files = $("job-files");
+          files.replaceChildren(el("span", {text: "Download:"}));
+          for (const name of snapshot.files) {
+            files.append(el("a", {class: "button", href: fileURL(snapshot, name, true), download: name, text: name}));
+          }
+          if (snapshot.files.includes("sweep.svg")) {
+            $("job-chart").src = fileURL(snapshot, "sweep.svg", false);
+            $("job-chart").hidden = false;
+          }
+          const page = ["report.html", "plan.html"].find(name => snapshot.files.includes(name));
+          if (page) {
+            $("job-report").src = fileURL(snapshot, page, false);
+            $("job-report").hidden = false;
+          }
+        }
+
+        $("run").addEventListener("click", () => startJob({kind: "run", scenarios: [current.id]}));
+        $("compare").addEventListener("click", () => startJob({kind: "compare", scenarios: ticked}));
+        $("sweep").addEventListener("click", () => startJob({kind: "sweep", scenarios: [current.id],
+          vary: `${$("sweep-key").value}=${$("sweep-low").value}...${$("sweep-high").value}:${$("sweep-step").value}`}));
+        $("plan").addEventListener("click", () => startJob({kind: "plan", scenarios: [current.id],
+          vary: `${$("sweep-key").value}=${$("sweep-low").value}...${$("sweep-high").value}:${$("sweep-step").value}`,
+          targets: [`${$("plan-kpi").value}<=${$("plan-bound").value}`]}));
+        $("sweep-key").addEventListener("change", suggestRange);
+        $("cancel").addEventListener("click", () => job && api("POST", `/api/runs/${job.id}/cancel`));
+        $("save").addEventListener("click", () => save(false));
+        $("save-run").addEventListener("click", () => save(true));
+        $("draft-name").addEventListener("input", () => { clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); });
+        $("filter").addEventListener("input", () => {
+          const text = $("filter").value.trim().toLowerCase();
+          for (const details of document.querySelectorAll("details.section")) {
+            let any = false;
+            for (const row of details.querySelectorAll(".field")) {
+              const match = !text || row.dataset.search.includes(text);
+              row.hidden = !match;
+              any = any || match;
+            }
+            details.hidden = !any;
+            if (text) details.open = any;
+          }
+        });
+        loadLibrary();
+        """#
+}

@@ -1,0 +1,108 @@
+import XCTest
+
+/// Runs, comparisons and sweeps started over HTTP: progress as server-sent events, the
+/// result set and report written, refusals with the reason.
+final class ExperimentTests: XCTestCase {
+    var desk: DeskFixture!
+
+    override func setUpWithError() throws { desk = try DeskFixture() }
+    override func tearDown() { desk.stop() }
+
+    /// Two replications of a month with no warm-up: quick, and enough for every file.
+    private let short = #""replications": 2, "horizon_days": 30, "warmup_days": 0"#
+
+    func testARunStreamsItsProgressThenItsFiguresAndWritesTheReport() throws {
+        let id = try desk.start(#"{"kind": "run", "scenarios": ["library/beds-minus-10"], \#(short)}"#)
+        let events = try desk.events(of: id)
+        XCTAssertEqual(events.last?.name, "done")
+        let done = events.filter { $0.name == "progress" }.compactMap { $0.data["done"] as? Int }
+        XCTAssertEqual(done, done.sorted(), "progress only goes forward")
+        XCTAssertEqual(events.last?.data["done"] as? Int, 2)
+        let files = try XCTUnwrap(events.last?.data["files"] as? [String])
+        for name in ["report.html", "summary.csv", "summary.json", "replications.csv", "scenario.yaml", "manifest.json"] {
+            XCTAssertTrue(files.contains(name), "\(name) in \(files)")
+        }
+        // The headline figure is the one summary.csv holds.
+        let results = try XCTUnwrap(events.last?.data["results"] as? [[String: Any]])
+        XCTAssertEqual(results.first?["name"] as? String, "beds-minus-10")
+        let placements = try XCTUnwrap((results[0]["kpis"] as? [[String: Any]])?.first { $0["id"] as? String == "oap.placements" })
+        let csv = try desk.fetch("GET", "/api/runs/\(id)/files/summary.csv")
+        XCTAssertEqual(csv.headers["content-type"], "text/csv; charset=utf-8")
+        // scenario,kpi,label,stratum,...: this row's label holds no comma.
+        let rows = csv.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let row = try XCTUnwrap(rows.first { $0[1] == "oap.placements" && $0[3] == "all" })
+        let mean = row[rows[0].firstIndex(of: "mean")!]
+        XCTAssertEqual(placements["mean"] as? Double, Double(mean))
+
+        let report = try desk.fetch("GET", "/api/runs/\(id)/files/report.html")
+        XCTAssertEqual(report.status, 200)
+        XCTAssertTrue(report.text.contains("beds-minus-10"))
+        let download = try desk.fetch("GET", "/api/runs/\(id)/files/scenario.yaml?download=1")
+        XCTAssertEqual(download.headers["content-disposition"], "attachment; filename=\"scenario.yaml\"")
+        XCTAssertTrue(download.text.contains("beds: 64"))
+        XCTAssertEqual(try desk.fetch("GET", "/api/runs/\(id)/files/..%2Fsecret").status, 404)
+        XCTAssertEqual(try desk.fetch("GET", "/api/runs/\(id)").json()["status"] as? String, "done")
+    }
+
+    func testAComparisonWritesTheComparisonAndItsReportWithEveryScenario() throws {
+        let id = try desk.start(#"{"kind": "compare", "scenarios": ["library/baseline", "library/beds-minus-10", "library/beds-plus-10"], \#(short)}"#)
+        let end = try XCTUnwrap(try desk.events(of: id).last)
+        XCTAssertEqual(end.name, "done")
+        XCTAssertEqual((end.data["results"] as? [[String: Any]])?.map { $0["name"] as? String }, ["baseline", "beds-minus-10", "beds-plus-10"])
+        let files = try XCTUnwrap(end.data["files"] as? [String])
+        XCTAssertTrue(files.contains("comparison.csv") && files.contains("changes.csv") && files.contains("report.html"), "\(files)")
+        let changes = try desk.fetch("GET", "/api/runs/\(id)/files/changes.csv").text
+        XCTAssertTrue(changes.contains("areas.Northshire.beds"), changes)
+        for scenario in ["baseline", "beds-minus-10", "beds-plus-10"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: desk.results.appendingPathComponent("\(id)/\(scenario)/summary.csv").path))
+        }
+    }
+
+    func testASweepChartsOneLeverAtEachValue() throws {
+        let id = try desk.start(#"{"kind": "sweep", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=70...80:5", \#(short)}"#)
+        let end = try XCTUnwrap(try desk.events(of: id).last)
+        XCTAssertEqual(end.name, "done")
+        XCTAssertEqual(end.data["total"] as? Int, 6)
+        let sweep = try desk.fetch("GET", "/api/runs/\(id)/files/sweep.csv").text
+        for beds in ["70", "75", "80"] { XCTAssertTrue(sweep.contains("\n\(beds),"), "beds \(beds) in\n\(sweep)") }
+        let chart = try desk.fetch("GET", "/api/runs/\(id)/files/sweep.svg")
+        XCTAssertEqual(chart.headers["content-type"], "image/svg+xml")
+        XCTAssertTrue(chart.text.contains("<svg"))
+    }
+
+    func testAPlanNamesTheCheapestBedsMeetingItsTargetAndWritesItsPage() throws {
+        // Both points meet a loose target, so the cheaper one (fewer beds) is recommended.
+        let id = try desk.start(#"{"kind": "plan", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=84...90:6", "targets": ["oap.bed_days<=20000"], \#(short)}"#)
+        let end = try XCTUnwrap(try desk.events(of: id).last)
+        XCTAssertEqual(end.name, "done")
+        XCTAssertEqual(end.data["total"] as? Int, 2, "two points to decide")
+        let answer = try XCTUnwrap(end.data["answer"] as? String)
+        XCTAssertTrue(answer.contains("Recommended: areas.Northshire.beds = 84"), answer)
+        XCTAssertEqual(end.data["files"] as? [String], ["plan.csv", "plan.html", "plan.json"])
+        let refused = try desk.fetch("POST", "/api/runs", body: #"{"kind": "plan", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=84...90:6", "targets": ["oap.bed_days=<1000"]}"#)
+        XCTAssertEqual(refused.status, 400)
+        XCTAssertEqual(try refused.problems().count, 1, refused.text)
+    }
+
+    func testRequestsThatCannotRunAreRefusedWithTheReason() throws {
+        func refusal(_ body: String) throws -> (Int, [String]) {
+            let response = try desk.fetch("POST", "/api/runs", body: body)
+            return (response.status, try response.problems())
+        }
+        let one = try refusal(#"{"kind": "compare", "scenarios": ["library/baseline"]}"#)
+        XCTAssertEqual(one.0, 400)
+        XCTAssertEqual(one.1, ["a comparison takes 2 to 4 scenarios, the base first; 1 given"])
+        let many = try refusal(#"{"kind": "run", "scenarios": ["library/baseline"], "replications": 0}"#)
+        XCTAssertEqual(many.1, ["replications: expected an integer in [1, 1000] here (the command line runs more), got 0"])
+        let missing = try refusal(#"{"kind": "run", "scenarios": ["library/no-such"]}"#)
+        XCTAssertEqual(missing.0, 422)
+        XCTAssertTrue(missing.1[0].hasPrefix("no scenario 'library/no-such'"), missing.1[0])
+        let misspelt = try refusal(#"{"kind": "sweep", "scenarios": ["library/baseline"], "vary": "areas.Northshire.bedz=70...80:5"}"#)
+        XCTAssertEqual(misspelt.0, 422)
+        XCTAssertTrue(misspelt.1[0].hasSuffix("areas.Northshire.bedz: unknown key 'bedz'; did you mean 'beds'?"), misspelt.1[0])
+        let noKind = try refusal(#"{"scenarios": ["library/baseline"]}"#)
+        XCTAssertEqual(noKind.1, ["the request has no 'kind'"])
+        XCTAssertEqual(try desk.fetch("GET", "/api/runs/nothing-like-this").status, 404)
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: desk.results.path)) ?? [], [], "nothing was written")
+    }
+}
