@@ -4,6 +4,7 @@
 //   x2[n] = (527612 x2[n-1] - 1370589 x2[n-3]) mod m2
 //   u[n]  = ((x1[n] - x2[n]) mod m1) / (m1 + 1), mapped into (0, 1)
 #include "mrg32k3a.h"
+#include <pthread.h>
 #include <string.h>
 
 #define M1 4294967087LL
@@ -40,7 +41,9 @@ static unsigned long mrg_get(void *vstate) { return (unsigned long)(mrg_next(vst
 // 1 / (m1 + 1), as in L'Ecuyer's RngStreams: a multiply, not a division, per draw.
 #define NORM 2.328306549295727688e-10
 
-static double mrg_get_double(void *vstate) { return (double)mrg_next(vstate) * NORM; }
+// The output is at most m1 < 2^63, so it converts as a signed integer: one instruction, where
+// an unsigned 64-bit conversion takes five. Both are exact below 2^53, so the value is the same.
+static double mrg_get_double(void *vstate) { return (double)(int64_t)mrg_next(vstate) * NORM; }
 
 // GSL seeds every new generator through `set`; a plain integer seed is spread over the
 // six components with SplitMix64 (Steele, Lea & Flood 2014). crisis-sim then moves the
@@ -69,11 +72,18 @@ static const gsl_rng_type mrg32k3a_type = {
 const gsl_rng_type *crisis_rng_mrg32k3a(void) { return &mrg32k3a_type; }
 
 // ---- Jump-ahead: the state after n steps is A^n s (mod m), per component. ----
+//
+// A model makes dozens of streams per area and replication, so positioning one must be
+// cheap: the powers (A^(2^127))^(2^k) and (A^(2^76))^(2^k) are squared out once per process
+// into tables, and a position is then one matrix-vector product per set bit of the stream and
+// substream indices. Modular arithmetic is exact, so this gives the state A^n s itself,
+// whatever the order of the products.
 
 typedef uint64_t mat3[3][3];
 
-static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t m) {
-  return (uint64_t)(((unsigned __int128)a * b) % m);
+// a * b mod m for a, b < m < 2^32: the product fits in 64 bits, so no 128-bit division.
+static inline uint64_t mulmod(uint64_t a, uint64_t b, uint64_t m) {
+  return (a * b) % m;
 }
 
 static void mat_mul(const mat3 a, const mat3 b, mat3 out, uint64_t m) {
@@ -85,22 +95,6 @@ static void mat_mul(const mat3 a, const mat3 b, mat3 out, uint64_t m) {
       t[i][j] = acc;
     }
   memcpy(out, t, sizeof(mat3));
-}
-
-static void mat_square_n(mat3 a, int n, uint64_t m) {
-  for (int i = 0; i < n; i++) mat_mul(a, a, a, m);
-}
-
-// out = a^e (mod m) by square-and-multiply.
-static void mat_pow(const mat3 a, uint64_t e, mat3 out, uint64_t m) {
-  mat3 base, acc = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-  memcpy(base, a, sizeof(mat3));
-  while (e) {
-    if (e & 1) mat_mul(acc, base, acc, m);
-    mat_mul(base, base, base, m);
-    e >>= 1;
-  }
-  memcpy(out, acc, sizeof(mat3));
 }
 
 static void mat_vec(const mat3 a, int64_t *v, uint64_t m) {
@@ -117,6 +111,45 @@ static void mat_vec(const mat3 a, int64_t *v, uint64_t m) {
 static const mat3 A1 = {{0, 1, 0}, {0, 0, 1}, {M1 - A13N, A12, 0}};
 static const mat3 A2 = {{0, 1, 0}, {0, 0, 1}, {M2 - A23N, 0, A21}};
 
+// Stream indices are 64-bit. A substream index of 2^51 or more reaches into the next
+// streams (2^76 * 2^51 = 2^127): its high bits jump by whole streams.
+#define STREAM_BITS 64
+#define SUBSTREAM_BITS 51
+
+// jumps[k] = (A^(2^shift))^(2^k) = A^(2^(shift + k)) for one component.
+typedef struct {
+  mat3 stream1[STREAM_BITS], stream2[STREAM_BITS];
+  mat3 substream1[SUBSTREAM_BITS], substream2[SUBSTREAM_BITS];
+} jump_tables;
+
+static jump_tables tables;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+// The k-th entry is A squared (shift + k) times; the test suite checks A^(2^127) and
+// A^(2^76) against the constants published with RngStreams.
+static void fill(mat3 *out, int count, const mat3 a, int shift, uint64_t m) {
+  mat3 p;
+  memcpy(p, a, sizeof(mat3));
+  for (int i = 0; i < shift; i++) mat_mul(p, p, p, m);
+  for (int k = 0; k < count; k++) {
+    memcpy(out[k], p, sizeof(mat3));
+    mat_mul(p, p, p, m);
+  }
+}
+
+static void fill_tables(void) {
+  fill(tables.stream1, STREAM_BITS, A1, 127, M1);
+  fill(tables.stream2, STREAM_BITS, A2, 127, M2);
+  fill(tables.substream1, SUBSTREAM_BITS, A1, 76, M1);
+  fill(tables.substream2, SUBSTREAM_BITS, A2, 76, M2);
+}
+
+// v = (jumps[0])^n v, one product per set bit of n.
+static void jump(const mat3 *jumps, int bits, uint64_t n, int64_t *v, uint64_t m) {
+  for (int k = 0; k < bits && n; k++, n >>= 1)
+    if (n & 1) mat_vec(jumps[k], v, m);
+}
+
 int crisis_mrg32k3a_set_position(gsl_rng *r, const uint32_t seed[6], uint64_t stream, uint64_t substream) {
   if (r == NULL || r->type != &mrg32k3a_type) return -1;
   int nonzero1 = 0, nonzero2 = 0;
@@ -126,21 +159,16 @@ int crisis_mrg32k3a_set_position(gsl_rng *r, const uint32_t seed[6], uint64_t st
     nonzero2 |= seed[i + 3] != 0;
   }
   if (!nonzero1 || !nonzero2) return -1;
-
-  // A^(2^127) moves one stream; A^(2^76) one substream. Computed by repeated squaring;
-  // the test suite checks them against the constants published with RngStreams.
-  mat3 s1, s2, ss1, ss2, j1, j2;
-  memcpy(s1, A1, sizeof(mat3)); mat_square_n(s1, 127, M1);
-  memcpy(s2, A2, sizeof(mat3)); mat_square_n(s2, 127, M2);
-  memcpy(ss1, A1, sizeof(mat3)); mat_square_n(ss1, 76, M1);
-  memcpy(ss2, A2, sizeof(mat3)); mat_square_n(ss2, 76, M2);
+  pthread_once(&tables_once, fill_tables);
 
   mrg32k3a_state *st = r->state;
   for (int i = 0; i < 6; i++) st->s[i] = seed[i];
-  mat_pow(s1, stream, j1, M1); mat_vec(j1, st->s, M1);
-  mat_pow(s2, stream, j2, M2); mat_vec(j2, st->s + 3, M2);
-  mat_pow(ss1, substream, j1, M1); mat_vec(j1, st->s, M1);
-  mat_pow(ss2, substream, j2, M2); mat_vec(j2, st->s + 3, M2);
+  jump(tables.stream1, STREAM_BITS, stream, st->s, M1);
+  jump(tables.stream2, STREAM_BITS, stream, st->s + 3, M2);
+  jump(tables.substream1, SUBSTREAM_BITS, substream, st->s, M1);
+  jump(tables.substream2, SUBSTREAM_BITS, substream, st->s + 3, M2);
+  jump(tables.stream1, STREAM_BITS, substream >> SUBSTREAM_BITS, st->s, M1);
+  jump(tables.stream2, STREAM_BITS, substream >> SUBSTREAM_BITS, st->s + 3, M2);
   return 0;
 }
 

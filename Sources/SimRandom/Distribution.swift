@@ -139,7 +139,7 @@ public struct Distribution: Sendable, Equatable, CustomStringConvertible {
     // MARK: Sampling
 
     /// One draw from `stream`.
-    @inlinable public func sample(_ stream: RandomStream) -> Double {
+    @inlinable public func sample<Source: VariateSource>(_ stream: Source) -> Double {
         switch kind {
         case .fixed(let value): return value
         case .uniform(let min, let max): return stream.uniform(min: min, max: max)

@@ -47,7 +47,7 @@ public struct EmpiricalDistribution: Sendable, Equatable {
         return (total / Double(sorted.count - 1)).squareRoot()
     }
 
-    @inlinable func sample(_ stream: RandomStream) -> Double {
+    @inlinable func sample<Source: VariateSource>(_ stream: Source) -> Double {
         let n = sorted.count
         guard n > 1 else { return sorted[0] }
         let position = stream.uniform() * Double(n - 1)

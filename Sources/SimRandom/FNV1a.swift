@@ -4,22 +4,27 @@
 /// per process. Not cryptographic: it catches accidents (a file from another run, a value
 /// edited by hand), not an adversary.
 public struct FNV1a: Sendable, Equatable {
-    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
+    @usableFromInline static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @usableFromInline static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// The hash of every byte added so far.
-    public private(set) var value = FNV1a.offsetBasis
+    public var value: UInt64 { state }
+    @usableFromInline var state = FNV1a.offsetBasis
 
     public init() {}
 
     /// Adds bytes in order, so a file can be hashed as it streams past.
-    public mutating func add(_ bytes: some Sequence<UInt8>) {
-        var hash = value
+    ///
+    /// Inlinable so each caller's sequence type is specialised: unspecialised, every byte of
+    /// a result file went through the generic iterator's witness table (about 300 instructions
+    /// per byte, 4% of an England-scale run).
+    @inlinable public mutating func add(_ bytes: some Sequence<UInt8>) {
+        var hash = state
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* FNV1a.prime
         }
-        value = hash
+        state = hash
     }
 
     /// Sixteen lowercase hex digits, zero-padded.

@@ -3,9 +3,8 @@ import CMRG32k3a
 
 /// One independent stream of random numbers, owned by one stochastic process.
 ///
-/// Wraps a `gsl_rng`; every variate is drawn with GSL's `gsl_ran_*` functions on top of it.
-/// Variates with invalid parameters are rejected when a `Distribution` is built, so the
-/// drawing methods here take already-validated parameters and never fail.
+/// Wraps a `gsl_rng`; every variate is drawn with GSL's `gsl_ran_*` functions on top of it
+/// (the drawing methods are `VariateSource`'s).
 /// A stream is not thread-safe: each replication owns its streams.
 public final class RandomStream {
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
@@ -42,53 +41,14 @@ public final class RandomStream {
     /// The GSL name of the underlying generator (`gsl_rng_name`).
     public var generatorName: String { String(cString: gsl_rng_name(rng)) }
 
-    // MARK: Uniforms
+    /// The generator itself, for `VariateSource`'s draws.
+    @inlinable public var generator: UnsafeMutablePointer<gsl_rng> { rng }
 
-    /// A uniform variate in [0, 1) (`gsl_rng_uniform`).
-    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
-
-    /// A uniform variate in (0, 1) (`gsl_rng_uniform_pos`): safe to take logarithms of.
-    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
-
-    /// A uniform variate in [min, max) (`gsl_ran_flat`).
-    @inlinable public func uniform(min: Double, max: Double) -> Double { gsl_ran_flat(rng, min, max) }
-
-    /// True with the given probability (`gsl_ran_bernoulli`). Probability in [0, 1].
-    @inlinable public func bernoulli(probability: Double) -> Bool { gsl_ran_bernoulli(rng, probability) == 1 }
-
-    // MARK: Continuous
-
-    /// Exponential with the given mean (`gsl_ran_exponential`, whose parameter is the mean).
-    @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
-
-    /// Gamma with shape k and scale θ: mean kθ, variance kθ² (`gsl_ran_gamma`).
-    @inlinable public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
-
-    /// Lognormal: exp(N(mu, sigma²)), with mu and sigma of the underlying normal, so the
-    /// median is exp(mu) (`gsl_ran_lognormal(r, zeta = mu, sigma)`).
-    @inlinable public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
-
-    /// Weibull with shape k and scale λ: P(X > x) = exp(-(x/λ)^k) (`gsl_ran_weibull(r, a = λ, b = k)`).
-    @inlinable public func weibull(shape: Double, scale: Double) -> Double { gsl_ran_weibull(rng, scale, shape) }
-
-    /// Beta(α, β) on [0, 1] (`gsl_ran_beta`).
-    @inlinable public func beta(alpha: Double, beta: Double) -> Double { gsl_ran_beta(rng, alpha, beta) }
-
-    /// Normal with the given mean and standard deviation (`gsl_ran_gaussian` plus the mean).
-    @inlinable public func normal(mean: Double, standardDeviation: Double) -> Double {
-        mean + gsl_ran_gaussian(rng, standardDeviation)
-    }
-
-    // MARK: Counts
-
-    /// Poisson count with the given mean (`gsl_ran_poisson`).
-    @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
-
-    /// Binomial count of successes in `trials` with the given probability (`gsl_ran_binomial`).
-    @inlinable public func binomial(trials: Int, probability: Double) -> Int {
-        Int(gsl_ran_binomial(rng, probability, UInt32(clamping: trials)))
-    }
+    /// The stream borrowed for a hot loop (see `StreamHandle`); this stream must outlive it.
+    @inlinable public var handle: StreamHandle { StreamHandle(generator: rng) }
 }
+
+extension RandomStream: VariateSource {}
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a well-mixed 64-bit sequence used only to turn
 /// seeds into generator states, never to draw variates.

@@ -28,7 +28,7 @@ public final class WeightedChoice {
     deinit { gsl_ran_discrete_free(table) }
 
     /// The index of the chosen outcome, in 0..<probabilities.count.
-    @inlinable public func choose(_ stream: RandomStream) -> Int {
-        Int(gsl_ran_discrete(stream.rng, table))
+    @inlinable public func choose<Source: VariateSource>(_ stream: Source) -> Int {
+        Int(gsl_ran_discrete(stream.generator, table))
     }
 }

@@ -3,8 +3,10 @@ import SimKernel
 /// The statistics of one replication, in flat arrays indexed by (measure, stratum).
 ///
 /// Stratum 0 is the whole system, then one per area, then one per cohort, so a person's
-/// event updates three cells. Allocated once per replication; memory does not grow with
-/// the horizon.
+/// event updates up to three cells. With a single area (or a single cohort) that stratum
+/// always equals the whole system, so it is not updated alongside it on every event but read
+/// from stratum 0 (`cell`). Allocated once per replication; memory does not grow with the
+/// horizon.
 struct Accumulators {
     let areaCount: Int
     let cohortCount: Int
@@ -40,15 +42,23 @@ struct Accumulators {
     @inline(__always) mutating func count(_ counter: Counter, area: Int, cohort: Int, by amount: Double = 1) {
         let base = counter.rawValue * strata
         counters[base] += amount
-        counters[base + 1 + area] += amount
-        counters[base + 1 + areaCount + cohort] += amount
+        if areaCount > 1 { counters[base + 1 + area] += amount }
+        if cohortCount > 1 { counters[base + 1 + areaCount + cohort] += amount }
     }
 
     @inline(__always) mutating func observe(_ observation: Observation, _ value: Double, area: Int, cohort: Int) {
         let base = observation.rawValue * strata
         observations[base].add(value)
-        observations[base + 1 + area].add(value)
-        observations[base + 1 + areaCount + cohort].add(value)
+        if areaCount > 1 { observations[base + 1 + area].add(value) }
+        if cohortCount > 1 { observations[base + 1 + areaCount + cohort].add(value) }
+    }
+
+    /// The stratum whose cells hold `stratum`'s values: itself, or 0 for the only area or the
+    /// only cohort (see `count`).
+    func cell(_ stratum: Int) -> Int {
+        let isArea = stratum >= 1 && stratum <= areaCount
+        let isCohort = stratum > areaCount
+        return (isArea && areaCount == 1) || (isCohort && cohortCount == 1) ? 0 : stratum
     }
 
     @inline(__always) mutating func record(_ level: Level, area: Int, _ value: Double, at time: Double) {
@@ -60,11 +70,11 @@ struct Accumulators {
     }
 
     func counter(_ counter: Counter, stratum: Int) -> Double {
-        counters[counter.rawValue * strata + stratum]
+        counters[counter.rawValue * strata + cell(stratum)]
     }
 
     func observation(_ observation: Observation, stratum: Int) -> Tally {
-        observations[observation.rawValue * strata + stratum]
+        observations[observation.rawValue * strata + cell(stratum)]
     }
 
     /// Forgets everything before `time` (the end of the warm-up); levels keep their value.

@@ -31,7 +31,6 @@ struct AreaServices {
     /// repatriation is on).
     var repatriationQueues: [RingBuffer<Int32>]
 
-    let arrivals: [ArrivalProcess]  // indexed by Source (community, ED, police)
     let streams: AreaStreams
 
     init(index: Int, area: AreaConfiguration, configuration: CrisisConfiguration, network: [Int],
@@ -53,15 +52,20 @@ struct AreaServices {
         homeTreatment = Resource(capacity: configuration.homeTreatment.caseloadCap(staff: capacities.homeTreatmentStaff))
         crisisHouse = Resource(capacity: capacities.crisisHousePlaces)
         self.network = network
+        streams = AreaStreams(area: area.name, configuration: configuration, factory: factory, owners: &owners)
+    }
+
+    /// The area's independent arrival sources, indexed by `Source` (community, emergency
+    /// department, police).
+    static func arrivals(_ area: AreaConfiguration, streams factory: RandomStreams) throws -> [ArrivalProcess] {
         let sources = [area.sources.community, area.sources.emergencyDepartment, area.sources.police]
         let names = ["community", "emergency_department", "police"]
-        arrivals = try zip(sources, names).map { source, sourceName in
+        return try zip(sources, names).map { source, sourceName in
             let profile = try RateProfile(perYear: source.perYear,
                                           hourOfWeekWeights: source.hourOfWeekWeights,
                                           annualGrowth: source.annualGrowth)
             return ArrivalProcess(profile: profile, stream: factory.stream(StreamIdentity("\(area.name).arrivals.\(sourceName)")))
         }
-        streams = AreaStreams(area: area.name, configuration: configuration, factory: factory, owners: &owners)
     }
 
     /// The area's bed pools with their schedules: one per ward type in `wardTypes` order (zero
@@ -76,43 +80,44 @@ struct AreaServices {
 
 /// One stream per stochastic process of an area.
 ///
-/// The references are `unowned(unsafe)`: copying this struct (which the pathway code does on
-/// every event) then costs no reference counting. The streams are kept alive by the
-/// model's `streamOwners`, which lives exactly as long as the model holding these copies.
+/// The streams are held as `StreamHandle`s, plain values: copying this struct (which the
+/// pathway code does on every event) then costs no reference counting, which even
+/// `unowned(unsafe)` references did not avoid. The streams are kept alive by the model's
+/// `streamOwners`, which lives exactly as long as the model holding these copies.
 struct AreaStreams {
-    unowned(unsafe) let cohort: RandomStream
-    unowned(unsafe) let informalStay: RandomStream
-    unowned(unsafe) let detainedStay: RandomStream
-    unowned(unsafe) let wardType: RandomStream
-    unowned(unsafe) let crhtResponse: RandomStream
-    unowned(unsafe) let crhtAssessment: RandomStream
-    unowned(unsafe) let crhtOutcome: RandomStream
-    unowned(unsafe) let crhtAvoidance: RandomStream
-    unowned(unsafe) let legalStatus: RandomStream
-    unowned(unsafe) let homeTreatmentEpisode: RandomStream
-    unowned(unsafe) let homeTreatmentEscalation: RandomStream
-    unowned(unsafe) let crisisHouseStay: RandomStream
-    unowned(unsafe) let crisisHouseEligibility: RandomStream
-    unowned(unsafe) let crisisHouseEscalation: RandomStream
-    unowned(unsafe) let liaisonResponse: RandomStream
-    unowned(unsafe) let liaisonAssessment: RandomStream
-    unowned(unsafe) let liaisonOutcome: RandomStream
-    unowned(unsafe) let streetTriage: RandomStream
-    unowned(unsafe) let placeOfSafety: RandomStream
-    unowned(unsafe) let mhaResponse: RandomStream
-    unowned(unsafe) let mhaAssessment: RandomStream
-    unowned(unsafe) let mhaOutcome: RandomStream
-    unowned(unsafe) let delayedDischarge: RandomStream
-    unowned(unsafe) let bedSearch: RandomStream
-    unowned(unsafe) let repatriation: RandomStream
-    unowned(unsafe) let representation: RandomStream
-    unowned(unsafe) let startingState: RandomStream
+    let cohort: StreamHandle
+    let informalStay: StreamHandle
+    let detainedStay: StreamHandle
+    let wardType: StreamHandle
+    let crhtResponse: StreamHandle
+    let crhtAssessment: StreamHandle
+    let crhtOutcome: StreamHandle
+    let crhtAvoidance: StreamHandle
+    let legalStatus: StreamHandle
+    let homeTreatmentEpisode: StreamHandle
+    let homeTreatmentEscalation: StreamHandle
+    let crisisHouseStay: StreamHandle
+    let crisisHouseEligibility: StreamHandle
+    let crisisHouseEscalation: StreamHandle
+    let liaisonResponse: StreamHandle
+    let liaisonAssessment: StreamHandle
+    let liaisonOutcome: StreamHandle
+    let streetTriage: StreamHandle
+    let placeOfSafety: StreamHandle
+    let mhaResponse: StreamHandle
+    let mhaAssessment: StreamHandle
+    let mhaOutcome: StreamHandle
+    let delayedDischarge: StreamHandle
+    let bedSearch: StreamHandle
+    let repatriation: StreamHandle
+    let representation: StreamHandle
+    let startingState: StreamHandle
 
     init(area: String, configuration: CrisisConfiguration, factory: RandomStreams, owners: inout [RandomStream]) {
-        func stream(_ process: String) -> RandomStream {
+        func stream(_ process: String) -> StreamHandle {
             let stream = factory.stream(StreamIdentity("\(area).\(process)"))
             owners.append(stream)
-            return stream
+            return stream.handle
         }
         cohort = stream("cohort")
         informalStay = stream("stay.informal")

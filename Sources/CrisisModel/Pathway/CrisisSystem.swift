@@ -13,6 +13,11 @@ public struct CrisisSystem: SimulationModel {
 
     let configuration: CrisisConfiguration
     var areas: [AreaServices]
+    /// Every area's arrival sources, `arrivalSources` an area (`AreaServices.arrivals`). Apart
+    /// from the mutable `areas`, so drawing the next arrival borrows the process in place
+    /// rather than copying it (and retaining its stream and profile) on every arrival.
+    let arrivals: [ArrivalProcess]
+    static let arrivalSources = 3
     var people = PersonStore()
     /// Keeps alive the streams that `AreaStreams` refers to without reference counting.
     let streamOwners: [RandomStream]
@@ -63,6 +68,7 @@ public struct CrisisSystem: SimulationModel {
                                     streams: streams, owners: &owners)
         }
         streamOwners = owners
+        arrivals = try configuration.areas.flatMap { try AreaServices.arrivals($0, streams: streams) }
         stats = Accumulators(areaCount: configuration.areas.count, cohortCount: configuration.cohorts.count, at: 0)
         for a in areas.indices {
             stats.record(.bedCapacity, area: a, Double(areas[a].beds.reduce(0) { $0 + $1.capacity }), at: 0)
@@ -102,9 +108,9 @@ public struct CrisisSystem: SimulationModel {
     /// closing of services with hours, the repatriation rounds, the month ends and, with
     /// `dailySeries`, a census every midnight.
     public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double, dailySeries: Bool = false) {
-        for (a, area) in areas.enumerated() {
+        for a in areas.indices {
             for source in [Source.community, .emergencyDepartment, .police] {
-                let first = area.arrivals[source.rawValue].next(after: 0)
+                let first = arrivals[a * Self.arrivalSources + source.rawValue].next(after: 0)
                 if first.isFinite { scheduler.schedule(.arrival(area: Int32(a), source: source), at: first) }
             }
             let pools = AreaServices.bedPools(configuration.areas[a], wardTypes: configuration.wardTypes)
@@ -199,7 +205,7 @@ public struct CrisisSystem: SimulationModel {
 
     mutating func arrival(area: Int, source: Source, scheduler: inout Scheduler<CrisisEvent>) {
         let now = scheduler.now
-        let next = areas[area].arrivals[source.rawValue].next(after: now)
+        let next = arrivals[area * Self.arrivalSources + source.rawValue].next(after: now)
         if next.isFinite { scheduler.schedule(.arrival(area: Int32(area), source: source), at: next) }
         let cohort = cohortChoice.choose(areas[area].streams.cohort)
         let person = newPerson(area: area, cohort: cohort, source: source, at: now)

@@ -10,7 +10,7 @@ struct OutcomeChoice<Outcome: CaseIterable & RawRepresentable & Hashable & Senda
         outcomes = Array(Outcome.allCases)
     }
 
-    @inline(__always) func choose(_ stream: RandomStream) -> Outcome {
+    @inline(__always) func choose(_ stream: StreamHandle) -> Outcome {
         outcomes[choice.choose(stream)]
     }
 }

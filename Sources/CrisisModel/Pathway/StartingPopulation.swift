@@ -76,7 +76,7 @@ extension CrisisSystem {
 
     /// A draw from the equilibrium residual of `distribution`: a length-biased draw (by
     /// rejection) times a uniform.
-    static func residual(of distribution: Distribution, stream: RandomStream) -> Double {
+    static func residual<Source: VariateSource>(of distribution: Distribution, stream: Source) -> Double {
         var longest = 0.0
         for _ in 0..<1_000 { longest = max(longest, distribution.sample(stream)) }
         guard longest > 0 else { return 0 }
