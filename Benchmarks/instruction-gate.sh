@@ -52,15 +52,9 @@ STRIP=$(command -v strip || command -v llvm-strip || true)
 [[ -n "$STRIP" ]] || { echo "strip not found: install binutils" >&2; exit 1; }
 
 # ---------------------------------------------------------------- the binary
-if [[ -z "${CRISIS_SIM:-}" ]]; then
-  echo "building crisis-sim (release)"
-  swift_args=(-c release --package-path "$ROOT")
-  [[ -n "${SCRATCH_PATH:-}" ]] && swift_args+=(--scratch-path "$SCRATCH_PATH")
-  "$SWIFT" build "${swift_args[@]}" --product crisis-sim >"$WORK/swift-build.log" 2>&1 || {
-    tail -40 "$WORK/swift-build.log" >&2; echo "swift build failed" >&2; exit 1; }
-  CRISIS_SIM="$("$SWIFT" build "${swift_args[@]}" --show-bin-path)/crisis-sim"
-fi
-[[ -x "$CRISIS_SIM" ]] || { echo "no crisis-sim binary at $CRISIS_SIM" >&2; exit 1; }
+# shellcheck source=Benchmarks/release-binary.sh
+source "$ROOT/Benchmarks/release-binary.sh"
+release_binary
 # The binary as shipped. Stripping is also what lets valgrind 3.19 run it at all: it cannot
 # read the DWARF 5 debug information Swift 6.3 writes ("Possibly corrupted debuginfo file ...
 # Giving up"). `strip --strip-debug` keeps function names for callgrind_annotate when

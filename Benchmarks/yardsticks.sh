@@ -74,17 +74,9 @@ echo "building the C yardstick"
 # shellcheck disable=SC2046  # pkg-config's flags are meant to split
 "$CC" -O2 -o "$WORK/bedpool" "$BENCH_DIR/bedpool.c" $(pkg-config --cflags --libs gsl)
 
-if [[ -n "${CRISIS_SIM:-}" ]]; then
-  echo "using the crisis-sim binary $CRISIS_SIM"
-else
-  echo "building crisis-sim (release)"
-  swift_args=(-c release --package-path "$ROOT")
-  [[ -n "${SCRATCH_PATH:-}" ]] && swift_args+=(--scratch-path "$SCRATCH_PATH")
-  "$SWIFT" build "${swift_args[@]}" --product crisis-sim >"$WORK/swift-build.log" 2>&1 || {
-    tail -40 "$WORK/swift-build.log" >&2; echo "swift build failed" >&2; exit 1; }
-  CRISIS_SIM="$("$SWIFT" build "${swift_args[@]}" --show-bin-path)/crisis-sim"
-fi
-[[ -x "$CRISIS_SIM" ]] || { echo "no crisis-sim binary at $CRISIS_SIM" >&2; exit 1; }
+# shellcheck source=Benchmarks/release-binary.sh
+source "$ROOT/Benchmarks/release-binary.sh"
+release_binary
 
 # The pinned versions the peers were checked with (SimPy for both models, PyYAML to read the
 # pathway's scenario file).
