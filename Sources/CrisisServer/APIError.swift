@@ -2,14 +2,18 @@ import Foundation
 import Hummingbird
 
 /// A request the desk refuses, with what a planner needs to fix it: a status and the
-/// problems, each scenario problem as `validate` prints it (file:line:column: key: message).
+/// problems, each scenario problem as `validate` prints it (file:line:column: key: message),
+/// and those that belong to one setting of the form again by its key, so the page can mark
+/// the row.
 struct APIError: Error, HTTPResponseError {
     let status: HTTPResponse.Status
     let problems: [String]
+    let fields: [FieldProblem]
 
-    init(_ status: HTTPResponse.Status, _ problems: [String]) {
+    init(_ status: HTTPResponse.Status, _ problems: [String], fields: [FieldProblem] = []) {
         self.status = status
         self.problems = problems
+        self.fields = fields
     }
 
     init(_ status: HTTPResponse.Status, _ problem: String) {
@@ -17,11 +21,12 @@ struct APIError: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONBody.response(Body(problems: problems), status: status)
+        try JSONBody.response(Body(problems: problems, fields: fields.isEmpty ? nil : fields), status: status)
     }
 
     private struct Body: Encodable {
         let problems: [String]
+        let fields: [FieldProblem]?
     }
 }
 

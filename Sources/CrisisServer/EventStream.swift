@@ -28,7 +28,7 @@ enum EventStream {
             defer {
                 forward.cancel()
                 beats.cancel()
-                if !ended, job.unwatch(watcher) { job.cancel() }
+                if !ended, job.unwatch(watcher) { job.cancel(.pageClosed) }
             }
             for await update in updates {
                 switch update {

@@ -36,7 +36,7 @@ final class ExperimentJob: Sendable {
         let status: Status
         let done: Int
         let total: Int
-        /// Why it failed, in words.
+        /// Why it failed or was cancelled, in words.
         let message: String?
         /// The result files, once done, by name (`report.html`, `summary.csv`).
         let files: [String]
@@ -66,6 +66,9 @@ final class ExperimentJob: Sendable {
         var status = Status.queued
         var done = 0
         var message: String?
+        /// Kept apart from `message`: a job asked to stop may still end done, its last
+        /// replication finishing first.
+        var cancelReason: CancelReason?
         var files: [String] = []
         var results: [ScenarioFigures] = []
         var answer: String?
@@ -121,7 +124,7 @@ final class ExperimentJob: Sendable {
 
     private func snapshot(_ state: State) -> Snapshot {
         Snapshot(id: id, kind: kind, title: title, status: state.status, done: state.done, total: total,
-                 message: state.message, files: state.files, results: state.results, answer: state.answer)
+                 message: state.status == .cancelled ? state.cancelReason?.rawValue : state.message, files: state.files, results: state.results, answer: state.answer)
     }
 
     /// The job's snapshots: the current one at once, then one at every change, ending after
@@ -149,10 +152,23 @@ final class ExperimentJob: Sendable {
         }
     }
 
-    /// Asks the job to stop; a queued job ends at once.
-    func cancel() {
+    /// Why a job was cancelled, as the run list and its page say it.
+    enum CancelReason: String, Sendable {
+        case cancelPressed = "Cancel was pressed"
+        /// No page watches it any more: its tab was closed or reloaded, or went elsewhere.
+        case pageClosed = "the page that started it closed"
+        case deskStopped = "the desk was stopped"
+    }
+
+    /// Asks the job to stop; a queued job ends at once. The first reason given is kept: a job
+    /// ends once.
+    func cancel(_ reason: CancelReason) {
         cancellation.cancel()
-        update { if $0.status == .queued { $0.status = .cancelled } }
+        update { state in
+            guard !state.status.isFinal else { return }
+            if state.cancelReason == nil { state.cancelReason = reason }
+            if state.status == .queued { state.status = .cancelled }
+        }
     }
 
     private func update(_ change: (inout State) -> Void) {

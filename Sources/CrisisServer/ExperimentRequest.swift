@@ -14,9 +14,11 @@ struct ExperimentRequest: Decodable, Sendable {
     let kind: Kind
     /// Scenario ids (`library/baseline`), base first.
     let scenarios: [String]
-    let replications: Int?
-    let horizonDays: Double?
-    let warmupDays: Double?
+    /// The run settings the page's boxes give, each as typed: a JSON number or string.
+    let replications: TypedNumber?
+    let seed: TypedNumber?
+    let horizonDays: TypedNumber?
+    let warmupDays: TypedNumber?
     /// For a sweep and a plan: `KEY=LOW...HIGH:STEP`, as `sweep --vary` and `plan --decide` take it.
     let vary: String?
     /// For a plan: `KPI<=VALUE` or `KPI>=VALUE` each, as `plan --target` takes them.
@@ -45,16 +47,6 @@ struct ExperimentRequest: Decodable, Sendable {
                 + "scenario by its file name; save one under another name")
         default: break
         }
-        if let replications, !(1...Self.maximumReplications).contains(replications) {
-            problems.append("replications: expected an integer in [1, \(Self.maximumReplications)] here "
-                + "(the command line runs more), got \(replications)")
-        }
-        if let horizonDays, RunSettingLimit.horizonDays.number(NumberFormat.exact(horizonDays)) == nil {
-            problems.append("horizon_days: expected \(RunSettingLimit.horizonDays.expectation), got \(NumberFormat.exact(horizonDays))")
-        }
-        if let warmupDays, RunSettingLimit.warmupDays.number(NumberFormat.exact(warmupDays)) == nil {
-            problems.append("warmup_days: expected \(RunSettingLimit.warmupDays.expectation), got \(NumberFormat.exact(warmupDays))")
-        }
         var targets: [PlanTarget] = []
         if kind == .plan {
             for target in self.targets ?? [] {
@@ -78,6 +70,34 @@ struct ExperimentRequest: Decodable, Sendable {
             }
         }
         guard problems.isEmpty else { throw APIError(.badRequest, problems) }
+        // A value out of range, or not a number, is refused by name, never replaced by the
+        // scenario's own: a run of 10 replications when -3 was typed answers another question.
+        var overrides = Overrides()
+        var refused: [String] = []
+        if let replications {
+            if let value = RunSettingLimit.replications.integer(replications.text), value <= Self.maximumReplications {
+                overrides.replications = value
+            } else {
+                refused.append("replications: expected an integer in [1, \(Self.maximumReplications)] here "
+                    + "(the command line runs more), got \(replications)")
+            }
+        }
+        if let seed {
+            if let value = RunSettingLimit.seed.integer(seed.text) { overrides.seed = value } else {
+                refused.append("seed: expected \(RunSettingLimit.seed.expectation), got \(seed)")
+            }
+        }
+        if let horizonDays {
+            if let value = RunSettingLimit.horizonDays.number(horizonDays.text) { overrides.horizonDays = value } else {
+                refused.append("horizon_days: expected \(RunSettingLimit.horizonDays.expectation), got \(horizonDays)")
+            }
+        }
+        if let warmupDays {
+            if let value = RunSettingLimit.warmupDays.number(warmupDays.text) { overrides.warmupDays = value } else {
+                refused.append("warmup_days: expected \(RunSettingLimit.warmupDays.expectation), got \(warmupDays)")
+            }
+        }
+        guard refused.isEmpty else { throw APIError(.unprocessableContent, refused) }
 
         var loaded: [(path: String, loaded: LoadedScenario)] = []
         for id in scenarios {
@@ -89,7 +109,7 @@ struct ExperimentRequest: Decodable, Sendable {
             }
         }
         guard problems.isEmpty else { throw APIError(.unprocessableContent, problems) }
-        let settings = settings(for: loaded[0].loaded)
+        let settings = overrides.applied(to: loaded[0].loaded.run)
         switch kind {
         case .run:
             return .experiment(.run(loaded[0].path, loaded[0].loaded, settings: settings), resolvedScenarios: [loaded[0].loaded.resolvedYAML])
@@ -134,11 +154,41 @@ struct ExperimentRequest: Decodable, Sendable {
     /// What a sweep from the desk charts: the figures a bed or staffing lever moves.
     static let sweepKPIs = ["oap.placements", "oap.bed_days", "beds.occupancy", "time_to_bed.mean", "costs.total"]
 
-    private func settings(for scenario: LoadedScenario) -> RunSettings {
-        var settings = scenario.run
-        if let replications { settings.replications = replications }
-        if let horizonDays { settings.horizonDays = horizonDays }
-        if let warmupDays { settings.warmupDays = warmupDays }
-        return settings
+    /// The run settings the request gives, checked; the rest are the scenario's.
+    private struct Overrides {
+        var replications: Int?
+        var seed: Int?
+        var horizonDays: Double?
+        var warmupDays: Double?
+
+        func applied(to scenario: RunSettings) -> RunSettings {
+            var settings = scenario
+            if let replications { settings.replications = replications }
+            if let seed { settings.seed = UInt64(seed) }
+            if let horizonDays { settings.horizonDays = horizonDays }
+            if let warmupDays { settings.warmupDays = warmupDays }
+            return settings
+        }
+    }
+
+    /// A number as the page's box held it, a JSON number or a string, so that "abc" or an
+    /// empty box is refused by the setting's name and range instead of by the JSON decoder,
+    /// or not at all.
+    struct TypedNumber: Decodable, Sendable, CustomStringConvertible {
+        let text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self.text = text.trimmingCharacters(in: .whitespaces)
+            } else if let integer = try? container.decode(Int.self) {
+                text = String(integer)
+            } else {
+                text = NumberFormat.exact(try container.decode(Double.self))
+            }
+        }
+
+        /// As problems repeat what was given: `-3`, `'abc'`, `nothing`.
+        var description: String { text.isEmpty ? "nothing" : (Double(text) == nil ? "'\(text)'" : text) }
     }
 }

@@ -53,7 +53,7 @@ public struct PlannerDesk: Sendable {
         try await withTaskCancellationHandler {
             try await running.value
         } onCancel: { [board] in
-            for job in board.all { job.cancel() }
+            for job in board.all { job.cancel(.deskStopped) }
             Task { await group.triggerGracefulShutdown() }
         }
     }
@@ -100,7 +100,7 @@ public struct PlannerDesk: Sendable {
         }
         router.post("/api/runs/:id/cancel") { _, context in
             let job = try board.job(try context.parameters.require("id"))
-            job.cancel()
+            job.cancel(.cancelPressed)
             return try JSONBody.response(job.snapshot)
         }
         router.get("/api/runs/:id/files/:file") { request, context in

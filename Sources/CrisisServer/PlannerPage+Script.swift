@@ -6,6 +6,9 @@ extension PlannerPage {
         "use strict";
         const $ = id => document.getElementById(id);
         let current = null, ticked = [], job = null, events = null, checkTimer = null;
+        // Every scenario name in either folder, and whether the planner typed the draft's name
+        // (then it is theirs; until then it follows the changes).
+        let names = new Set(), nameTyped = false;
 
         const SECTIONS = {
           run: "Run settings", crht: "Crisis resolution and home treatment team", home_treatment: "Home treatment",
@@ -31,6 +34,7 @@ extension PlannerPage {
           if (!response.ok) {
             const error = new Error((data.problems || []).join("\n"));
             error.problems = data.problems || [error.message];
+            error.fields = data.fields || [];
             throw error;
           }
           return data;
@@ -47,6 +51,7 @@ extension PlannerPage {
 
         async function loadLibrary() {
           const data = await api("GET", "/api/scenarios");
+          names = new Set(data.scenarios.map(s => s.name));
           const list = $("scenario-list");
           list.replaceChildren();
           const folders = {library: `Shipped with the tool (${data.library}/)`, mine: `Mine (${data.mine}/)`};
@@ -85,7 +90,8 @@ extension PlannerPage {
           $("download-scenario").href = `/api/scenarios/${id}/file`;
           const replications = current.fields.find(f => f.key === "run.replications");
           $("replications").value = replications ? replications.value : 10;
-          $("draft-name").value = `${id.split("/")[1]}-changed`;
+          nameTyped = false;
+          $("draft-name").value = "";
           $("draft-description").value = "";
           renderForm();
           renderSweepChoices();
@@ -140,13 +146,16 @@ extension PlannerPage {
             el("span", {text: field.meaning + (field.unit ? ` (${field.unit}).` : ".")}),
             el("span", {class: "source", text: `Allowed: ${field.allowed}. ${field.when_absent === "required" ? "Required." :
               "If not set: " + plain(field.when_absent) + "."}`}),
+            // What absence means is said once, above, as the schema says it (a key of a
+            // section left out is neither required nor defaulted until the section is given).
             el("span", {class: "source", text: field.set_at ? `Set at ${field.set_at}${field.source ? ": " + field.source : ""}`
-                                                           : "Not set in any file: the default applies."}));
+                                                           : "Not set in any file."}));
           const row = el("div", {class: "field", "data-key": field.key},
             el("label", {for: input.id, text: words(field.key, section)}, el("span", {class: "key", text: field.key})), input, help);
           row.dataset.search = `${field.key} ${field.meaning} ${field.unit || ""}`.toLowerCase();
           input.addEventListener("input", () => {
             row.classList.toggle("changed", input.value !== field.value);
+            if (!nameTyped) $("draft-name").value = suggestedName();
             clearTimeout(checkTimer);
             checkTimer = setTimeout(check, 250);
           });
@@ -163,32 +172,78 @@ extension PlannerPage {
           return values;
         }
 
+        // The form's name for a setting: its words within its section, with its unit.
+        function label(field) {
+          return words(field.key, sectionOf(field)) + (field.unit ? ` (${field.unit})` : "");
+        }
+
+        // A name for the draft that says what it changes (baseline-beds-80): the base's name,
+        // then each changed setting's last word and a number's new value; for more than two
+        // changes, their count. Never a name either folder has already.
+        function suggestedName() {
+          const changed = Object.entries(changedValues());
+          if (changed.length === 0) return "";
+          const base = current.id.split("/")[1];
+          const part = ([key, value]) => {
+            const typed = value.trim();
+            const number = typed.match(/^-?[0-9]+(\.[0-9]+)?$/) ? "-" + typed.replace(/^-/, "minus").replace(".", "_") : "";
+            return key.split(".").pop() + number;
+          };
+          let name = changed.length <= 2 ? [base, ...changed.map(part)].join("-") : `${base}-${changed.length}-changes`;
+          name = name.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 72);
+          let free = name;
+          for (let n = 2; names.has(free); n++) free = `${name}-${n}`;
+          return free;
+        }
+
         function draft() {
           return {base: current.id, name: $("draft-name").value.trim(), description: $("draft-description").value.trim(),
                   values: changedValues()};
         }
 
-        function showCheck(text, ok, problems = []) {
+        // The check's verdict under the form, and each problem of a setting again beside its
+        // row (by the form's key, as the desk names it), its section opened to show it.
+        function showCheck(text, ok, problems = [], fields = []) {
           const box = $("check");
           box.replaceChildren(el("div", {class: ok ? "ok" : "", text}));
           if (problems.length) box.append(el("div", {class: "problems", text: problems.join("\n")}));
           for (const row of document.querySelectorAll(".field")) {
-            row.classList.toggle("bad", problems.some(p => p.includes(` ${row.dataset.key}:`) || p.startsWith(`${row.dataset.key}:`)));
+            const own = fields.filter(f => f.key === row.dataset.key).map(f => f.message);
+            row.classList.toggle("bad", own.length > 0);
+            row.querySelector(".field-problem")?.remove();
+            if (own.length) {
+              row.append(el("div", {class: "field-problem", role: "alert", text: own.join("\n")}));
+              row.closest("details").open = true;
+            }
           }
         }
 
         async function check() {
           const body = draft();
           const count = Object.keys(body.values).length;
-          if (count === 0) { showCheck("No changes yet.", true); $("download-draft").removeAttribute("href"); return null; }
+          if (count === 0) {
+            showCheck("No changes yet.", true);
+            $("draft-name").classList.remove("taken");
+            $("download-draft").removeAttribute("href");
+            return null;
+          }
           try {
             const checked = await api("POST", "/api/drafts/check", body);
-            showCheck(`Valid: ${count} setting${count === 1 ? "" : "s"} changed. It will be saved as ${checked.path}.`, true);
+            const changed = checked.changes.length;
+            $("draft-name").classList.toggle("taken", checked.name_taken);
+            if (changed === 0) {
+              showCheck("No changes: every value is the one this scenario has.", true);
+            } else if (checked.name_taken) {
+              showCheck(`Valid: ${changed} setting${changed === 1 ? "" : "s"} changed, but the name is taken: ${checked.path} ` +
+                        "exists already, and saving never overwrites a scenario. Choose another name.", false);
+            } else {
+              showCheck(`Valid: ${changed} setting${changed === 1 ? "" : "s"} changed. It will be saved as ${checked.path}.`, true);
+            }
             $("download-draft").href = URL.createObjectURL(new Blob([checked.yaml], {type: "application/yaml"}));
             $("download-draft").download = `${body.name}.yaml`;
             return checked;
           } catch (error) {
-            showCheck("This scenario cannot run yet:", false, error.problems);
+            showCheck("This scenario cannot run yet:", false, error.problems, error.fields);
             $("download-draft").removeAttribute("href");
             return null;
           }
@@ -202,16 +257,20 @@ extension PlannerPage {
             showCheck(`Saved as ${saved.path}.`, true);
             if (thenRun) await startJob({kind: "run", scenarios: [saved.id]});
           } catch (error) {
-            showCheck("Not saved:", false, error.problems);
+            showCheck("Not saved:", false, error.problems, error.fields);
           }
         }
 
         function renderSweepChoices() {
           const select = $("sweep-key");
           select.replaceChildren();
+          // Grouped and named as the form shows them; the key is the value sent.
+          const groups = new Map();
           for (const field of current.fields) {
             if (["integer", "number", "probability"].includes(field.input) && field.value && !field.key.startsWith("run.")) {
-              select.append(el("option", {value: field.key, text: field.key}));
+              const section = sectionOf(field);
+              if (!groups.has(section)) select.append(groups.set(section, el("optgroup", {label: sectionTitle(section)})).get(section));
+              groups.get(section).append(el("option", {value: field.key, text: label(field)}));
             }
           }
           const beds = [...select.options].find(o => /^areas\.[^.]+\.beds$/.test(o.value));
@@ -236,26 +295,34 @@ extension PlannerPage {
           $("sweep-low").value = low; $("sweep-high").value = high; $("sweep-step").value = step;
         }
 
-        function replications() {
-          const value = Number($("replications").value);
-          return Number.isInteger(value) && value > 0 ? value : undefined;
+        // Every start begins from an empty panel, so that nothing of the run before (its
+        // status, progress, figures) stands beside what this attempt gets.
+        function clearJob() {
+          for (const id of ["job-results", "job-files", "job-message", "job-status"]) $(id).replaceChildren();
+          delete $("job-status").dataset.status;
+          $("job-progress").hidden = true; $("cancel").hidden = true;
+          $("job-chart").hidden = true; $("job-report").hidden = true; $("job-answer").hidden = true;
         }
 
         async function startJob(request) {
-          request.replications = replications();
+          // As typed: the desk refuses a bad number by name rather than the page dropping it.
+          request.replications = $("replications").value;
           if (events) events.close();
+          clearJob();
+          $("job").hidden = false;
           try {
             job = await api("POST", "/api/runs", request);
           } catch (error) {
-            $("job").hidden = false;
+            job = null;
             $("job-title").textContent = "Not started";
+            $("job-status").textContent = "Not started: the desk refused it.";
+            $("job-status").dataset.status = "refused";
             $("job-message").textContent = error.problems.join("\n");
+            $("job").scrollIntoView({behavior: "smooth"});
             return;
           }
-          for (const id of ["job-results", "job-files", "job-message"]) $(id).replaceChildren();
-          $("job-chart").hidden = true; $("job-report").hidden = true; $("job-answer").hidden = true;
-          $("job").hidden = false;
           $("job").scrollIntoView({behavior: "smooth"});
+          $("job-progress").hidden = false;
           renderJob(job);
           events = new EventSource(`/api/runs/${job.id}/events`);
           for (const name of ["progress", "done", "failed", "cancelled"]) {
@@ -344,7 +411,7 @@ extension PlannerPage {
         $("cancel").addEventListener("click", () => job && api("POST", `/api/runs/${job.id}/cancel`));
         $("save").addEventListener("click", () => save(false));
         $("save-run").addEventListener("click", () => save(true));
-        $("draft-name").addEventListener("input", () => { clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); });
+        $("draft-name").addEventListener("input", () => { nameTyped = true; clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); });
         $("filter").addEventListener("input", () => {
           const text = $("filter").value.trim().toLowerCase();
           for (const details of document.querySelectorAll("details.section")) {

@@ -27,7 +27,7 @@ extension PlannerPage {
         .grow { flex: 1; display: flex; gap: 6px; align-items: center; }
         .grow input { flex: 1; }
         input, select { font: inherit; padding: 4px 6px; border: 1px solid #8a99a8; border-radius: 4px; }
-        input[type=number] { width: 8em; }
+        input[type=number], #replications { width: 8em; }
         .titlebar { display: flex; justify-content: space-between; gap: 16px; flex-wrap: wrap; }
         .actions { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
         #filter { width: 100%; margin: 6px 0 10px; }
@@ -41,7 +41,10 @@ extension PlannerPage {
         .field .help { font-size: 13px; color: #425563; }
         .field .source { display: block; color: #6b7785; }
         .field.changed { background: #fff8e1; }
-        .field.bad input { border-color: #a4000f; background: #fdecee; }
+        .field.bad input, .field.bad select { border-color: #a4000f; background: #fdecee; }
+        .field.bad { background: #fdf3f4; }
+        .field .field-problem { grid-column: 2 / 4; color: #a4000f; font-size: 13px; font-weight: 600; white-space: pre-wrap; }
+        #draft-name.taken { border-color: #a4000f; background: #fdecee; }
         #savebar { position: sticky; bottom: 0; background: #fff; border-top: 2px solid #005eb8; margin-top: 12px; padding-top: 8px; }
         #check { font-size: 14px; }
         .ok { color: #007f3b; }

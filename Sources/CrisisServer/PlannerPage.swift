@@ -50,12 +50,14 @@ enum PlannerPage {
                   <p class="hint" id="scenario-path"></p>
                 </div>
                 <div class="actions">
-                  <label>Replications <input id="replications" type="number" min="1" max="1000" step="1"
-                         title="Independent runs of the same year; more give narrower 95% intervals"></label>
+                  <label>Replications <input id="replications" type="text" inputmode="numeric" size="6"
+                         title="Independent runs of the same year, 1 to 1000; more give narrower 95% intervals"></label>
                   <button id="run" class="primary">Run this scenario</button>
                   <a id="download-scenario" class="button" download>Download YAML</a>
                 </div>
               </div>
+              <p class="hint" id="run-note">Keep this page open while a run goes on: closing or reloading it cancels the run,
+                 which the desk's run list then shows as cancelled because the page that started it closed.</p>
               <details id="sweep-box">
                 <summary>Sweep or plan one lever</summary>
                 <p class="hint">A sweep runs the scenario at each value of one setting, with the same people at every value,
@@ -88,9 +90,11 @@ enum PlannerPage {
               <div id="savebar">
                 <div id="check" role="status"></div>
                 <div class="row">
-                  <label>Save as <input id="draft-name" size="28" placeholder="new-scenario-name"></label>
+                  <label>Save as <input id="draft-name" size="28" placeholder="named after your changes"></label>
                   <label class="grow">Description <input id="draft-description" placeholder="What this scenario asks"></label>
                 </div>
+                <p class="hint" id="save-note">Saving never overwrites a scenario: a name already in use is refused, so
+                   results made with it still match its file. The name suggested is always free.</p>
                 <div class="row">
                   <button id="save">Save as new scenario</button>
                   <button id="save-run" class="primary">Save and run</button>

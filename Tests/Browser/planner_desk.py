@@ -1,7 +1,8 @@
 """The planner's desk in a real browser: Debian's chromium, driven through chromium-driver by
 Selenium. A planner opens the page, runs the baseline, changes its beds, saves and runs the
-change, and reads the out-of-area figure of each; a screenshot of the result is kept under
-results/test-artifacts/.
+change, and reads the out-of-area figure of each; a start refused after a cancelled run shows
+the refusal alone. Screenshots of the form's error marking, the refusal and the result are
+kept under results/test-artifacts/.
 
 Usage: python3 Tests/Browser/planner_desk.py PATH-TO-crisis-sim
 """
@@ -18,7 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTIFACTS = os.path.join(ROOT, "results", "test-artifacts")
@@ -57,6 +58,22 @@ class PlannerDeskInABrowser(unittest.TestCase):
     def wait(self):
         return WebDriverWait(self.browser, WAIT_SECONDS)
 
+    def screenshot(self, name, element=None):
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        if element is not None:
+            self.browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        self.browser.save_screenshot(os.path.join(ARTIFACTS, name))
+
+    def open_scenario(self, id):
+        self.wait().until(ready.element_to_be_clickable((By.CSS_SELECTOR, f'[data-id="{id}"] .name'))).click()
+        # The page names the scenario in the same step as it draws its form: once the name
+        # is this one's, the form is too (not the one open before).
+        self.wait().until(lambda b: b.find_element(By.ID, "scenario-name").text == id.split("/")[1])
+        return self.wait().until(ready.visibility_of_element_located((By.CSS_SELECTOR, 'input[data-key="areas.Northshire.beds"]')))
+
+    def status(self):
+        return self.browser.find_element(By.ID, "job-status").get_attribute("data-status")
+
     def out_of_area_placements(self):
         """Waits for the run to finish and reads its out-of-area figure from the page."""
         self.wait().until(lambda b: b.find_element(By.ID, "job-status").get_attribute("data-status")
@@ -67,29 +84,79 @@ class PlannerDeskInABrowser(unittest.TestCase):
         self.assertIn("Out-of-area placements started", card.text)
         return float(card.find_element(By.CLASS_NAME, "value").text.split()[0].replace(",", ""))
 
+    def test_a_refused_start_after_a_cancelled_run_shows_only_the_refusal(self):
+        browser = self.browser
+        browser.get(self.address)
+        self.open_scenario("library/baseline")
+        replications = browser.find_element(By.ID, "replications")
+        replications.clear()
+        replications.send_keys("1000")
+        browser.find_element(By.ID, "run").click()
+        self.wait().until(lambda b: self.status() in ("queued", "running"))
+        browser.find_element(By.ID, "cancel").click()
+        self.wait().until(lambda b: self.status() == "cancelled")
+
+        for typed, shown in [("-3", "-3"), ("abc", "'abc'")]:
+            replications.clear()
+            replications.send_keys(typed)
+            browser.find_element(By.ID, "run").click()
+            self.wait().until(lambda b: self.status() == "refused")
+            status = browser.find_element(By.ID, "job-status").text
+            self.assertNotIn("Cancelled", status)
+            self.assertFalse(browser.find_element(By.ID, "job-progress").is_displayed(), "no progress of the run before")
+            self.assertFalse(browser.find_element(By.ID, "cancel").is_displayed())
+            self.assertEqual(browser.find_element(By.ID, "job-message").text,
+                             f"replications: expected an integer in [1, 1000] here (the command line runs more), got {shown}")
+            self.assertEqual(browser.find_element(By.ID, "job-title").text, "Not started")
+        self.screenshot("planner-desk-refused.png", browser.find_element(By.ID, "job"))
+
+        # The sweep's lever is named as the form names it, with its unit; the key is the value.
+        beds = next(o for o in Select(browser.find_element(By.ID, "sweep-key")).options
+                    if o.get_attribute("value") == "areas.Northshire.beds")
+        self.assertEqual(beds.get_attribute("textContent"), "beds (beds)")
+        for option in Select(browser.find_element(By.ID, "sweep-key")).options:
+            self.assertNotIn(option.get_attribute("value"), option.get_attribute("textContent"))
+        # A key of the area's start, which the baseline leaves out: neither "Required" nor
+        # "the default applies", but what the section's absence means.
+        row = browser.find_element(By.CSS_SELECTOR, '.field[data-key="areas.Northshire.start.beds_occupied"] .help')
+        help = row.get_attribute("textContent")
+        self.assertNotIn("Required.", help)
+        self.assertNotIn("default applies", help)
+        self.assertIn("required once areas.Northshire.start is given; not given now: an empty system", help)
+
     def test_more_beds_mean_fewer_out_of_area_placements(self):
         browser = self.browser
         browser.get(self.address)
-        self.wait().until(ready.element_to_be_clickable((By.CSS_SELECTOR, '[data-id="library/baseline"] .name'))).click()
-        beds = self.wait().until(ready.visibility_of_element_located((By.CSS_SELECTOR, 'input[data-key="areas.Northshire.beds"]')))
+        beds = self.open_scenario("library/baseline")
         self.assertEqual(beds.get_attribute("value"), "74")
+        replications = browser.find_element(By.ID, "replications")
+        self.assertEqual(replications.get_attribute("value"), "10")
 
         browser.find_element(By.ID, "run").click()
         baseline = self.out_of_area_placements()
 
         beds.clear()
         beds.send_keys("-5")
-        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "expected an integer in [0, 100000], got -5"))
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"),
+                                                              "areas.Northshire.beds: expected an integer in [0, 100000], got -5"))
+        # The row itself is marked, the message beside it; no hidden file and no list index.
+        problem = self.wait().until(ready.visibility_of_element_located(
+            (By.CSS_SELECTOR, '.field.bad[data-key="areas.Northshire.beds"] .field-problem')))
+        self.assertEqual(problem.text, "expected an integer in [0, 100000], got -5")
+        check = browser.find_element(By.ID, "check").text
+        self.assertNotIn("areas.0.", check)
+        self.assertNotIn(".check-", check)
+        self.assertEqual(len(browser.find_elements(By.CSS_SELECTOR, ".field.bad")), 1)
+        self.screenshot("planner-desk-error.png", problem)
         beds.clear()
         beds.send_keys("94")
         self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "Valid: 1 setting changed"))
-        os.makedirs(ARTIFACTS, exist_ok=True)
-        browser.save_screenshot(os.path.join(ARTIFACTS, "planner-desk-edit.png"))
-        name = browser.find_element(By.ID, "draft-name")
-        name.clear()
-        name.send_keys("baseline-94-beds")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, ".field.bad"), [])
+        self.screenshot("planner-desk-edit.png")
+        # The name offered says what changed.
+        self.assertEqual(browser.find_element(By.ID, "draft-name").get_attribute("value"), "baseline-beds-94")
         browser.find_element(By.ID, "save-run").click()
-        self.wait().until(ready.text_to_be_present_in_element((By.ID, "job-title"), "baseline-94-beds"))
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "job-title"), "baseline-beds-94"))
         more_beds = self.out_of_area_placements()
 
         screenshot = os.path.join(ARTIFACTS, "planner-desk-run.png")
@@ -99,8 +166,29 @@ class PlannerDeskInABrowser(unittest.TestCase):
         # Twenty more beds on a ward ~95% full: placements fall by far more than the noise of
         # ten replications (Erlang B gives a few a year at 94 beds against ~90 at 74).
         self.assertLess(more_beds, baseline / 2)
-        with open(os.path.join(self.folder, "mine", "baseline-94-beds.yaml")) as saved:
-            self.assertIn("areas.Northshire.beds: 94", saved.read())
+        path = os.path.join(self.folder, "mine", "baseline-beds-94.yaml")
+        with open(path) as saved:
+            text = saved.read()
+        self.assertIn("areas.Northshire.beds: 94", text)
+
+        # The same change again: the name offered is a free one, and the taken name, typed,
+        # is refused by the live check and by Save, which never overwrites.
+        beds = self.open_scenario("library/baseline")
+        beds.clear()
+        beds.send_keys("94")
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "Valid: 1 setting changed"))
+        name = browser.find_element(By.ID, "draft-name")
+        self.assertEqual(name.get_attribute("value"), "baseline-beds-94-2")
+        name.clear()
+        name.send_keys("baseline-beds-94")
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "the name is taken"))
+        self.assertNotIn("Valid: 1 setting changed. It will be saved as", browser.find_element(By.ID, "check").text)
+        self.screenshot("planner-desk-taken.png", name)
+        browser.find_element(By.ID, "save").click()
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "Not saved:"))
+        self.assertIn("exists already: give the new scenario another name", browser.find_element(By.ID, "check").text)
+        with open(path) as saved:
+            self.assertEqual(saved.read(), text)
 
 
 if __name__ == "__main__":

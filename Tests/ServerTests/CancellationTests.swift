@@ -29,6 +29,7 @@ final class CancellationTests: XCTestCase {
         XCTAssertTrue(rest.contains("event: cancelled\n"), rest)
         XCTAssertFalse(rest.contains("event: done"))
         XCTAssertFalse(folderExists(id))
+        XCTAssertEqual(try desk.fetch("GET", "/api/runs/\(id)").json()["message"] as? String, "Cancel was pressed")
     }
 
     func testARunWaitsForAFreeCoreAndStartsWhenTheOneBeforeItEnds() throws {
@@ -60,5 +61,10 @@ final class CancellationTests: XCTestCase {
         }
         XCTAssertEqual(status, "cancelled")
         XCTAssertFalse(folderExists(id))
+        // Not silently: the run list keeps it, cancelled, and says why.
+        let runs = try XCTUnwrap(try desk.fetch("GET", "/api/runs").json()["runs"] as? [[String: Any]])
+        let run = try XCTUnwrap(runs.first { $0["id"] as? String == id })
+        XCTAssertEqual(run["status"] as? String, "cancelled")
+        XCTAssertEqual(run["message"] as? String, "the page that started it closed")
     }
 }

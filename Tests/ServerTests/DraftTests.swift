@@ -14,12 +14,13 @@ final class DraftTests: XCTestCase {
         return String(decoding: encoded, as: UTF8.self)
     }
 
-    func testABadDraftIsRefusedWithTheValidatorsOwnMessagesForTheFileItWouldBe() throws {
+    func testABadDraftIsRefusedWithTheValidatorsOwnMessagesForTheFileItWouldBeKeyedAsTheForm() throws {
         let response = try desk.fetch("POST", "/api/drafts/check", body: draft(["areas.Northshire.beds": "-3", "crht.assessors": "two"]))
         XCTAssertEqual(response.status, 422)
         let problems = try response.problems()
         // The same file, written by hand and loaded as `crisis-sim validate` loads it, has
-        // exactly these problems, file, line, column and key included.
+        // exactly these problems, file, line, column and message included; the area's key is
+        // named as the form names it (validate walks the list by index).
         let path = desk.mine.appendingPathComponent("fewer-beds.yaml").path
         let text = """
             extends: \(DeskFixture.library)/baseline.yaml
@@ -34,11 +35,21 @@ final class DraftTests: XCTestCase {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var expected: [String] = []
-        do { _ = try ScenarioLoader.load(path) } catch { expected = error.problems.map(\.description) }
+        do { _ = try ScenarioLoader.load(path) } catch {
+            expected = error.problems.map {
+                ScenarioProblem(location: $0.location, keyPath: $0.keyPath == "areas.0.beds" ? "areas.Northshire.beds" : $0.keyPath,
+                                message: $0.message).description
+            }
+        }
         XCTAssertEqual(problems, expected)
         XCTAssertEqual(problems.count, 2)
         XCTAssertTrue(problems[0].hasPrefix("\(path):6:"), problems[0])
+        XCTAssertTrue(problems[0].hasSuffix(": areas.Northshire.beds: expected an integer in [0, 100000], got -3"), problems[0])
         XCTAssertTrue(problems[1].contains("crht.assessors: expected an integer in [0, 10000], got two"), problems[1])
+        // Each again by the key of its row in the form, for the page to mark it.
+        let fields = try XCTUnwrap(try response.json()["fields"] as? [[String: String]])
+        XCTAssertEqual(fields, [["key": "areas.Northshire.beds", "message": "expected an integer in [0, 100000], got -3"],
+                                ["key": "crht.assessors", "message": "expected an integer in [0, 10000], got two"]])
         // A check leaves nothing behind.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: desk.mine.path), ["fewer-beds.yaml"])
     }
@@ -68,6 +79,46 @@ final class DraftTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text)
     }
 
+    func testAProblemInsideADistributionMarksItsRowAndNamesTheParameter() throws {
+        let response = try desk.fetch("POST", "/api/drafts/check",
+                                      body: draft(["beds.informal_stay_days": "{type: lognormal, mean: -2, cv: 1}"]))
+        XCTAssertEqual(response.status, 422, response.text)
+        let fields = try XCTUnwrap(try response.json()["fields"] as? [[String: String]])
+        XCTAssertFalse(fields.isEmpty, response.text)
+        XCTAssertTrue(fields.allSatisfy { $0["key"] == "beds.informal_stay_days" }, "\(fields)")
+        XCTAssertTrue(fields.contains { $0["message"]?.hasPrefix("mean: ") == true }, "\(fields)")
+        XCTAssertFalse(try response.problems().joined().contains(".check-"), "no hidden file is named")
+    }
+
+    func testSavingADraftThatChangesNothingIsRefusedAndWritesNothing() throws {
+        let base = try ScenarioLoader.load(DeskFixture.library + "/baseline.yaml")
+        let beds = try XCTUnwrap(ScenarioChanges.number(at: "areas.Northshire.beds", in: base))
+        for values in [[:], ["areas.Northshire.beds": String(Int(beds))], ["areas.Northshire.beds": " \(Int(beds)) "]] {
+            let response = try desk.fetch("POST", "/api/drafts", body: draft(values, name: "unchanged"))
+            XCTAssertEqual(response.status, 422, "\(values): \(response.text)")
+            XCTAssertEqual(try response.problems(), ["nothing to save: every value is the one library/baseline has; "
+                + "change a setting first (a file that changes nothing would be a copy of library/baseline)"])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: desk.mine.appendingPathComponent("unchanged.yaml").path))
+    }
+
+    func testTheCheckSaysWhenTheNameIsTakenAndSavingNeverOverwrites() throws {
+        let free = try desk.fetch("POST", "/api/drafts/check", body: draft(["areas.Northshire.beds": "84"]))
+        XCTAssertEqual(free.status, 200, free.text)
+        XCTAssertEqual(try free.json()["name_taken"] as? Bool, false)
+        XCTAssertEqual(try desk.fetch("POST", "/api/drafts", body: draft(["areas.Northshire.beds": "84"])).status, 201)
+        let path = desk.mine.appendingPathComponent("fewer-beds.yaml").path
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        // The same name again: still a valid scenario, but the name is taken, and Save refuses it.
+        let taken = try desk.fetch("POST", "/api/drafts/check", body: draft(["areas.Northshire.beds": "90"]))
+        XCTAssertEqual(taken.status, 200, taken.text)
+        XCTAssertEqual(try taken.json()["name_taken"] as? Bool, true)
+        let again = try desk.fetch("POST", "/api/drafts", body: draft(["areas.Northshire.beds": "90"]))
+        XCTAssertEqual(again.status, 409)
+        XCTAssertEqual(try again.problems(), ["\(path) exists already: give the new scenario another name"])
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), saved)
+    }
+
     func testNamesValuesAndKeysThatCannotGoIntoAFileAreRefusedByName() throws {
         let badName = try desk.fetch("POST", "/api/drafts/check", body: draft(["areas.Northshire.beds": "84"], name: "../escape"))
         XCTAssertEqual(badName.status, 422)
@@ -75,6 +126,7 @@ final class DraftTests: XCTestCase {
         let injected = try desk.fetch("POST", "/api/drafts/check", body: draft(["areas.Northshire.beds": "84\nrun.seed: 1"]))
         XCTAssertEqual(injected.status, 422)
         XCTAssertTrue(try injected.problems()[0].hasPrefix("areas.Northshire.beds: "))
+        XCTAssertEqual((try injected.json()["fields"] as? [[String: String]])?.map { $0["key"] }, ["areas.Northshire.beds"])
         let unknown = try desk.fetch("POST", "/api/drafts/check", body: draft(["areas.Northshire.bedz": "84"]))
         XCTAssertEqual(try unknown.problems(), ["areas.Northshire.bedz: not a setting the form edits in library/baseline"])
         let notJSON = try desk.fetch("POST", "/api/drafts/check", body: "beds=84")

@@ -93,6 +93,7 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(one.0, 400)
         XCTAssertEqual(one.1, ["a comparison takes 2 to 4 scenarios, the base first; 1 given"])
         let many = try refusal(#"{"kind": "run", "scenarios": ["library/baseline"], "replications": 0}"#)
+        XCTAssertEqual(many.0, 422)
         XCTAssertEqual(many.1, ["replications: expected an integer in [1, 1000] here (the command line runs more), got 0"])
         let missing = try refusal(#"{"kind": "run", "scenarios": ["library/no-such"]}"#)
         XCTAssertEqual(missing.0, 422)
@@ -104,5 +105,32 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(noKind.1, ["the request has no 'kind'"])
         XCTAssertEqual(try desk.fetch("GET", "/api/runs/nothing-like-this").status, 404)
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: desk.results.path)) ?? [], [], "nothing was written")
+    }
+
+    /// A bad number in a box is refused by the setting's name and range, never replaced by
+    /// the scenario's own value (a run of 10 replications when -3 was typed).
+    func testBadNumericRunSettingsAreRefusedByNameAndRangeAndStartNothing() throws {
+        func refusal(_ settings: String) throws -> (Int, [String]) {
+            let response = try desk.fetch("POST", "/api/runs", body: #"{"kind": "run", "scenarios": ["library/baseline"], \#(settings)}"#)
+            return (response.status, try response.problems())
+        }
+        let replications = "replications: expected an integer in [1, 1000] here (the command line runs more), got"
+        XCTAssertEqual(try refusal(#""replications": -3"#).1, ["\(replications) -3"])
+        XCTAssertEqual(try refusal(#""replications": "-3""#).1, ["\(replications) -3"])
+        XCTAssertEqual(try refusal(#""replications": "abc""#).1, ["\(replications) 'abc'"])
+        XCTAssertEqual(try refusal(#""replications": """#).1, ["\(replications) nothing"])
+        XCTAssertEqual(try refusal(#""replications": 2.5"#).1, ["\(replications) 2.5"])
+        XCTAssertEqual(try refusal(#""replications": 1001"#).1, ["\(replications) 1001"])
+        XCTAssertEqual(try refusal(#""seed": -1"#).1, ["seed: expected an integer in [0, \(Int.max)], got -1"])
+        XCTAssertEqual(try refusal(#""horizon_days": 0"#).1, ["horizon_days: expected a number in [1, 36500], got 0"])
+        XCTAssertEqual(try refusal(#""warmup_days": "soon""#).1, ["warmup_days: expected a number in [0, 36500], got 'soon'"])
+        // Every bad setting at once, each by name, and each a 422.
+        let all = try refusal(#""replications": "abc", "seed": "x", "horizon_days": -1, "warmup_days": 1e9"#)
+        XCTAssertEqual(all.0, 422)
+        XCTAssertEqual(all.1.map { String($0.prefix { $0 != ":" }) }, ["replications", "seed", "horizon_days", "warmup_days"])
+        for body in [#""replications": -3"#, #""replications": "abc""#, #""seed": -1"#] {
+            XCTAssertEqual(try refusal(body).0, 422, body)
+        }
+        XCTAssertEqual((try desk.fetch("GET", "/api/runs").json()["runs"] as? [[String: Any]])?.count, 0, "nothing was started")
     }
 }

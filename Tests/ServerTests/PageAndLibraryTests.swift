@@ -54,6 +54,24 @@ final class PageAndLibraryTests: XCTestCase {
         XCTAssertEqual(generator["when_absent"] as? String, "default mrg32k3a")
     }
 
+    /// A key of a section the scenario leaves out (an area's `start`) is neither required
+    /// nor defaulted until the section is given: the form says so, not "required".
+    func testKeysOfASectionLeftOutSayWhatItsAbsenceMeans() throws {
+        func whenAbsent(_ scenario: String, _ key: String) throws -> String? {
+            let fields = try XCTUnwrap(try desk.fetch("GET", "/api/scenarios/library/\(scenario)").json()["fields"] as? [[String: Any]])
+            return try XCTUnwrap(fields.first { $0["key"] as? String == key })["when_absent"] as? String
+        }
+        XCTAssertEqual(try whenAbsent("baseline", "areas.Northshire.start.beds_occupied"),
+                       "required once `areas.Northshire.start` is given; not given now: an empty system (use a warm-up)")
+        XCTAssertEqual(try whenAbsent("baseline", "areas.Northshire.start.out_of_area"),
+                       "default 0 once `areas.Northshire.start` is given; not given now: an empty system (use a warm-up)")
+        // An optional key's own note says what its absence means, its section given or not.
+        XCTAssertEqual(try whenAbsent("baseline", "areas.Northshire.services.crht_assessors"), "`crht.assessors`")
+        // Given, the section's keys are required or defaulted as the schema says.
+        XCTAssertEqual(try whenAbsent("start-from-today", "areas.Northshire.start.beds_occupied"), "required")
+        XCTAssertEqual(try whenAbsent("start-from-today", "areas.Northshire.start.out_of_area"), "default 0")
+    }
+
     func testAScenarioFileDownloadsAsItIsAndAnUnknownOneIsNotFound() throws {
         let file = try desk.fetch("GET", "/api/scenarios/library/beds-minus-10/file")
         XCTAssertEqual(file.status, 200)

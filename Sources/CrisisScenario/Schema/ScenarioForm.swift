@@ -22,7 +22,9 @@ public struct ScenarioFormField: Codable, Sendable, Equatable {
     /// What the value means in the model (the schema's line).
     public let meaning: String
     /// What happens when no file gives it: "required", the default's value, or the schema's
-    /// note on what absence means.
+    /// note on what absence means. A required or defaulted key inside an optional section
+    /// the scenario leaves out (an area's `start`) says so: it is required or defaulted only
+    /// once that section is given, and until then its absence means the section's.
     public let whenAbsent: String
     /// The value in the scenario as `describe` writes it; empty when no file gives it and it
     /// has no default.
@@ -41,13 +43,20 @@ extension ScenarioSchema {
     public static func formFields(of scenario: LoadedScenario) -> [ScenarioFormField] {
         var comments = ScenarioChanges.CommentReader()
         var fields: [ScenarioFormField] = []
-        func walk(_ entries: [SchemaEntry], value: ScenarioValue?, prefix: String) {
+        // `absentSection`: the optional section left out of the scenario that the keys walked
+        // belong to, with what its absence means.
+        func walk(_ entries: [SchemaEntry], value: ScenarioValue?, prefix: String,
+                  absentSection: (key: String, whenAbsent: String)? = nil) {
             for entry in entries {
                 let key = prefix.isEmpty ? entry.key : prefix + "." + entry.key
                 let current = value?[entry.key]
                 switch entry.type {
                 case .record(let inner):
-                    walk(inner, value: current, prefix: key)
+                    var absent = absentSection
+                    if absent == nil, current == nil, case .optional(let whenAbsent) = entry.presence {
+                        absent = (key, whenAbsent)
+                    }
+                    walk(inner, value: current, prefix: key, absentSection: absent)
                 // Named items (areas, cohorts, ward types), as `--set` names them; schedules are
                 // sequences of steps, edited in the file.
                 case .list(of: .record(let inner), rules: _) where inner.contains(where: { $0.key == "name" }):
@@ -63,7 +72,8 @@ extension ScenarioSchema {
                     fields.append(ScenarioFormField(
                         key: key, section: prefix, input: input.name, choices: input.choices,
                         minimum: bounds?.lowerBound, maximum: bounds?.upperBound, allowed: entry.type.expectation,
-                        unit: entry.unit, meaning: entry.meaning, whenAbsent: absence(entry.presence),
+                        unit: entry.unit, meaning: entry.meaning,
+                        whenAbsent: absence(entry.presence, within: absentSection),
                         value: current.map(CanonicalYAML.flow) ?? "",
                         setAt: location.map(ScenarioChanges.describe), source: location.map { comments.comment(at: $0) } ?? ""))
                 }
@@ -95,11 +105,15 @@ extension ScenarioSchema {
         }
     }
 
-    private static func absence(_ presence: SchemaEntry.Presence) -> String {
+    private static func absence(_ presence: SchemaEntry.Presence, within absentSection: (key: String, whenAbsent: String)?) -> String {
+        let own: String
         switch presence {
-        case .required: "required"
-        case .defaulted(let value): "default " + CanonicalYAML.flow(value)
-        case .optional(let whenAbsent): whenAbsent
+        case .required: own = "required"
+        case .defaulted(let value): own = "default " + CanonicalYAML.flow(value)
+        // An optional key's note already says what its absence means, section given or not.
+        case .optional(let whenAbsent): return whenAbsent
         }
+        guard let absentSection else { return own }
+        return "\(own) once `\(absentSection.key)` is given; not given now: \(absentSection.whenAbsent)"
     }
 }
