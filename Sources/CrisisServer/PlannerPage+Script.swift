@@ -5,7 +5,7 @@ extension PlannerPage {
     static let script = #"""
         "use strict";
         const $ = id => document.getElementById(id);
-        let current = null, ticked = [], job = null, events = null, checkTimer = null;
+        let current = null, ticked = [], job = null, checkTimer = null;
         // Every scenario name in either folder, and whether the planner typed the draft's name
         // (then it is theirs; until then it follows the changes).
         let names = new Set(), nameTyped = false;
@@ -307,7 +307,8 @@ extension PlannerPage {
         async function startJob(request) {
           // As typed: the desk refuses a bad number by name rather than the page dropping it.
           request.replications = $("replications").value;
-          if (events) events.close();
+          // A run started earlier keeps its own stream open until it ends: closing it would
+          // cancel that run, and a new start (even a refused one) is no reason to.
           clearJob();
           $("job").hidden = false;
           try {
@@ -324,12 +325,14 @@ extension PlannerPage {
           $("job").scrollIntoView({behavior: "smooth"});
           $("job-progress").hidden = false;
           renderJob(job);
-          events = new EventSource(`/api/runs/${job.id}/events`);
+          const stream = new EventSource(`/api/runs/${job.id}/events`);
           for (const name of ["progress", "done", "failed", "cancelled"]) {
-            events.addEventListener(name, message => {
+            stream.addEventListener(name, message => {
               const snapshot = JSON.parse(message.data);
-              if (name !== "progress") events.close();
-              renderJob(snapshot);
+              if (name !== "progress") stream.close();
+              // Only the run the panel shows is drawn; an earlier one finishes unseen and
+              // keeps its folder under the results.
+              if (job && job.id === snapshot.id) renderJob(snapshot);
             });
           }
         }

@@ -57,7 +57,8 @@ enum PlannerPage {
                 </div>
               </div>
               <p class="hint" id="run-note">Keep this page open while a run goes on: closing or reloading it cancels the run,
-                 which the desk's run list then shows as cancelled because the page that started it closed.</p>
+                 which the desk's run list then shows as cancelled because the page that started it closed.
+                 Starting another run does not stop one still going: it finishes and keeps its results folder.</p>
               <details id="sweep-box">
                 <summary>Sweep or plan one lever</summary>
                 <p class="hint">A sweep runs the scenario at each value of one setting, with the same people at every value,

@@ -1,11 +1,12 @@
 """The planner's desk in a real browser: Debian's chromium, driven through chromium-driver by
 Selenium. A planner opens the page, runs the baseline, changes its beds, saves and runs the
 change, and reads the out-of-area figure of each; a start refused after a cancelled run shows
-the refusal alone. Screenshots of the form's error marking, the refusal and the result are
+the refusal alone; a later start, refused or not, leaves a run still going to finish. Screenshots of the form's error marking, the refusal and the result are
 kept under results/test-artifacts/.
 
 Usage: python3 Tests/Browser/planner_desk.py PATH-TO-crisis-sim
 """
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -83,6 +85,42 @@ class PlannerDeskInABrowser(unittest.TestCase):
         card = self.browser.find_element(By.CSS_SELECTOR, '[data-kpi="oap.placements"]')
         self.assertIn("Out-of-area placements started", card.text)
         return float(card.find_element(By.CLASS_NAME, "value").text.split()[0].replace(",", ""))
+
+    def runs(self):
+        """The desk's run list, as the API gives it."""
+        with urllib.request.urlopen(self.address + "api/runs") as response:
+            return json.load(response)["runs"]
+
+    def test_a_new_start_does_not_cancel_a_run_still_going(self):
+        browser = self.browser
+        browser.get(self.address)
+        self.open_scenario("library/baseline")
+        replications = browser.find_element(By.ID, "replications")
+        replications.clear()
+        replications.send_keys("1000")
+        browser.find_element(By.ID, "run").click()
+        self.wait().until(lambda b: self.status() in ("queued", "running"))
+        long_run = self.browser.execute_script("return job.id")
+        # A refused start, then an accepted one: neither may stop the run still going.
+        replications.clear()
+        replications.send_keys("-3")
+        browser.find_element(By.ID, "run").click()
+        self.wait().until(lambda b: self.status() == "refused")
+        replications.clear()
+        replications.send_keys("2")
+        browser.find_element(By.ID, "run").click()
+        self.wait().until(lambda b: self.status() == "done")
+        # A closed stream is noticed when a write to it fails, so let the first run report a few
+        # more replications: it must go on rather than end cancelled.
+        seen = {run["id"]: run for run in self.runs()}[long_run]["done"]
+        self.wait().until(lambda b: (lambda run: run["status"] != "running" or run["done"] >= seen + 5)(
+            {run["id"]: run for run in self.runs()}[long_run]))
+        first = {run["id"]: run for run in self.runs()}[long_run]
+        self.assertEqual(first["status"], "running", f"the run started first was stopped by the later starts: {first}")
+        urllib.request.urlopen(urllib.request.Request(self.address + f"api/runs/{long_run}/cancel", method="POST"))
+        self.wait().until(lambda b: {run["id"]: run for run in self.runs()}[long_run]["status"] == "cancelled")
+        # The page still shows the run it started last, not the one cancelled behind it.
+        self.assertEqual(self.status(), "done")
 
     def test_a_refused_start_after_a_cancelled_run_shows_only_the_refusal(self):
         browser = self.browser
