@@ -1,10 +1,15 @@
 /// CSV text as result files hold it (RFC 4180), written and read in one place so a field the
 /// writers quote is a field the readers unquote.
 public enum CSV {
-    /// `text` as one field: bare unless it holds a comma, a quote or a line break, and then
-    /// quoted with its quotes doubled, so identifiers and numbers stay plain for a spreadsheet.
+    /// `text` as one field: bare unless it holds a comma, a quote or a line break (a line feed
+    /// or carriage return), and then quoted with its quotes doubled, so identifiers and numbers
+    /// stay plain for a spreadsheet. The test reads UTF-8 bytes, not characters: results files
+    /// hold tens of thousands of fields, and a "\r\n" pair is one character that equals
+    /// neither "\r" nor "\n".
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
+                                          || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

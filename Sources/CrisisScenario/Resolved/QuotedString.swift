@@ -3,6 +3,11 @@
 /// `\uXXXX`. The one escaper for summary.json, the JSON Schema and the resolved scenario.
 public enum QuotedString {
     public static func quoted(_ text: String) -> String {
+        // Most text (identifiers, labels, numbers) is printable ASCII with nothing to escape:
+        // then it goes in whole, not a scalar at a time.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var quoted = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
