@@ -40,8 +40,11 @@ public struct ArrivalProcess {
         // A zero-weight week profile was rejected at construction, so within any week some
         // hour has a positive rate: the loop ends. Give up after a century of nothing.
         let limit = hour + 100 * Int(RateProfile.hoursPerYear)
+        // The hour of the week is counted round rather than divided out each hour: a walk
+        // crosses several hours per arrival, and an integer division is the dearest step.
+        var hourOfWeek = profile.hourOfWeek(hour)
         while hour < limit {
-            let rate = profile.rate(duringHour: hour)
+            let rate = profile.rate(duringHour: hour, hourOfWeek: hourOfWeek)
             let hourEnd = Double(hour + 1)
             let available = rate * (hourEnd - t)
             // rate > 0 guards 0/0 when a generator returns an exact 0 in a quiet hour.
@@ -49,6 +52,8 @@ public struct ArrivalProcess {
             remaining -= available
             t = hourEnd
             hour += 1
+            hourOfWeek += 1
+            if hourOfWeek == RateProfile.hoursPerWeek { hourOfWeek = 0 }
         }
         return .infinity
     }

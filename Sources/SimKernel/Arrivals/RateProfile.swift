@@ -61,7 +61,16 @@ public struct RateProfile: Sendable, Equatable {
 
     /// Arrivals per hour during whole hour `hour` of the run (hour 0 = [0, 1)).
     @inlinable public func rate(duringHour hour: Int) -> Double {
-        let weight = weights[(hour + startHourOfWeek) % Self.hoursPerWeek]
+        rate(duringHour: hour, hourOfWeek: hourOfWeek(hour))
+    }
+
+    /// The hour of the week (0 = Monday 00:00-01:00) that hour `hour` of the run falls in.
+    @inlinable public func hourOfWeek(_ hour: Int) -> Int { (hour + startHourOfWeek) % Self.hoursPerWeek }
+
+    /// `rate(duringHour:)` with the hour of the week already known, for a caller stepping
+    /// through consecutive hours: it can count the week round instead of dividing each hour.
+    @inlinable func rate(duringHour hour: Int, hourOfWeek: Int) -> Double {
+        let weight = weights[hourOfWeek]
         guard annualGrowth != 0 else { return perHour * weight }
         return perHour * weight * pow1p(annualGrowth, Double(hour) / Self.hoursPerYear)
     }
