@@ -9,6 +9,7 @@ extension GeneratorKind: ExpressibleByArgument {}
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Speed yardsticks, for timing against other implementations.",
         subcommands: [BedPoolCommand.self]
     )

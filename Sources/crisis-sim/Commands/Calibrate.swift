@@ -7,6 +7,7 @@ import Foundation
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "calibrate",
         abstract: "Find values of free keys for which the model's KPIs match observed targets.",
         discussion: """
             Some parameters cannot be read off an extract (the share of admission requests a \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare what-if scenarios with a base, with common random numbers.",
         discussion: """
             Every scenario runs the base's replications, seed, horizon and warm-up, so \

@@ -6,6 +6,7 @@ import Yardsticks
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Run the built-in demonstration: a bed pool checked against Erlang B.",
         discussion: """
             Simulates a pool of local adult acute beds: referrals arrive at random, 80% need a \

@@ -5,6 +5,7 @@ import CrisisScenario
 
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "describe",
         abstract: "Print the resolved scenario and figures a planner can sanity-check.",
         discussion: """
             Shows the scenario after `extends` and --set overrides, with every default written \

@@ -8,6 +8,7 @@ import Foundation
 
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fit",
         abstract: "Fit a scenario to a patient extract: arrivals, lengths of stay and delays, with uncertainty.",
         discussion: """
             Reads extracts in the layout of docs/DATA.md (a trust's own, or `run --patients`), \

@@ -7,6 +7,7 @@ import Foundation
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine the shards of a run, compare or sweep into the result an unsharded run writes.",
         discussion: """
             Reads every shard-K-of-N.partial.json in the given folders (or the files given), \

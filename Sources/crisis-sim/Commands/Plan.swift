@@ -7,6 +7,7 @@ import Foundation
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plan",
         abstract: "Find the least capacity that meets targets with a stated confidence: how much of what do we need?",
         discussion: """
             Each --decide KEY=LOW...HIGH[:STEP] is a decision (any numeric key: beds, crisis-team \

@@ -7,6 +7,7 @@ import Foundation
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write the HTML report of a result folder from run or compare.",
         discussion: """
             One self-contained HTML file (inline SVG, no script, nothing fetched): the scenarios \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a scenario's replications and report every KPI with a 95% confidence interval.",
         discussion: """
             Writes summary.json, summary.csv and replications.csv to the output folder, with \

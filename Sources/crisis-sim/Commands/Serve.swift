@@ -6,6 +6,7 @@ import Foundation
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "The planner's desk: a web app on this computer to edit, run and compare scenarios.",
         discussion: """
             Serves one self-contained page (nothing is fetched from the internet) on \

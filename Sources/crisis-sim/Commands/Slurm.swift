@@ -4,6 +4,7 @@ import Foundation
 
 struct Slurm: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "slurm",
         abstract: "Write Slurm scripts that run an experiment as an array job, one task per shard, then merge it.",
         discussion: """
             Give Slurm's options first, then the experiment exactly as you would run it on one \

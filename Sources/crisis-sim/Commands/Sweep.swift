@@ -7,6 +7,7 @@ import Foundation
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sweep",
         abstract: "Run a scenario over a grid of parameter values and chart KPIs against them.",
         discussion: """
             Each --vary KEY=LOW...HIGH:STEP varies one key path (any key --set accepts) from LOW \

@@ -5,6 +5,7 @@ import Foundation
 
 struct Targets: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "targets",
         abstract: "Write calibration targets for one organisation from NHS England's public monthly statistics.",
         discussion: """
             Reads the Mental Health Services Monthly Statistics CSV (--mhsds) and, optionally, the \

@@ -3,6 +3,7 @@ import CrisisScenario
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check scenario files without running them.",
         discussion: """
             Prints every problem, each with file, line, column and key, or one OK line per file. \

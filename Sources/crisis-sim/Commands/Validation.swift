@@ -6,6 +6,7 @@ import Foundation
 
 struct Validation: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validation",
         abstract: "Run the validation studies and write docs/VALIDATION.md.",
         discussion: """
             Runs every study in Scenarios/studies/ (Erlang B and C, Little's law, pooling, small \

@@ -7,6 +7,7 @@ import Foundation
 
 struct Warmup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "warmup",
         abstract: "Recommend a warm-up: Welch's moving average and MSER-5 of the daily bed census.",
         discussion: """
             Runs replications from an empty system with no warm-up, takes the midnight bed \
