@@ -251,7 +251,8 @@ extension PlannerPage {
           }
         }
 
-        // Whether no check is waiting to start or waiting for its answer.
+        // Whether no check is waiting to start or waiting for its answer: the browser test
+        // waits for this before reading a verdict that a late check must not replace.
         function checkIdle() { return checkTimer === null && checksInFlight === 0; }
 
         function scheduleCheck() {
