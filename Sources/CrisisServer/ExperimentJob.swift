@@ -154,7 +154,9 @@ final class ExperimentJob: Sendable {
 
     /// Why a job was cancelled, as the run list and its page say it.
     enum CancelReason: String, Sendable {
-        case cancelPressed = "Cancel was pressed"
+        /// POST /api/runs/ID/cancel: the page's Cancel, or any other client; worded so that it
+        /// is true of both.
+        case requested = "cancelled on request"
         /// No page watches it any more: its tab was closed or reloaded, or went elsewhere.
         case pageClosed = "the page that started it closed"
         case deskStopped = "the desk was stopped"

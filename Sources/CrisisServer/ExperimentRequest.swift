@@ -23,6 +23,10 @@ struct ExperimentRequest: Decodable, Sendable {
     let vary: String?
     /// For a plan: `KPI<=VALUE` or `KPI>=VALUE` each, as `plan --target` takes them.
     let targets: [String]?
+    /// The page's own boxes for a sweep's or plan's lever and a plan's target, in place of
+    /// `vary` and `targets`: refusals then name those boxes.
+    let lever: DeskLever?
+    let target: DeskTarget?
 
     /// Most replications the desk runs of one scenario or sweep point: what-ifs at a desk, not
     /// the cluster runs `crisis-sim slurm` is for (memory grows with replications).
@@ -47,8 +51,15 @@ struct ExperimentRequest: Decodable, Sendable {
                 + "scenario by its file name; save one under another name")
         default: break
         }
+        var fields: [FieldProblem] = []
         var targets: [PlanTarget] = []
         if kind == .plan {
+            if let target {
+                switch target.target() {
+                case .success(let parsed): targets.append(parsed)
+                case .failure(let error): (problems, fields) = (problems + error.problems, fields + error.fields)
+                }
+            }
             for target in self.targets ?? [] {
                 switch PlanTarget.parse(target) {
                 case .success(let parsed): targets.append(parsed)
@@ -58,7 +69,12 @@ struct ExperimentRequest: Decodable, Sendable {
             if targets.isEmpty, problems.isEmpty { problems.append("a plan needs at least one target, e.g. oap.bed_days<=1000") }
         }
         var grid: SweepGrid?
-        if kind == .sweep || kind == .plan {
+        if let lever, kind == .sweep || kind == .plan {
+            switch lever.grid(kind: kind.rawValue, maximumPoints: Self.maximumPoints) {
+            case .success(let parsed): grid = parsed
+            case .failure(let error): (problems, fields) = (problems + error.problems, fields + error.fields)
+            }
+        } else if kind == .sweep || kind == .plan {
             do throws(ArgumentProblems) {
                 let parsed = try SweepGrid.parse(vary.map { [$0] } ?? [])
                 if parsed.points.count > Self.maximumPoints {
@@ -69,7 +85,7 @@ struct ExperimentRequest: Decodable, Sendable {
                 problems += error.problems
             }
         }
-        guard problems.isEmpty else { throw APIError(.badRequest, problems) }
+        guard problems.isEmpty else { throw APIError(.badRequest, problems, fields: fields) }
         // A value out of range, or not a number, is refused by name, never replaced by the
         // scenario's own: a run of 10 replications when -3 was typed answers another question.
         var overrides = Overrides()

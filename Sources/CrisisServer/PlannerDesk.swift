@@ -100,7 +100,7 @@ public struct PlannerDesk: Sendable {
         }
         router.post("/api/runs/:id/cancel") { _, context in
             let job = try board.job(try context.parameters.require("id"))
-            job.cancel(.cancelPressed)
+            job.cancel(.requested)
             return try JSONBody.response(job.snapshot)
         }
         router.get("/api/runs/:id/files/:file") { request, context in

@@ -6,9 +6,20 @@ extension PlannerPage {
         "use strict";
         const $ = id => document.getElementById(id);
         let current = null, ticked = [], job = null, checkTimer = null;
+        // Each live check and each save takes the next number; a check whose number is no
+        // longer the latest when its answer comes (a save or another check began since) says
+        // nothing, so a save's verdict is never overwritten by a check queued before it.
+        let checkSerial = 0, checksInFlight = 0;
+        // Most replications the desk runs (ExperimentRequest.maximumReplications).
+        const MAXIMUM_REPLICATIONS = 1000;
         // Every scenario name in either folder, and whether the planner typed the draft's name
         // (then it is theirs; until then it follows the changes).
         let names = new Set(), nameTyped = false;
+
+        // The desk's names for the sweep and plan boxes (DeskLever), for marking the one a
+        // refusal is about.
+        const BOXES = {"lever.key": "sweep-key", "lever.from": "sweep-low", "lever.to": "sweep-high", "lever.step": "sweep-step",
+                       "target.bound": "plan-bound"};
 
         const SECTIONS = {
           run: "Run settings", crht: "Crisis resolution and home treatment team", home_treatment: "Home treatment",
@@ -64,9 +75,7 @@ extension PlannerPage {
               box.checked = ticked.includes(scenario.id);
               box.addEventListener("change", () => {
                 ticked = box.checked ? [...ticked, scenario.id] : ticked.filter(id => id !== scenario.id);
-                $("compare").disabled = ticked.length < 2 || ticked.length > 4;
-                $("compare").textContent = ticked.length >= 2 ? `Compare ${ticked.length} (base: ${ticked[0].split("/")[1]})`
-                                                              : "Compare ticked scenarios";
+                updateButtons();
               });
               const text = el("div", {}, el("div", {class: "name", text: scenario.name}),
                 scenario.problems.length ? el("div", {class: "broken", text: scenario.problems.join("\n")})
@@ -88,14 +97,34 @@ extension PlannerPage {
           $("scenario-description").textContent = current.description;
           $("scenario-path").textContent = current.path;
           $("download-scenario").href = `/api/scenarios/${id}/file`;
+          // The box by Run is the one replications setting desk runs use: it starts at the
+          // scenario's run.replications, capped at what the desk runs, saying so when capped.
           const replications = current.fields.find(f => f.key === "run.replications");
-          $("replications").value = replications ? replications.value : 10;
+          const asked = Number(replications && replications.value ? replications.value : 10);
+          $("replications").value = Math.min(asked, MAXIMUM_REPLICATIONS);
+          $("replications-note").textContent = asked > MAXIMUM_REPLICATIONS
+            ? `This scenario asks for ${asked.toLocaleString("en-GB")} replications (run.replications); the desk runs at most ` +
+              `${MAXIMUM_REPLICATIONS.toLocaleString("en-GB")}, so the box starts there (the command line runs more).`
+            : "Replications for runs, comparisons and sweeps from this desk: the box starts at the scenario's run.replications.";
           nameTyped = false;
           $("draft-name").value = "";
           $("draft-description").value = "";
           renderForm();
           renderSweepChoices();
+          updateButtons();
           showCheck("No changes yet.", true);
+        }
+
+        // Runs use saved scenarios only: while the form differs from the file, Run, Compare,
+        // Sweep and Plan are off with a note saying why, rather than running the file as it
+        // was and seeming to run the edits.
+        function updateButtons() {
+          const unsaved = current !== null && Object.keys(changedValues()).length > 0;
+          for (const note of document.querySelectorAll(".unsaved-note")) note.hidden = !unsaved;
+          for (const id of ["run", "sweep", "plan"]) $(id).disabled = unsaved;
+          $("compare").disabled = unsaved || ticked.length < 2 || ticked.length > 4;
+          $("compare").textContent = ticked.length >= 2 ? `Compare ${ticked.length} (base: ${ticked[0].split("/")[1]})`
+                                                        : "Compare ticked scenarios";
         }
 
         function sectionOf(field) {
@@ -152,12 +181,16 @@ extension PlannerPage {
                                                            : "Not set in any file."}));
           const row = el("div", {class: "field", "data-key": field.key},
             el("label", {for: input.id, text: words(field.key, section)}, el("span", {class: "key", text: field.key})), input, help);
+          if (field.key === "run.replications") {
+            help.append(el("span", {class: "source", text: "Runs from this desk take their replications from the box by " +
+              "Run (it starts at this value); this setting is what the saved file asks for, as the command line runs it."}));
+          }
           row.dataset.search = `${field.key} ${field.meaning} ${field.unit || ""}`.toLowerCase();
           input.addEventListener("input", () => {
             row.classList.toggle("changed", input.value !== field.value);
+            updateButtons();
             if (!nameTyped) $("draft-name").value = suggestedName();
-            clearTimeout(checkTimer);
-            checkTimer = setTimeout(check, 250);
+            scheduleCheck();
           });
           input.addEventListener("change", () => input.dispatchEvent(new Event("input")));
           return row;
@@ -218,38 +251,61 @@ extension PlannerPage {
           }
         }
 
+        // Whether no check is waiting to start or waiting for its answer: the browser test
+        // waits for this before reading a verdict that a late check must not replace.
+        function checkIdle() { return checkTimer === null && checksInFlight === 0; }
+
+        function scheduleCheck() {
+          clearTimeout(checkTimer);
+          checkTimer = setTimeout(() => { checkTimer = null; check(); }, 250);
+        }
+
         async function check() {
+          const serial = ++checkSerial;
           const body = draft();
           const count = Object.keys(body.values).length;
           if (count === 0) {
             showCheck("No changes yet.", true);
             $("draft-name").classList.remove("taken");
             $("download-draft").removeAttribute("href");
-            return null;
+            return;
           }
+          let checked = null, failure = null;
+          checksInFlight++;
           try {
-            const checked = await api("POST", "/api/drafts/check", body);
-            const changed = checked.changes.length;
-            $("draft-name").classList.toggle("taken", checked.name_taken);
-            if (changed === 0) {
-              showCheck("No changes: every value is the one this scenario has.", true);
-            } else if (checked.name_taken) {
-              showCheck(`Valid: ${changed} setting${changed === 1 ? "" : "s"} changed, but the name is taken: ${checked.path} ` +
-                        "exists already, and saving never overwrites a scenario. Choose another name.", false);
-            } else {
-              showCheck(`Valid: ${changed} setting${changed === 1 ? "" : "s"} changed. It will be saved as ${checked.path}.`, true);
-            }
-            $("download-draft").href = URL.createObjectURL(new Blob([checked.yaml], {type: "application/yaml"}));
-            $("download-draft").download = `${body.name}.yaml`;
-            return checked;
+            checked = await api("POST", "/api/drafts/check", body);
           } catch (error) {
-            showCheck("This scenario cannot run yet:", false, error.problems, error.fields);
-            $("download-draft").removeAttribute("href");
-            return null;
+            failure = error;
+          } finally {
+            checksInFlight--;
           }
+          // A save, or a later check, began while this one was asked: its verdict stands.
+          if (serial !== checkSerial) return;
+          if (failure) {
+            showCheck("This scenario cannot run yet:", false, failure.problems, failure.fields);
+            $("download-draft").removeAttribute("href");
+            return;
+          }
+          const changed = checked.changes.length;
+          $("draft-name").classList.toggle("taken", checked.name_taken);
+          if (changed === 0) {
+            showCheck("No changes: every value is the one this scenario has.", true);
+          } else if (checked.name_taken) {
+            showCheck(`Valid: ${changed} setting${changed === 1 ? "" : "s"} changed, but the name is taken: ${checked.path} ` +
+                      "exists already, and saving never overwrites a scenario. Choose another name.", false);
+          } else {
+            showCheck(`Valid: ${changed} setting${changed === 1 ? "" : "s"} changed. It will be saved as ${checked.path}.`, true);
+          }
+          $("download-draft").href = URL.createObjectURL(new Blob([checked.yaml], {type: "application/yaml"}));
+          $("download-draft").download = `${body.name}.yaml`;
         }
 
         async function save(thenRun) {
+          // A check still waiting (queued by the field's change as Save took the focus) or on
+          // its way would answer for the form as it was: the save's own verdict replaces it.
+          clearTimeout(checkTimer);
+          checkTimer = null;
+          checkSerial++;
           try {
             const saved = await api("POST", "/api/drafts", draft());
             await loadLibrary();
@@ -299,6 +355,7 @@ extension PlannerPage {
         // status, progress, figures) stands beside what this attempt gets.
         function clearJob() {
           for (const id of ["job-results", "job-files", "job-message", "job-status"]) $(id).replaceChildren();
+          for (const input of Object.values(BOXES)) $(input).classList.remove("bad");
           delete $("job-status").dataset.status;
           $("job-progress").hidden = true; $("cancel").hidden = true;
           $("job-chart").hidden = true; $("job-report").hidden = true; $("job-answer").hidden = true;
@@ -319,9 +376,12 @@ extension PlannerPage {
             $("job-status").textContent = "Not started: the desk refused it.";
             $("job-status").dataset.status = "refused";
             $("job-message").textContent = error.problems.join("\n");
+            // The box a problem is about is marked, as the form marks a setting.
+            for (const field of error.fields) if (BOXES[field.key]) $(BOXES[field.key]).classList.add("bad");
             $("job").scrollIntoView({behavior: "smooth"});
             return;
           }
+          loadRuns();
           $("job").scrollIntoView({behavior: "smooth"});
           $("job-progress").hidden = false;
           renderJob(job);
@@ -329,9 +389,9 @@ extension PlannerPage {
           for (const name of ["progress", "done", "failed", "cancelled"]) {
             stream.addEventListener(name, message => {
               const snapshot = JSON.parse(message.data);
-              if (name !== "progress") stream.close();
-              // Only the run the panel shows is drawn; an earlier one finishes unseen and
-              // keeps its folder under the results.
+              if (name !== "progress") { stream.close(); loadRuns(); }
+              // Only the run the panel shows is drawn; an earlier one finishes unseen (the
+              // run list shows it) and keeps its folder under the results.
               if (job && job.id === snapshot.id) renderJob(snapshot);
             });
           }
@@ -345,7 +405,7 @@ extension PlannerPage {
             queued: "Waiting for a free core…",
             running: snapshot.kind === "plan" ? `Planning: ${snapshot.done} of ${snapshot.total} values decided`
                                               : `Running: ${snapshot.done} of ${snapshot.total} replications`,
-            done: snapshot.kind === "plan" ? `Done: ${snapshot.total} values considered.` : `Done: ${snapshot.total} replications.`,
+            done: doneStatus(snapshot),
             failed: "Failed.",
             cancelled: "Cancelled: nothing was written.",
           }[snapshot.status];
@@ -354,6 +414,46 @@ extension PlannerPage {
           $("cancel").hidden = ["done", "failed", "cancelled"].includes(snapshot.status);
           if (snapshot.message) $("job-message").textContent = snapshot.message;
           if (snapshot.status === "done") showResults(snapshot);
+        }
+
+        // What a finished run did: a comparison's total is every scenario's replications.
+        function doneStatus(snapshot) {
+          if (snapshot.kind === "plan") return `Done: ${snapshot.total} values considered.`;
+          if (snapshot.kind === "compare") {
+            const scenarios = snapshot.results.length;
+            return `Done: ${scenarios} scenarios × ${snapshot.total / scenarios} replications.`;
+          }
+          return `Done: ${snapshot.total} replications.`;
+        }
+
+        // The desk's runs, newest first, each with what can be done with it: Cancel while it
+        // goes on, Open once done (its results in the panel above).
+        async function loadRuns() {
+          const data = await api("GET", "/api/runs");
+          const list = $("run-list");
+          list.replaceChildren();
+          if (data.runs.length === 0) {
+            list.append(el("tr", {}, el("td", {class: "message", text: "None yet since the desk started."})));
+          }
+          for (const run of data.runs.slice().reverse()) {
+            const action = ["queued", "running"].includes(run.status) ? el("button", {class: "cancel-run", text: "Cancel"})
+                         : run.status === "done" ? el("button", {class: "open-run", text: "Open"}) : null;
+            if (action) action.addEventListener("click", () => action.classList.contains("open-run") ? openRun(run.id)
+              : api("POST", `/api/runs/${run.id}/cancel`).then(loadRuns));
+            list.append(el("tr", {"data-id": run.id, "data-status": run.status},
+              el("td", {text: run.title}), el("td", {class: "status", text: run.status}),
+              el("td", {text: `${run.done} of ${run.total}`}), el("td", {}, action),
+              el("td", {class: "message", text: run.message || ""})));
+          }
+        }
+
+        async function openRun(id) {
+          const snapshot = await api("GET", `/api/runs/${id}`);
+          clearJob();
+          job = snapshot;
+          $("job").hidden = false;
+          renderJob(snapshot);
+          $("job").scrollIntoView({behavior: "smooth"});
         }
 
         function fileURL(snapshot, name, download) {
@@ -405,16 +505,21 @@ extension PlannerPage {
 
         $("run").addEventListener("click", () => startJob({kind: "run", scenarios: [current.id]}));
         $("compare").addEventListener("click", () => startJob({kind: "compare", scenarios: ticked}));
-        $("sweep").addEventListener("click", () => startJob({kind: "sweep", scenarios: [current.id],
-          vary: `${$("sweep-key").value}=${$("sweep-low").value}...${$("sweep-high").value}:${$("sweep-step").value}`}));
-        $("plan").addEventListener("click", () => startJob({kind: "plan", scenarios: [current.id],
-          vary: `${$("sweep-key").value}=${$("sweep-low").value}...${$("sweep-high").value}:${$("sweep-step").value}`,
-          targets: [`${$("plan-kpi").value}<=${$("plan-bound").value}`]}));
+        // The lever and target as the boxes hold them, with the names the page gives them, so
+        // that a refusal names those boxes and what was typed in them.
+        function lever() {
+          const select = $("sweep-key");
+          return {key: select.value, label: select.selectedOptions[0] ? select.selectedOptions[0].textContent : select.value,
+                  from: $("sweep-low").value, to: $("sweep-high").value, step: $("sweep-step").value};
+        }
+        $("sweep").addEventListener("click", () => startJob({kind: "sweep", scenarios: [current.id], lever: lever()}));
+        $("plan").addEventListener("click", () => startJob({kind: "plan", scenarios: [current.id], lever: lever(),
+          target: {kpi: $("plan-kpi").value, label: $("plan-kpi").selectedOptions[0].textContent, bound: $("plan-bound").value}}));
         $("sweep-key").addEventListener("change", suggestRange);
         $("cancel").addEventListener("click", () => job && api("POST", `/api/runs/${job.id}/cancel`));
         $("save").addEventListener("click", () => save(false));
         $("save-run").addEventListener("click", () => save(true));
-        $("draft-name").addEventListener("input", () => { nameTyped = true; clearTimeout(checkTimer); checkTimer = setTimeout(check, 250); });
+        $("draft-name").addEventListener("input", () => { nameTyped = true; scheduleCheck(); });
         $("filter").addEventListener("input", () => {
           const text = $("filter").value.trim().toLowerCase();
           for (const details of document.querySelectorAll("details.section")) {
@@ -429,5 +534,6 @@ extension PlannerPage {
           }
         });
         loadLibrary();
+        loadRuns();
         """#
 }

@@ -27,7 +27,11 @@ extension PlannerPage {
         .grow { flex: 1; display: flex; gap: 6px; align-items: center; }
         .grow input { flex: 1; }
         input, select { font: inherit; padding: 4px 6px; border: 1px solid #8a99a8; border-radius: 4px; }
-        input[type=number], #replications { width: 8em; }
+        input.number, #replications { width: 8em; }
+        input.bad { border-color: #a4000f; background: #fdecee; }
+        .unsaved-note { color: #8a4b00; background: #fff8e1; border-left: 4px solid #e0a000; padding: 6px 10px; font-size: 14px; }
+        #run-list td { padding: 4px 10px 4px 0; border-bottom: 1px solid #e3e8ed; vertical-align: top; }
+        #run-list td.message { color: #5a6776; font-size: 13px; }
         .titlebar { display: flex; justify-content: space-between; gap: 16px; flex-wrap: wrap; }
         .actions { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
         #filter { width: 100%; margin: 6px 0 10px; }

@@ -35,6 +35,8 @@ enum PlannerPage {
             <p class="hint">Open one to change its settings. Tick two to four to compare them (the first ticked is the base).</p>
             <div id="scenario-list"><p class="hint">Loading…</p></div>
             <button id="compare" disabled>Compare ticked scenarios</button>
+            <p class="unsaved-note" hidden>You have unsaved changes: save them as a scenario first, or undo them; runs use
+               saved scenarios.</p>
           </nav>
           <section id="work">
             <div id="welcome">
@@ -56,6 +58,10 @@ enum PlannerPage {
                   <a id="download-scenario" class="button" download>Download YAML</a>
                 </div>
               </div>
+              <p class="hint" id="replications-note">Replications for runs, comparisons and sweeps from this desk: the box
+                 starts at the scenario's run.replications.</p>
+              <p class="unsaved-note" role="status" hidden>You have unsaved changes: save them as a scenario first, or undo
+                 them; runs use saved scenarios.</p>
               <p class="hint" id="run-note">Keep this page open while a run goes on: closing or reloading it cancels the run,
                  which the desk's run list then shows as cancelled because the page that started it closed.
                  Starting another run does not stop one still going: it finishes and keeps its results folder.</p>
@@ -66,9 +72,9 @@ enum PlannerPage {
                    least total cost that meets a target with 95% confidence, adding replications where calls are close.</p>
                 <div class="row">
                   <label>Setting <select id="sweep-key"></select></label>
-                  <label>from <input id="sweep-low" type="number"></label>
-                  <label>to <input id="sweep-high" type="number"></label>
-                  <label>step <input id="sweep-step" type="number"></label>
+                  <label>From <input id="sweep-low" class="number" type="text" inputmode="decimal"></label>
+                  <label>To <input id="sweep-high" class="number" type="text" inputmode="decimal"></label>
+                  <label>Step <input id="sweep-step" class="number" type="text" inputmode="decimal"></label>
                   <button id="sweep">Run sweep</button>
                 </div>
                 <div class="row">
@@ -79,7 +85,7 @@ enum PlannerPage {
                     <option value="time_to_bed.mean">Mean wait for a bed (hours)</option>
                     <option value="ed.bed_waits_over_12h">A&amp;E waits over 12 hours a year</option>
                   </select></label>
-                  <label>at most <input id="plan-bound" type="number" value="1000"></label>
+                  <label>at most <input id="plan-bound" class="number" type="text" inputmode="decimal" value="1000"></label>
                   <button id="plan">Plan: cheapest value meeting the target</button>
                 </div>
               </details>
@@ -116,6 +122,12 @@ enum PlannerPage {
               <div id="job-files" class="row"></div>
               <img id="job-chart" alt="Sweep chart" hidden>
               <iframe id="job-report" title="Report" hidden></iframe>
+            </div>
+            <div id="runs">
+              <h2>Runs</h2>
+              <p class="hint">Everything started at this desk since it started, newest first. Open shows a finished run's
+                 results above; each keeps its folder under the desk's results.</p>
+              <table id="run-list"></table>
             </div>
           </section>
         </main>

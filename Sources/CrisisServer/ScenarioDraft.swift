@@ -36,7 +36,11 @@ struct ScenarioDraft: Decodable, Sendable {
     /// them (`areas.Northshire.beds`), and each problem of a setting the form shows is given
     /// again by its key, for the page to mark the row.
     func check(in library: ScenarioLibrary) throws -> Checked {
-        let draft = try file(in: library)
+        try check(in: library, saving: false)
+    }
+
+    private func check(in library: ScenarioLibrary, saving: Bool) throws -> Checked {
+        let draft = try file(in: library, saving: saving)
         let path = (library.mine as NSString).appendingPathComponent(name + ".yaml")
         try AtomicFile.createFolder(URL(fileURLWithPath: library.mine))
         // Written beside where it will be saved, so `extends` resolves as it will there, under
@@ -69,11 +73,7 @@ struct ScenarioDraft: Decodable, Sendable {
     /// only extend the base: a copy of it under another name), and a 409 when a scenario of
     /// that name exists (a saved scenario may be behind results already: a new name keeps both).
     func save(in library: ScenarioLibrary) throws -> Checked {
-        let checked = try check(in: library)
-        guard !checked.changes.isEmpty else {
-            throw APIError(.unprocessableContent, "nothing to save: every value is the one \(base) has; "
-                + "change a setting first (a file that changes nothing would be a copy of \(base))")
-        }
+        let checked = try check(in: library, saving: true)
         guard !checked.nameTaken else {
             throw APIError(.conflict, "\(checked.path) exists already: give the new scenario another name")
         }
@@ -82,12 +82,11 @@ struct ScenarioDraft: Decodable, Sendable {
     }
 
     /// The file's text and what it changes, with the base and its form: extends the base and
-    /// sets only the values that differ from it.
-    private func file(in library: ScenarioLibrary) throws
+    /// sets only the values that differ from it. When `saving`, a draft that changes nothing
+    /// is refused as that before its name is looked at: the page leaves the name empty until
+    /// something changes, and "use letters" would send the planner to the wrong box.
+    private func file(in library: ScenarioLibrary, saving: Bool) throws
         -> (text: String, changes: [EditedScenarioFile.Change], base: LoadedScenario, fields: [ScenarioFormField]) {
-        guard ScenarioLibrary.isName(name) else {
-            throw APIError(.unprocessableContent, "name '\(name)': use letters, digits, - and _ only (it names the file and its results)")
-        }
         let (basePath, base) = try library.load(self.base)
         let fields = ScenarioSchema.formFields(of: base)
         let known = Set(fields.map(\.key))
@@ -110,6 +109,13 @@ struct ScenarioDraft: Decodable, Sendable {
             changes.append(EditedScenarioFile.Change(key: field.key, value: value, was: field.value, wasSetAt: field.setAt))
         }
         guard problems.isEmpty else { throw APIError(.unprocessableContent, problems, fields: fieldProblems) }
+        if saving, changes.isEmpty {
+            throw APIError(.unprocessableContent, "nothing to save: every value is the one \(self.base) has; "
+                + "change a setting first (a file that changes nothing would be a copy of \(self.base))")
+        }
+        guard ScenarioLibrary.isName(name) else {
+            throw APIError(.unprocessableContent, "name '\(name)': use letters, digits, - and _ only (it names the file and its results)")
+        }
         let summary = description.flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(scenarioName(basePath)) with " + (changes.isEmpty ? "no changes" : changes.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         let text = EditedScenarioFile.text(base: basePath, folder: URL(fileURLWithPath: library.mine), description: summary,

@@ -1,8 +1,10 @@
 """The planner's desk in a real browser: Debian's chromium, driven through chromium-driver by
 Selenium. A planner opens the page, runs the baseline, changes its beds, saves and runs the
 change, and reads the out-of-area figure of each; a start refused after a cancelled run shows
-the refusal alone; a later start, refused or not, leaves a run still going to finish. Screenshots of the form's error marking, the refusal and the result are
-kept under results/test-artifacts/.
+the refusal alone; a later start, refused or not, leaves a run still going to finish; unsaved
+edits keep every run button off until saved, and the run list reopens a finished run; a lever's
+refusal names the page's boxes. Screenshots of the form's error marking, the refusals, the
+unsaved note, the run list and the result are kept under results/test-artifacts/.
 
 Usage: python3 Tests/Browser/planner_desk.py PATH-TO-crisis-sim
 """
@@ -227,6 +229,110 @@ class PlannerDeskInABrowser(unittest.TestCase):
         self.assertIn("exists already: give the new scenario another name", browser.find_element(By.ID, "check").text)
         with open(path) as saved:
             self.assertEqual(saved.read(), text)
+
+    def check_text(self):
+        return self.browser.find_element(By.ID, "check").text
+
+    def test_unsaved_edits_keep_runs_off_until_saved_and_the_saved_scenario_runs(self):
+        browser = self.browser
+        browser.get(self.address)
+        beds = self.open_scenario("library/baseline")
+        # Save with nothing changed: that there is nothing to save, not that the name is empty.
+        browser.find_element(By.ID, "save").click()
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "Not saved:"))
+        self.assertIn("nothing to save: every value is the one library/baseline has", self.check_text())
+        self.assertNotIn("name ''", self.check_text())
+        # The form's replications row says which replications desk runs use.
+        help = browser.find_element(By.CSS_SELECTOR, '.field[data-key="run.replications"] .help').get_attribute("textContent")
+        self.assertIn("Runs from this desk take their replications from the box by Run", help)
+
+        replications_field = browser.find_element(By.ID, "field-run.replications")
+        browser.execute_script("arguments[0].closest('details').open = true", replications_field)
+        replications_field.clear()
+        replications_field.send_keys("2000")
+        beds.clear()
+        beds.send_keys("90")
+        self.wait().until(ready.text_to_be_present_in_element((By.ID, "check"), "Valid: 2 settings changed"))
+        # Unsaved: nothing runs the file as it was while the form shows something else.
+        for id in ["run", "sweep", "plan", "compare"]:
+            self.assertFalse(browser.find_element(By.ID, id).is_enabled(), f"{id} is off while the form is unsaved")
+        note = browser.find_element(By.CSS_SELECTOR, "#scenario .unsaved-note")
+        self.assertTrue(note.is_displayed())
+        self.assertEqual(note.text, "You have unsaved changes: save them as a scenario first, or undo them; runs use saved scenarios.")
+        self.screenshot("planner-desk-unsaved.png", browser.find_element(By.ID, "run"))
+        name = browser.find_element(By.ID, "draft-name").get_attribute("value")
+        self.assertTrue(name.startswith("baseline-"), name)
+
+        browser.find_element(By.ID, "save").click()
+        self.wait().until(lambda b: b.find_element(By.ID, "scenario-name").text == name)
+        # Once no check waits or is on its way, the save's verdict still stands.
+        self.wait().until(lambda b: b.execute_script("return checkIdle()"))
+        self.assertIn(f"Saved as {os.path.join(self.folder, 'mine', name)}.yaml.", self.check_text())
+        self.assertFalse(note.is_displayed())
+        run = browser.find_element(By.ID, "run")
+        self.assertTrue(run.is_enabled())
+        # The box by Run starts at the scenario's replications, capped at what the desk runs.
+        replications = browser.find_element(By.ID, "replications")
+        self.assertEqual(replications.get_attribute("value"), "1000")
+        self.assertIn("This scenario asks for 2,000 replications (run.replications); the desk runs at most 1,000",
+                      browser.find_element(By.ID, "replications-note").text)
+        replications.clear()
+        replications.send_keys("2")
+        run.click()
+        self.wait().until(lambda b: b.find_element(By.ID, "job-title").text == name)
+        self.out_of_area_placements()
+
+        # The run list has it, and a reopened page lists it and opens its results.
+        finished = f'#run-list tr[data-id="{self.browser.execute_script("return job.id")}"]'
+        self.wait().until(lambda b: b.find_element(By.CSS_SELECTOR, finished).get_attribute("data-status") == "done")
+        browser.get(self.address)
+        row = self.wait().until(ready.visibility_of_element_located((By.CSS_SELECTOR, finished)))
+        self.assertEqual(row.find_elements(By.TAG_NAME, "td")[0].text, name)
+        self.assertEqual(row.find_elements(By.TAG_NAME, "td")[2].text, "2 of 2")
+        self.screenshot("planner-desk-runs.png", row)
+        row.find_element(By.CLASS_NAME, "open-run").click()
+        self.wait().until(lambda b: self.status() == "done")
+        self.assertEqual(browser.find_element(By.ID, "job-title").text, name)
+        self.assertEqual(browser.find_element(By.ID, "job-status").text, "Done: 2 replications.")
+        browser.find_element(By.CSS_SELECTOR, '[data-kpi="oap.placements"]')
+
+    def test_lever_refusals_use_the_pages_words_and_a_comparison_counts_scenarios(self):
+        browser = self.browser
+        browser.get(self.address)
+        self.open_scenario("library/baseline")
+        browser.execute_script("document.getElementById('sweep-box').open = true")
+        low, high = browser.find_element(By.ID, "sweep-low"), browser.find_element(By.ID, "sweep-high")
+        low.clear()
+        low.send_keys("94")
+        high.clear()
+        high.send_keys("54")
+        browser.find_element(By.ID, "sweep").click()
+        self.wait().until(lambda b: self.status() == "refused")
+        self.assertEqual(browser.find_element(By.ID, "job-message").text,
+                         "beds (beds): To (54) is below From (94): the sweep tries beds (beds) from the From value up to the To value")
+        self.assertIn("bad", high.get_attribute("class"))
+        self.assertNotIn("bad", low.get_attribute("class"))
+        self.screenshot("planner-desk-lever-refused.png", high)
+        high.clear()
+        high.send_keys("98")
+        bound = browser.find_element(By.ID, "plan-bound")
+        bound.clear()
+        bound.send_keys("abc")
+        browser.find_element(By.ID, "plan").click()
+        self.wait().until(lambda b: self.status() == "refused" and "abc" in b.find_element(By.ID, "job-message").text)
+        self.assertEqual(browser.find_element(By.ID, "job-message").text,
+                         "Target Out-of-area bed days a year at most: expected a number such as 1000, got 'abc'")
+        self.assertIn("bad", bound.get_attribute("class"))
+        self.assertNotIn("bad", high.get_attribute("class"))
+
+        for id in ["library/baseline", "library/beds-minus-10", "library/beds-plus-10"]:
+            browser.find_element(By.CSS_SELECTOR, f'[data-id="{id}"] input').click()
+        replications = browser.find_element(By.ID, "replications")
+        replications.clear()
+        replications.send_keys("2")
+        browser.find_element(By.ID, "compare").click()
+        self.wait().until(lambda b: self.status() in ("done", "failed", "cancelled"))
+        self.assertEqual(browser.find_element(By.ID, "job-status").text, "Done: 3 scenarios × 2 replications.")
 
 
 if __name__ == "__main__":

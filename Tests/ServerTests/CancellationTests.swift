@@ -29,7 +29,7 @@ final class CancellationTests: XCTestCase {
         XCTAssertTrue(rest.contains("event: cancelled\n"), rest)
         XCTAssertFalse(rest.contains("event: done"))
         XCTAssertFalse(folderExists(id))
-        XCTAssertEqual(try desk.fetch("GET", "/api/runs/\(id)").json()["message"] as? String, "Cancel was pressed")
+        XCTAssertEqual(try desk.fetch("GET", "/api/runs/\(id)").json()["message"] as? String, "cancelled on request")
     }
 
     func testARunWaitsForAFreeCoreAndStartsWhenTheOneBeforeItEnds() throws {

@@ -79,6 +79,11 @@ final class ExperimentTests: XCTestCase {
         let answer = try XCTUnwrap(end.data["answer"] as? String)
         XCTAssertTrue(answer.contains("Recommended: areas.Northshire.beds = 84"), answer)
         XCTAssertEqual(end.data["files"] as? [String], ["plan.csv", "plan.html", "plan.json"])
+        // A bound below 0 for a KPI that never is: accepted, and the answer says nothing meets it.
+        let impossible = try desk.start(#"{"kind": "plan", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=84...90:6", "targets": ["oap.bed_days<=-5"], \#(short)}"#)
+        let none = try XCTUnwrap(try desk.events(of: impossible).last?.data["answer"] as? String)
+        XCTAssertTrue(none.contains("No point of the grid meets every target"), none)
+        XCTAssertTrue(none.contains("Out-of-area bed days is never below 0, so no value can meet a target of at most -5.00."), none)
         let refused = try desk.fetch("POST", "/api/runs", body: #"{"kind": "plan", "scenarios": ["library/baseline"], "vary": "areas.Northshire.beds=84...90:6", "targets": ["oap.bed_days=<1000"]}"#)
         XCTAssertEqual(refused.status, 400)
         XCTAssertEqual(try refused.problems().count, 1, refused.text)
@@ -130,6 +135,45 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(all.1.map { String($0.prefix { $0 != ":" }) }, ["replications", "seed", "horizon_days", "warmup_days"])
         for body in [#""replications": -3"#, #""replications": "abc""#, #""seed": -1"#] {
             XCTAssertEqual(try refusal(body).0, 422, body)
+        }
+        XCTAssertEqual((try desk.fetch("GET", "/api/runs").json()["runs"] as? [[String: Any]])?.count, 0, "nothing was started")
+    }
+
+    /// A sweep or plan from the page's boxes is refused in the page's words: the boxes From,
+    /// To and Step, the lever's label, what was typed; each refusal says which box to mark.
+    func testALeverFromThePageIsRefusedInThePagesWordsWithItsBox() throws {
+        func refusal(_ kind: String, from: String, to: String, step: String, bound: String = "1000") throws -> ([String], [String]) {
+            let body = #"{"kind": "\#(kind)", "scenarios": ["library/baseline"], "lever": {"key": "areas.Northshire.beds", "#
+                + #""label": "beds (beds)", "from": "\#(from)", "to": "\#(to)", "step": "\#(step)"}, "#
+                + #""target": {"kpi": "oap.bed_days", "label": "Out-of-area bed days a year", "bound": "\#(bound)"}}"#
+            let response = try desk.fetch("POST", "/api/runs", body: body)
+            XCTAssertEqual(response.status, 400, response.text)
+            let fields = try response.json()["fields"] as? [[String: Any]] ?? []
+            return (try response.problems(), fields.compactMap { $0["key"] as? String })
+        }
+        XCTAssertEqual(try refusal("sweep", from: "", to: "94", step: "4").0,
+                       ["beds (beds): From: expected a number such as 80 or 0.25, got nothing"])
+        XCTAssertEqual(try refusal("sweep", from: "", to: "94", step: "4").1, ["lever.from"])
+        let below = try refusal("plan", from: "94", to: "54", step: "4")
+        XCTAssertEqual(below.0, ["beds (beds): To (54) is below From (94): the plan tries beds (beds) from the From value up to the To value"])
+        XCTAssertEqual(below.1, ["lever.to"])
+        let zero = try refusal("sweep", from: "70", to: "80", step: "0")
+        XCTAssertEqual(zero.0, ["beds (beds): Step: expected a number above 0, got 0"])
+        XCTAssertEqual(zero.1, ["lever.step"])
+        let unreached = try refusal("sweep", from: "80", to: "95", step: "10")
+        XCTAssertEqual(unreached.1, ["lever.step"])
+        XCTAssertTrue(unreached.0[0].hasPrefix("beds (beds): 95 is not reached from 80 in steps of 10"), unreached.0[0])
+        XCTAssertTrue(unreached.0[0].hasSuffix("choose a Step that divides To minus From"), unreached.0[0])
+        let many = try refusal("sweep", from: "10", to: "100", step: "1")
+        XCTAssertEqual(many.0, ["beds (beds): From 10 to 100 in steps of 1 is 91 values; a sweep here tries at most 41: use a larger Step"])
+        // A plan's bound as typed, not as a number box would have emptied it.
+        let bound = try refusal("plan", from: "84", to: "90", step: "6", bound: "abc")
+        XCTAssertEqual(bound.0, ["Target Out-of-area bed days a year at most: expected a number such as 1000, got 'abc'"])
+        XCTAssertEqual(bound.1, ["target.bound"])
+        for (problems, _) in [try refusal("sweep", from: "", to: "94", step: "4"), below, zero, unreached, many, bound] {
+            for problem in problems {
+                for word in ["--vary", "--target", "LOW", "HIGH", "STEP"] { XCTAssertFalse(problem.contains(word), problem) }
+            }
         }
         XCTAssertEqual((try desk.fetch("GET", "/api/runs").json()["runs"] as? [[String: Any]])?.count, 0, "nothing was started")
     }

@@ -72,6 +72,12 @@ public enum PlanText {
             lines.append("No point of the grid meets every target with \(NumberFormat.fixed(100 * problem.confidence, 0))% confidence"
                 + (undecided > 0 ? " (\(undecided) too close to call: raise --max-replications)" : "")
                 + ": widen the grid or relax a target.")
+            // A bound no grid can reach says so plainly: every KPI is a count, share, duration
+            // or cost (none below 0), so "at most -5" is out of reach whatever the lever.
+            for target in problem.targets where target.direction == .atMost && target.bound < 0 {
+                lines.append("  \(KPIText.label(target.kpi)) is never below 0, so no value can meet a target of "
+                    + "at most \(KPIText.value(target.bound, unit: KPIText.unit(target.kpi))).")
+            }
             // The best each target reached, and where: a KPI that levels off short of its target
             // needs another lever, not a wider grid.
             for target in problem.targets {

@@ -115,7 +115,7 @@ public struct SweepGrid: Sendable, Equatable {
 
     /// Digits, at most one point, an optional leading minus: no exponents, so the written
     /// precision is plain to see and to repeat.
-    static func plainDecimal(_ text: String) -> Double? {
+    public static func plainDecimal(_ text: String) -> Double? {
         let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               body.filter({ $0 == "." }).count <= 1, body.contains(where: \.isNumber),

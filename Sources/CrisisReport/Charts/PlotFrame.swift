@@ -65,12 +65,17 @@ struct PlotFrame {
     }
 
     /// `reference` as a dashed line up the plot at an x value, labelled at its top: a plan's
-    /// target on the measure along the x axis.
+    /// target on the measure along the x axis. The label stays inside the plot: left of the
+    /// line when it fits there, otherwise right of it (a target near 0 would push a label
+    /// ending at the line past the y axis and out of the picture).
     func verticalReferenceLine(_ reference: ReferenceLevel, x: LinearScale) -> String {
         let at = x(reference.value)
+        // Bold 12px text reads wider than the 12px estimate: measure it as 13px.
+        let width = SVG.textWidth(reference.label, size: 13)
+        let start = at - 4 - width >= left + 4 ? at - 4 - width : min(at + 4, right - 4 - width)
         return SVG.element("line", ["x1": SVG.number(at), "x2": SVG.number(at), "y1": SVG.number(top), "y2": SVG.number(bottom),
                                     "class": "reference", "data-value": NumberFormat.exact(reference.value)])
-            + SVG.text(reference.label, x: at - 4, y: top + 12, anchor: "end", className: "reference-label")
+            + SVG.text(reference.label, x: max(left + 4, start), y: top + 12, anchor: "start", className: "reference-label")
     }
 
     /// The plot's outline along the bottom and left, drawn over the marks' ends.
