@@ -93,7 +93,13 @@ class PlannerDeskInABrowser(unittest.TestCase):
         with urllib.request.urlopen(self.address + "api/runs") as response:
             return json.load(response)["runs"]
 
-    def test_a_new_start_does_not_cancel_a_run_still_going(self):
+    def run_of(self, id):
+        """One run of the desk's list, by id."""
+        return next(run for run in self.runs() if run["id"] == id)
+
+    def start_long_run(self):
+        """Opens the baseline and starts 1,000 replications: a run still going for a while.
+        Returns the replications box."""
         browser = self.browser
         browser.get(self.address)
         self.open_scenario("library/baseline")
@@ -102,6 +108,11 @@ class PlannerDeskInABrowser(unittest.TestCase):
         replications.send_keys("1000")
         browser.find_element(By.ID, "run").click()
         self.wait().until(lambda b: self.status() in ("queued", "running"))
+        return replications
+
+    def test_a_new_start_does_not_cancel_a_run_still_going(self):
+        browser = self.browser
+        replications = self.start_long_run()
         long_run = self.browser.execute_script("return job.id")
         # A refused start, then an accepted one: neither may stop the run still going.
         replications.clear()
@@ -114,25 +125,19 @@ class PlannerDeskInABrowser(unittest.TestCase):
         self.wait().until(lambda b: self.status() == "done")
         # A closed stream is noticed when a write to it fails, so let the first run report a few
         # more replications: it must go on rather than end cancelled.
-        seen = {run["id"]: run for run in self.runs()}[long_run]["done"]
+        seen = self.run_of(long_run)["done"]
         self.wait().until(lambda b: (lambda run: run["status"] != "running" or run["done"] >= seen + 5)(
-            {run["id"]: run for run in self.runs()}[long_run]))
-        first = {run["id"]: run for run in self.runs()}[long_run]
+            self.run_of(long_run)))
+        first = self.run_of(long_run)
         self.assertEqual(first["status"], "running", f"the run started first was stopped by the later starts: {first}")
         urllib.request.urlopen(urllib.request.Request(self.address + f"api/runs/{long_run}/cancel", method="POST"))
-        self.wait().until(lambda b: {run["id"]: run for run in self.runs()}[long_run]["status"] == "cancelled")
+        self.wait().until(lambda b: self.run_of(long_run)["status"] == "cancelled")
         # The page still shows the run it started last, not the one cancelled behind it.
         self.assertEqual(self.status(), "done")
 
     def test_a_refused_start_after_a_cancelled_run_shows_only_the_refusal(self):
         browser = self.browser
-        browser.get(self.address)
-        self.open_scenario("library/baseline")
-        replications = browser.find_element(By.ID, "replications")
-        replications.clear()
-        replications.send_keys("1000")
-        browser.find_element(By.ID, "run").click()
-        self.wait().until(lambda b: self.status() in ("queued", "running"))
+        replications = self.start_long_run()
         browser.find_element(By.ID, "cancel").click()
         self.wait().until(lambda b: self.status() == "cancelled")
 
