@@ -87,8 +87,7 @@ public struct Simulation<Model: SimulationModel> {
     /// - Throws: `SimulationStop` when `stopRequested` says so or the clock stops moving (see
     ///   `Checkpoint`); the model is then left mid-run.
     @inlinable public mutating func run(until endTime: Double) throws(SimulationStop) {
-        while let next = scheduler.events.first, next.time <= endTime {
-            let entry = scheduler.events.pop().unsafelyUnwrapped
+        while let entry = scheduler.events.pop(dueBy: endTime) {
             scheduler.clock = entry.time
             scheduler.handled &+= 1
             model.handle(entry.payload, scheduler: &scheduler)

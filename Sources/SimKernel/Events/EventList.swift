@@ -93,6 +93,20 @@ public struct EventList<Payload> {
         return top
     }
 
+    /// Removes and returns the next event if it is due at or before `endTime`; otherwise
+    /// leaves it pending and returns nil.
+    ///
+    /// The same as reading `first` and then calling `pop()`, in one pass: with the root taken,
+    /// `first` compares the root's children and `pop()` then compares them again while it
+    /// sifts. A run loop asks this once per event.
+    /// - Complexity: O(log n).
+    @inlinable public mutating func pop(dueBy endTime: Double) -> Entry? {
+        if rootTaken { removeRoot() }
+        guard let top = heap.first, top.time <= endTime else { return nil }
+        rootTaken = true
+        return top
+    }
+
     /// Removes the taken root: the last event takes its place and sifts down.
     @inlinable mutating func removeRoot() {
         rootTaken = false
