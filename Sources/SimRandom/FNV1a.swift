@@ -18,13 +18,30 @@ public struct FNV1a: Sendable, Equatable {
     /// Inlinable so each caller's sequence type is specialised: unspecialised, every byte of
     /// a result file went through the generic iterator's witness table (about 300 instructions
     /// per byte, 4% of an England-scale run).
+    ///
+    /// Bytes held contiguously (a native String's UTF-8, an Array, Data) are read through a
+    /// pointer: a String's `UTF8View` iterated byte by byte costs about 30 instructions a byte,
+    /// a pointer about 4.
     @inlinable public mutating func add(_ bytes: some Sequence<UInt8>) {
+        if let hash = bytes.withContiguousStorageIfAvailable({ Self.hash($0, from: state) }) {
+            state = hash
+            return
+        }
         var hash = state
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* FNV1a.prime
         }
         state = hash
+    }
+
+    @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
+        var hash = start
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* FNV1a.prime
+        }
+        return hash
     }
 
     /// Sixteen lowercase hex digits, zero-padded.

@@ -153,6 +153,26 @@ final class RandomStreamsTests: XCTestCase {
         XCTAssertNotEqual(StreamIdentity("ab").index, StreamIdentity("ba").index)
     }
 
+    /// Bytes held contiguously are hashed through a pointer, others one by one: both must give
+    /// the reference values, and a file hashed piece by piece the hash of the whole.
+    func testFNV1aGivesTheSameHashForContiguousAndOtherSequences() {
+        func byteByByte(_ text: String) -> UInt64 {
+            var hash = FNV1a()
+            hash.add(text.utf8.lazy.map { $0 })  // not contiguous: the iterator path
+            return hash.value
+        }
+        for text in ["", "a", "foobar", "Northshire,beds,94.3\r\n", "Ynys Môn £12", String(repeating: "xyz", count: 1_000)] {
+            var contiguous = FNV1a()
+            contiguous.add(Array(text.utf8))
+            XCTAssertEqual(contiguous.value, byteByByte(text), text)
+            XCTAssertEqual(FNV1a.hash(text), byteByByte(text), text)
+        }
+        XCTAssertEqual(FNV1a.hash("foobar"), 0x8594_4171_F739_67E8)
+        var pieces = FNV1a()
+        for piece in ["foo", "", "b", "ar"] { pieces.add(piece.utf8) }
+        XCTAssertEqual(pieces.value, 0x8594_4171_F739_67E8)
+    }
+
     /// Each kind's uniforms have mean 1/2 within 4 standard errors (variance 1/12).
     func testEveryKindProducesUniforms() {
         for kind in GeneratorKind.allCases {

@@ -38,7 +38,10 @@ public enum AtomicFile {
         do {
             var buffer = Data()
             try produce { piece in
-                buffer.append(contentsOf: piece.utf8)
+                // Through the string's own bytes when it has them: Data's generic
+                // append(contentsOf:) asks the runtime for a protocol conformance on every call.
+                var piece = piece
+                piece.withUTF8 { buffer.append($0) }
                 if buffer.count >= 1 << 20 {
                     try writeAll(buffer, to: descriptor, path: url.path)
                     buffer.removeAll(keepingCapacity: true)
