@@ -13,10 +13,12 @@ public struct CrisisSystem: SimulationModel {
 
     let configuration: CrisisConfiguration
     var areas: [AreaServices]
-    /// Every area's arrival sources, `arrivalSources` an area (`AreaServices.arrivals`). Apart
-    /// from the mutable `areas`, so drawing the next arrival borrows the process in place
-    /// rather than copying it (and retaining its stream and profile) on every arrival.
+    /// Every area's arrival sources, `arrivalSources` an area (`AreaServices.arrivals`): the
+    /// owners of what `arrivalClocks` draws from.
     let arrivals: [ArrivalProcess]
+    /// The processes' clocks, the same order: arrivals are drawn from these plain values, since
+    /// reading a process out of `self` mid-mutation copies it (with reference counting).
+    let arrivalClocks: [ArrivalClock]
     static let arrivalSources = 3
     var people = PersonStore()
     /// Keeps alive the streams that `AreaStreams` refers to without reference counting.
@@ -69,6 +71,7 @@ public struct CrisisSystem: SimulationModel {
         }
         streamOwners = owners
         arrivals = try configuration.areas.flatMap { try AreaServices.arrivals($0, streams: streams) }
+        arrivalClocks = arrivals.map(\.clock)
         stats = Accumulators(areaCount: configuration.areas.count, cohortCount: configuration.cohorts.count, at: 0)
         for a in areas.indices {
             stats.record(.bedCapacity, area: a, Double(areas[a].beds.reduce(0) { $0 + $1.capacity }), at: 0)
@@ -110,7 +113,7 @@ public struct CrisisSystem: SimulationModel {
     public func start(_ scheduler: inout Scheduler<CrisisEvent>, horizonHours: Double, dailySeries: Bool = false) {
         for a in areas.indices {
             for source in [Source.community, .emergencyDepartment, .police] {
-                let first = arrivals[a * Self.arrivalSources + source.rawValue].next(after: 0)
+                let first = arrivalClocks[a * Self.arrivalSources + source.rawValue].next(after: 0)
                 if first.isFinite { scheduler.schedule(.arrival(area: Int32(a), source: source), at: first) }
             }
             let pools = AreaServices.bedPools(configuration.areas[a], wardTypes: configuration.wardTypes)
@@ -205,7 +208,7 @@ public struct CrisisSystem: SimulationModel {
 
     mutating func arrival(area: Int, source: Source, scheduler: inout Scheduler<CrisisEvent>) {
         let now = scheduler.now
-        let next = arrivals[area * Self.arrivalSources + source.rawValue].next(after: now)
+        let next = arrivalClocks[area * Self.arrivalSources + source.rawValue].next(after: now)
         if next.isFinite { scheduler.schedule(.arrival(area: Int32(area), source: source), at: next) }
         let cohort = cohortChoice.choose(areas[area].streams.cohort)
         let person = newPerson(area: area, cohort: cohort, source: source, at: now)

@@ -9,24 +9,62 @@ import SimRandom
 /// arrivals (common random numbers), and a profile with quiet hours costs nothing extra.
 public struct ArrivalProcess {
     public let profile: RateProfile
+    /// Keeps alive the generator that `clock` draws from and the weights it reads.
     @usableFromInline let stream: RandomStream
-    /// Flat profiles skip the hour-by-hour walk: E / rate is the same inversion in one step.
-    @usableFromInline let stationary: Bool
+    @usableFromInline let weightStorage: HourWeights
+    /// What a draw reads, as plain values (see `ArrivalClock`).
+    public let clock: ArrivalClock
 
     public init(profile: RateProfile, stream: RandomStream) {
         self.profile = profile
         self.stream = stream
-        stationary = profile.isStationary
+        weightStorage = HourWeights(profile.weights)
+        clock = ArrivalClock(draws: stream.handle, perHour: profile.perHour, annualGrowth: profile.annualGrowth,
+                             startHourOfWeek: profile.startHourOfWeek, weights: weightStorage.base,
+                             stationary: profile.isStationary)
+    }
+
+    /// The time (hours) of the first arrival after `time`, or +infinity if the rate is zero
+    /// from then on. Precondition: `time` >= 0.
+    /// - Complexity: O(hours until the next arrival); one exponential draw.
+    @inlinable public func next(after time: Double) -> Double { clock.next(after: time) }
+}
+
+/// An arrival process's draws, as plain values: its generator's handle, its rate and a pointer
+/// to its week of weights. Valid only while the `ArrivalProcess` it came from lives.
+///
+/// A model that holds its processes inside itself draws while it is being mutated, and
+/// reading a process from there copies it, retaining its stream and weights, on every arrival.
+/// Copying a clock costs nothing, so such a model keeps the processes (as owners) and draws
+/// from their clocks, as it does with `StreamHandle`s and their streams.
+public struct ArrivalClock {
+    @usableFromInline let draws: StreamHandle
+    @usableFromInline let perHour: Double
+    @usableFromInline let annualGrowth: Double
+    @usableFromInline let startHourOfWeek: Int
+    /// `RateProfile.hoursPerWeek` weights, owned by the process's `HourWeights`.
+    @usableFromInline let weights: UnsafePointer<Double>
+    /// Flat profiles skip the hour-by-hour walk: E / rate is the same inversion in one step.
+    @usableFromInline let stationary: Bool
+
+    init(draws: StreamHandle, perHour: Double, annualGrowth: Double, startHourOfWeek: Int,
+         weights: UnsafePointer<Double>, stationary: Bool) {
+        self.draws = draws
+        self.perHour = perHour
+        self.annualGrowth = annualGrowth
+        self.startHourOfWeek = startHourOfWeek
+        self.weights = weights
+        self.stationary = stationary
     }
 
     /// The time (hours) of the first arrival after `time`, or +infinity if the rate is zero
     /// from then on. Precondition: `time` >= 0.
     /// - Complexity: O(hours until the next arrival); one exponential draw.
     @inlinable public func next(after time: Double) -> Double {
-        if profile.isNeverActive { return .infinity }
-        let remaining = stream.exponential(mean: 1)
+        if perHour == 0 { return .infinity }
+        let remaining = draws.exponential(mean: 1)
         // The flat profile in a few instructions inlined into the caller; the walk out of line.
-        if stationary { return time + remaining / profile.perHour }
+        if stationary { return time + remaining / perHour }
         return walk(from: time, consuming: remaining)
     }
 
@@ -42,9 +80,10 @@ public struct ArrivalProcess {
         let limit = hour + 100 * Int(RateProfile.hoursPerYear)
         // The hour of the week is counted round rather than divided out each hour: a walk
         // crosses several hours per arrival, and an integer division is the dearest step.
-        var hourOfWeek = profile.hourOfWeek(hour)
+        var hourOfWeek = (hour + startHourOfWeek) % RateProfile.hoursPerWeek
         while hour < limit {
-            let rate = profile.rate(duringHour: hour, hourOfWeek: hourOfWeek)
+            let rate = RateProfile.rate(perHour: perHour, weight: weights[hourOfWeek], annualGrowth: annualGrowth,
+                                        hour: hour)
             let hourEnd = Double(hour + 1)
             let available = rate * (hourEnd - t)
             // rate > 0 guards 0/0 when a generator returns an exact 0 in a quiet hour.
@@ -57,4 +96,18 @@ public struct ArrivalProcess {
         }
         return .infinity
     }
+}
+
+/// A rate profile's week of weights in memory of its own, for `ArrivalClock` to read
+/// through a pointer.
+@usableFromInline final class HourWeights {
+    @usableFromInline let base: UnsafePointer<Double>
+
+    init(_ weights: [Double]) {
+        let storage = UnsafeMutablePointer<Double>.allocate(capacity: weights.count)
+        storage.initialize(from: weights, count: weights.count)
+        base = UnsafePointer(storage)
+    }
+
+    deinit { base.deallocate() }
 }

@@ -61,18 +61,17 @@ public struct RateProfile: Sendable, Equatable {
 
     /// Arrivals per hour during whole hour `hour` of the run (hour 0 = [0, 1)).
     @inlinable public func rate(duringHour hour: Int) -> Double {
-        rate(duringHour: hour, hourOfWeek: hourOfWeek(hour))
+        Self.rate(perHour: perHour, weight: weights[hourOfWeek(hour)], annualGrowth: annualGrowth, hour: hour)
     }
 
     /// The hour of the week (0 = Monday 00:00-01:00) that hour `hour` of the run falls in.
     @inlinable public func hourOfWeek(_ hour: Int) -> Int { (hour + startHourOfWeek) % Self.hoursPerWeek }
 
-    /// `rate(duringHour:)` with the hour of the week already known, for a caller stepping
-    /// through consecutive hours: it can count the week round instead of dividing each hour.
-    @inlinable func rate(duringHour hour: Int, hourOfWeek: Int) -> Double {
-        let weight = weights[hourOfWeek]
+    /// The rate of hour `hour` given its week weight: the formula itself, shared with
+    /// `ArrivalProcess`, which steps through consecutive hours reading weights by pointer.
+    @inlinable static func rate(perHour: Double, weight: Double, annualGrowth: Double, hour: Int) -> Double {
         guard annualGrowth != 0 else { return perHour * weight }
-        return perHour * weight * pow1p(annualGrowth, Double(hour) / Self.hoursPerYear)
+        return perHour * weight * pow1p(annualGrowth, Double(hour) / hoursPerYear)
     }
 
     /// Whether the rate is the same at every hour (flat weights, no growth), so the
