@@ -121,11 +121,11 @@ struct EpisodeLog {
         let admitted = people.admittedAt[i]
         let placement: Placement = !admitted.isFinite && !people.outOfAreaSince[i].isFinite ? .none
             : people.outOfAreaSince[i].isFinite ? .outOfArea
-            : people.bedArea[i] == people.area[i] ? .local : .network
+            : people.bedArea[i] == people.facts[i].area ? .local : .network
         let historyKnown = presentedAt[i].isFinite
         return EpisodeRecord(
-            person: people.identity[i], area: people.area[i], source: Source(rawValue: Int(people.source[i])) ?? .community,
-            cohort: people.cohort[i], wardType: people.wardType[i], presentedAt: presentedAt[i],
+            person: people.facts[i].identity, area: people.facts[i].area, source: Source(rawValue: Int(people.facts[i].source)) ?? .community,
+            cohort: people.facts[i].cohort, wardType: people.facts[i].wardType, presentedAt: presentedAt[i],
             decisionToAdmitAt: historyKnown ? people.bedRequestedAt[i] : .nan,
             admittedAt: historyKnown ? admitted : .nan,
             dischargedAt: placement == .none ? .nan : endedAt,

@@ -35,7 +35,7 @@ extension CrisisSystem {
 
     /// The pool of `area` that serves the person's ward type.
     @inline(__always) func pool(_ person: Int32, in area: Int) -> Int {
-        areas[area].poolOfWardType[Int(people.wardType[Int(person)])]
+        areas[area].poolOfWardType[Int(people.facts[Int(person)].wardType)]
     }
 
     /// A free bed at home or, failing that, in the network; false when there is none.
@@ -238,7 +238,7 @@ extension CrisisSystem {
         while let person = areas[area].repatriationQueues[pool].first {
             let i = Int(person)
             // Entries whose stay already ended (or whose slot was reused) are dropped.
-            guard people.state[i] == .outOfArea, people.area[i] == Int32(area), people.outOfAreaEnds[i] > now else {
+            guard people.state[i] == .outOfArea, people.facts[i].area == Int32(area), people.outOfAreaEnds[i] > now else {
                 _ = areas[area].repatriationQueues[pool].popFirst()
                 continue
             }

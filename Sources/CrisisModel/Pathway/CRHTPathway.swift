@@ -50,7 +50,7 @@ extension CrisisSystem {
             gatekeep(person, scheduler: &scheduler)
             return
         }
-        switch crhtReferralOutcome[Int(people.cohort[Int(person)])].choose(areas[area].streams.crhtOutcome) {
+        switch crhtReferralOutcome[Int(people.facts[Int(person)].cohort)].choose(areas[area].streams.crhtOutcome) {
         case .homeTreatment: startHomeTreatment(person, scheduler: &scheduler)
         case .crisisHouse: startCrisisHouse(person, scheduler: &scheduler)
         case .admissionRequest: admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
@@ -86,7 +86,7 @@ extension CrisisSystem {
     /// Mental Health Act (an assessment in the community or in hospital).
     mutating func decideLegalStatus(_ person: Int32) {
         let stream = areas[homeArea(person)].streams.legalStatus
-        let share = detainedRequestShare[Int(people.cohort[Int(person)])]
+        let share = detainedRequestShare[Int(people.facts[Int(person)].cohort)]
         if stream.bernoulli(probability: share) { people.detained[Int(person)] = true }
     }
 

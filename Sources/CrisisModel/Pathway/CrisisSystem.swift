@@ -254,14 +254,14 @@ public struct CrisisSystem: SimulationModel {
         PersonRef(index: person, generation: people.generation[Int(person)])
     }
 
-    @inline(__always) func homeArea(_ person: Int32) -> Int { Int(people.area[Int(person)]) }
+    @inline(__always) func homeArea(_ person: Int32) -> Int { Int(people.facts[Int(person)].area) }
 
     @inline(__always) mutating func count(_ counter: Counter, _ person: Int32, by amount: Double = 1) {
-        stats.count(counter, area: homeArea(person), cohort: Int(people.cohort[Int(person)]), by: amount)
+        stats.count(counter, area: homeArea(person), cohort: Int(people.facts[Int(person)].cohort), by: amount)
     }
 
     @inline(__always) mutating func observe(_ observation: Observation, _ value: Double, _ person: Int32) {
-        stats.observe(observation, value, area: homeArea(person), cohort: Int(people.cohort[Int(person)]))
+        stats.observe(observation, value, area: homeArea(person), cohort: Int(people.facts[Int(person)].cohort))
     }
 
     /// The person's episode of care is over: they may come back in crisis later.
@@ -271,7 +271,7 @@ public struct CrisisSystem: SimulationModel {
         if streams.representation.bernoulli(probability: configuration.representation.probability) {
             let after = configuration.representation.afterDays.sample(streams.representation) * 24
             let i = Int(person)
-            scheduler.schedule(.representation(area: Int32(area), cohort: people.cohort[i], identity: people.identity[i],
+            scheduler.schedule(.representation(area: Int32(area), cohort: people.facts[i].cohort, identity: people.facts[i].identity,
                                                lastBedDischarge: Float(people.lastBedDischargeAt[i])), after: after)
         }
         leave(person, scheduler: &scheduler)
@@ -285,7 +285,7 @@ public struct CrisisSystem: SimulationModel {
         if scheduler.trace.isEnabled { scheduler.trace(event.text, entity: Int(person), resource: event.resource) }
         if events.isEnabled {
             let i = Int(person)
-            events.append(event, person: people.identity[i], area: people.area[i], at: scheduler.now)
+            events.append(event, person: people.facts[i].identity, area: people.facts[i].area, at: scheduler.now)
         }
         if episodes.isEnabled { episodes.note(event, person, people: people, at: scheduler.now) }
     }

@@ -56,7 +56,28 @@ enum CareState: UInt8 {
     case left
 }
 
-/// Everyone currently in the system, stored as parallel arrays indexed by person.
+/// What is settled about a person when they present, and fixed until they leave.
+///
+/// Kept as one record rather than a column each: the fields are written together, once an
+/// episode, and every column written separately costs its own array uniqueness and bounds
+/// check (seven of them, on every presentation).
+struct PersonFacts {
+    var area: Int32
+    /// The same person across episodes (kept on re-presentation): readmissions need it.
+    var identity: UInt32
+    var cohort: Int32
+    var source: UInt8
+    /// The ward type the person needs (index into the ward types), drawn at creation.
+    var wardType: Int8
+    /// Clinical length of stay if admitted informally / detained, hours (drawn at creation,
+    /// so two scenarios treat the same person alike until policy differs).
+    var informalStayHours: Double
+    var detainedStayHours: Double
+}
+
+/// Everyone currently in the system, stored as parallel arrays indexed by person: one column
+/// per field that changes along the pathway, and the fields fixed at presentation together in
+/// `facts`.
 ///
 /// A person's slot is reused after they leave, so storage grows only to the peak number in
 /// the system at once; every field is a plain value, so the store costs no reference
@@ -64,9 +85,8 @@ enum CareState: UInt8 {
 /// scheduled for its occupant must be ignored (the person moved on, or the slot was reused):
 /// events carry the generation they were scheduled with (lazy cancellation).
 struct PersonStore {
-    var area: [Int32] = []
-    /// The same person across episodes (kept on re-presentation): readmissions need it.
-    var identity: [UInt32] = []
+    /// What is settled when the person presents, one record a person (see `PersonFacts`).
+    var facts: [PersonFacts] = []
     /// When the person last left a local or out-of-area bed, hours (-infinity: never).
     var lastBedDischargeAt: [Double] = []
     /// When the current admission (local or out of area) began, hours.
@@ -75,15 +95,9 @@ struct PersonStore {
     var outOfAreaSince: [Double] = []
     /// Where the person waits while an admission is arranged.
     var waitingPlace: [WaitingPlace] = []
-    var cohort: [Int32] = []
-    var source: [UInt8] = []
     var detained: [Bool] = []
     var state: [CareState] = []
     var generation: [UInt32] = []
-    /// Clinical length of stay if admitted informally / detained, hours (drawn at creation,
-    /// so two scenarios treat the same person alike until policy differs).
-    var informalStayHours: [Double] = []
-    var detainedStayHours: [Double] = []
     /// When the current wait or episode started, hours.
     var since: [Double] = []
     /// When the person asked for an admission (request to bed), hours.
@@ -97,8 +111,6 @@ struct PersonStore {
     var placeOfSafetySince: [Double] = []
     /// The area whose bed the person holds (pooled networks may use a neighbour's).
     var bedArea: [Int32] = []
-    /// The ward type the person needs (index into the ward types), drawn at creation.
-    var wardType: [Int8] = []
     /// Whether the crisis team request in progress is for an admission.
     var requestsAdmission: [Bool] = []
     /// The place in the bed queue, while waiting for a bed.
@@ -112,21 +124,19 @@ struct PersonStore {
                         detainedStayHours detainedStay: Double, at time: Double) -> Int32 {
         inSystem += 1
         let waiting: WaitingPlace = source == .emergencyDepartment ? .emergencyDepartment : .home
+        let personFacts = PersonFacts(area: Int32(area), identity: identity, cohort: Int32(cohort),
+                                      source: UInt8(source.rawValue), wardType: Int8(ward),
+                                      informalStayHours: informal, detainedStayHours: detainedStay)
         if let slot = free.popLast() {
             let i = Int(slot)
-            self.area[i] = Int32(area)
-            self.identity[i] = identity
+            facts[i] = personFacts
             lastBedDischargeAt[i] = lastDischarge
             admittedAt[i] = .nan
             outOfAreaSince[i] = .nan
             waitingPlace[i] = waiting
-            self.cohort[i] = Int32(cohort)
-            self.source[i] = UInt8(source.rawValue)
             detained[i] = false
             state[i] = .assessing
             generation[i] &+= 1
-            informalStayHours[i] = informal
-            detainedStayHours[i] = detainedStay
             since[i] = time
             bedRequestedAt[i] = .nan
             outOfAreaEnds[i] = .nan
@@ -134,24 +144,18 @@ struct PersonStore {
             placeOfSafety[i] = -1
             placeOfSafetySince[i] = .nan
             bedArea[i] = -1
-            wardType[i] = Int8(ward)
             requestsAdmission[i] = false
             bedTicket[i] = nil
             return slot
         }
-        self.area.append(Int32(area))
-        self.identity.append(identity)
+        facts.append(personFacts)
         lastBedDischargeAt.append(lastDischarge)
         admittedAt.append(.nan)
         outOfAreaSince.append(.nan)
         waitingPlace.append(waiting)
-        self.cohort.append(Int32(cohort))
-        self.source.append(UInt8(source.rawValue))
         detained.append(false)
         state.append(.assessing)
         generation.append(0)
-        informalStayHours.append(informal)
-        detainedStayHours.append(detainedStay)
         since.append(time)
         bedRequestedAt.append(.nan)
         outOfAreaEnds.append(.nan)
@@ -159,10 +163,9 @@ struct PersonStore {
         placeOfSafety.append(-1)
         placeOfSafetySince.append(.nan)
         bedArea.append(-1)
-        wardType.append(Int8(ward))
         requestsAdmission.append(false)
         bedTicket.append(nil)
-        return Int32(self.area.count - 1)
+        return Int32(facts.count - 1)
     }
 
     /// The person leaves the system; their slot is reused and pending events for it go stale.
@@ -182,6 +185,6 @@ struct PersonStore {
     /// The clinical stay for the person's current legal status, hours.
     func stayHours(_ person: Int32) -> Double {
         let i = Int(person)
-        return detained[i] ? detainedStayHours[i] : informalStayHours[i]
+        return detained[i] ? facts[i].detainedStayHours : facts[i].informalStayHours
     }
 }

@@ -71,7 +71,7 @@ extension CrisisSystem {
         // are not gatekept (an assumption, see docs/MODEL.md). The person holds the place of
         // safety until a bed is found.
         let teamOpen = configuration.crht.hours.isOpen(at: now)
-        switch mhaOutcome[Int(people.cohort[i])].choose(areas[area].streams.mhaOutcome) {
+        switch mhaOutcome[Int(people.facts[i].cohort)].choose(areas[area].streams.mhaOutcome) {
         case .detainedAdmission:
             people.detained[i] = true
             record(.detainedUnderMentalHealthAct, person, scheduler: &scheduler)

@@ -69,9 +69,9 @@ extension CrisisSystem {
     /// The remaining clinical stay of someone found in a bed at time 0, hours.
     private func residualHours(_ person: Int32) -> Double {
         let i = Int(person)
-        let cohort = Int(people.cohort[i])
+        let cohort = Int(people.facts[i].cohort)
         let stays = people.detained[i] ? detainedStayDays[cohort] : informalStayDays[cohort]
-        return Self.residual(of: stays, stream: areas[Int(people.area[i])].streams.startingState) * 24
+        return Self.residual(of: stays, stream: areas[Int(people.facts[i].area)].streams.startingState) * 24
     }
 
     /// A draw from the equilibrium residual of `distribution`: a length-biased draw (by
