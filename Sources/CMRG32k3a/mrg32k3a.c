@@ -14,34 +14,61 @@
 #define A21 527612LL
 #define A23N 1370589LL
 
+// The state: x1[n-3], x1[n-2], x1[n-1], x2[n-3], x2[n-2], x2[n-1], each in [0, m). They are kept
+// as 64-bit integers, not 32-bit, so each product below is one multiply with its operand in
+// memory.
 typedef struct { int64_t s[6]; } mrg32k3a_state;
 
-// x mod m for |x| < 2^53, without a hardware division (the generator's hot spot): the
-// quotient estimated in double precision is off by at most one either way, and the two
-// corrections put the remainder in [0, m).
-static inline int64_t mod_fast(int64_t x, int64_t m, double inv_m) {
-  int64_t r = x - (int64_t)((double)x * inv_m) * m;
-  if (r < 0) r += m;
-  if (r >= m) r -= m;
-  return r;
+// 1.5 * 2^52: adding it to a double of magnitude below 2^51 leaves a double whose unit in the
+// last place is 1, so the sum is the addend rounded to the nearest integer (in the default
+// rounding mode, which nothing in crisis-sim changes), and that integer modulo 2^32 is the low
+// 32 bits of the sum's bit pattern (the constant's own low 32 bits are zero).
+#define ROUND_TO_INTEGER 6755399441055744.0
+
+// One step of a component: (a * s_a - b * s_b) mod m, with p = a * s_a - b * s_b given, for
+// s_a, s_b in [0, m). This is the generator's hot spot, one dependent chain per component.
+//
+// L'Ecuyer (1999, "Good parameters and implementations for combined multiple recursive random
+// number generators", Operations Research 47(1)) chose the multipliers below 2^21 so that
+// |p| < 2^53: p is exact as a double, and his floating-point implementation reduces it with
+// k = (long)(p / m); p -= k * m; if (p < 0) p += m. Here the division is a multiply by 1/m,
+// and k is p/m rounded to the nearest integer rather than truncated, which needs only one
+// correction instead of two:
+// - |p/m| < 2^21, so p * (1/m) is within 2^-31 of p/m (two roundings, each a relative error
+//   below 2^-53), and k = round(p * (1/m)) leaves r = p - k m with |r| < m/2 + 2 < 2^31;
+// - r therefore fits in 32 bits, so it can be computed modulo 2^32 from the low 32 bits of p,
+//   k and m alone, with no conversion of k back to a 64-bit integer;
+// - one correction, r + m when r < 0, puts it in [0, m).
+// The result is the exact remainder, the same number whichever way it is reached.
+static inline int64_t mod_step(int64_t p, uint32_t m, double inv_m) {
+  double y = (double)p * inv_m;
+  y += ROUND_TO_INTEGER;
+  uint64_t bits;
+  memcpy(&bits, &y, sizeof bits);
+  uint32_t k = (uint32_t)bits;                         // round(p / m) modulo 2^32
+  uint32_t r = (uint32_t)p - k * m;                    // p - k m modulo 2^32, in (-2^31, 2^31)
+  return (int32_t)r < 0 ? (int64_t)(r + m) : (int64_t)r;  // r + m < 2^32: no overflow
 }
 
-// Advances the state and returns the output in [1, m1].
-static inline uint64_t mrg_next(mrg32k3a_state *st) {
+// Advances the state and returns the output (x1 - x2) mod m1 in [1, m1] (m1 for 0).
+static inline uint32_t mrg_next(mrg32k3a_state *st) {
   int64_t *s = st->s;
-  int64_t p1 = mod_fast(A12 * s[1] - A13N * s[0], M1, 1.0 / (double)M1);
-  s[0] = s[1]; s[1] = s[2]; s[2] = p1;
-  int64_t p2 = mod_fast(A21 * s[5] - A23N * s[3], M2, 1.0 / (double)M2);
-  s[3] = s[4]; s[4] = s[5]; s[5] = p2;
-  return (uint64_t)(p1 > p2 ? p1 - p2 : p1 - p2 + M1);
+  int64_t x1 = mod_step(A12 * s[1] - A13N * s[0], (uint32_t)M1, 1.0 / (double)M1);
+  int64_t x2 = mod_step(A21 * s[5] - A23N * s[3], (uint32_t)M2, 1.0 / (double)M2);
+  s[0] = s[1]; s[1] = s[2]; s[2] = x1;
+  s[3] = s[4]; s[4] = s[5]; s[5] = x2;
+  // x1 - x2 lies in (-m2, m1); below 1 it is moved up by m1, into (m1 - m2, m1]. Both fit in
+  // 32 bits, so the arithmetic is modulo 2^32.
+  uint32_t d = (uint32_t)x1 - (uint32_t)x2;
+  return x1 > x2 ? d : d + (uint32_t)M1;
 }
 
-static unsigned long mrg_get(void *vstate) { return (unsigned long)(mrg_next(vstate) - 1); }
+static unsigned long mrg_get(void *vstate) { return (unsigned long)mrg_next(vstate) - 1; }
 
 // 1 / (m1 + 1), as in L'Ecuyer's RngStreams: a multiply, not a division, per draw.
 #define NORM 2.328306549295727688e-10
 
-// The output is at most m1 < 2^63, so it converts as a signed integer: one instruction, where
+// The output is below 2^32, so it converts as a signed 64-bit integer: one instruction, where
 // an unsigned 64-bit conversion takes five. Both are exact below 2^53, so the value is the same.
 static double mrg_get_double(void *vstate) { return (double)(int64_t)mrg_next(vstate) * NORM; }
 
