@@ -14,63 +14,68 @@
 #define A21 527612LL
 #define A23N 1370589LL
 
-// The state: x1[n-3], x1[n-2], x1[n-1], x2[n-3], x2[n-2], x2[n-1], each in [0, m). They are kept
-// as 64-bit integers, not 32-bit, so each product below is one multiply with its operand in
-// memory.
-typedef struct { int64_t s[6]; } mrg32k3a_state;
+// The state is held as in L'Ecuyer's (1999) floating-point implementation: integers in [0, m),
+// exact as doubles. The two components are interleaved by age,
+//   s = {x1[n-3], x2[n-3], x1[n-2], x2[n-2], x1[n-1], x2[n-1]},
+// so that the pairs the step reads and writes sit side by side (see mrg_next). The public
+// functions below take and give the integers in RngStreams' order (x1[n-3], x1[n-2], x1[n-1],
+// x2[n-3], x2[n-2], x2[n-1]); SLOT maps an index in that order to one in s.
+typedef struct { double s[6]; } mrg32k3a_state;
+#define SLOT(i) (2 * ((i) % 3) + (i) / 3)
 
 // 1.5 * 2^52: adding it to a double of magnitude below 2^51 leaves a double whose unit in the
 // last place is 1, so the sum is the addend rounded to the nearest integer (in the default
-// rounding mode, which nothing in crisis-sim changes), and that integer modulo 2^32 is the low
-// 32 bits of the sum's bit pattern (the constant's own low 32 bits are zero).
+// rounding mode, which nothing in crisis-sim changes), and subtracting it again is exact.
 #define ROUND_TO_INTEGER 6755399441055744.0
 
-// One step of a component: (a * s_a - b * s_b) mod m, with p = a * s_a - b * s_b given, for
-// s_a, s_b in [0, m). This is the generator's hot spot, one dependent chain per component.
+// One step of a component: p mod m, for p = a * s_a - b * s_b with s_a, s_b in [0, m).
 //
 // L'Ecuyer (1999, "Good parameters and implementations for combined multiple recursive random
 // number generators", Operations Research 47(1)) chose the multipliers below 2^21 so that
-// |p| < 2^53: p is exact as a double, and his floating-point implementation reduces it with
-// k = (long)(p / m); p -= k * m; if (p < 0) p += m. Here the division is a multiply by 1/m,
-// and k is p/m rounded to the nearest integer rather than truncated, which needs only one
-// correction instead of two:
-// - |p/m| < 2^21, so p * (1/m) is within 2^-31 of p/m (two roundings, each a relative error
-//   below 2^-53), and k = round(p * (1/m)) leaves r = p - k m with |r| < m/2 + 2 < 2^31;
-// - r therefore fits in 32 bits, so it can be computed modulo 2^32 from the low 32 bits of p,
-//   k and m alone, with no conversion of k back to a 64-bit integer;
-// - one correction, r + m when r < 0, puts it in [0, m).
-// The result is the exact remainder, the same number whichever way it is reached.
-static inline int64_t mod_step(int64_t p, uint32_t m, double inv_m) {
-  double y = (double)p * inv_m;
-  y += ROUND_TO_INTEGER;
-  uint64_t bits;
-  memcpy(&bits, &y, sizeof bits);
-  uint32_t k = (uint32_t)bits;                         // round(p / m) modulo 2^32
-  uint32_t r = (uint32_t)p - k * m;                    // p - k m modulo 2^32, in (-2^31, 2^31)
-  return (int32_t)r < 0 ? (int64_t)(r + m) : (int64_t)r;  // r + m < 2^32: no overflow
+// |p| < 2^53: the products and their difference are exact in double precision. His
+// implementation then reduces with k = (long)(p / m); p -= k * m; if (p < 0) p += m. Here the
+// division is a multiply by 1/m and k is p/m rounded to the nearest integer, not truncated:
+// - |p/m| < 2^21 and the two roundings of p * (1/m) are each a relative error below 2^-53, so
+//   k is within 1/2 + 2^-31 of p/m and r = p - k m has |r| < m/2 + 2: one correction, r + m
+//   when r < 0, puts it in [0, m), where truncation would need a second one (r >= m);
+// - k m < 2^53 and r are integers that doubles hold exactly, so p - k m is exact (and stays
+//   exact if the compiler fuses it into a multiply-add, as on arm64).
+// The result is the exact remainder, the same number as any other way of computing it.
+static inline double mod_step(double p, double m, double inv_m) {
+  double k = (p * inv_m + ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
+  double r = p - k * m;
+  return r + (r < 0 ? m : 0.0);
 }
 
-// Advances the state and returns the output (x1 - x2) mod m1 in [1, m1] (m1 for 0).
-static inline uint32_t mrg_next(mrg32k3a_state *st) {
-  int64_t *s = st->s;
-  int64_t x1 = mod_step(A12 * s[1] - A13N * s[0], (uint32_t)M1, 1.0 / (double)M1);
-  int64_t x2 = mod_step(A21 * s[5] - A23N * s[3], (uint32_t)M2, 1.0 / (double)M2);
-  s[0] = s[1]; s[1] = s[2]; s[2] = x1;
-  s[3] = s[4]; s[4] = s[5]; s[5] = x2;
-  // x1 - x2 lies in (-m2, m1); below 1 it is moved up by m1, into (m1 - m2, m1]. Both fit in
-  // 32 bits, so the arithmetic is modulo 2^32.
-  uint32_t d = (uint32_t)x1 - (uint32_t)x2;
-  return x1 > x2 ? d : d + (uint32_t)M1;
+// Advances the state and returns the output (x1 - x2) mod m1 in [1, m1] (m1 for 0), an
+// integer held as a double.
+//
+// The two components are independent until the output, and written alike, clang at -O2
+// computes them as one pair of doubles (SSE2, part of baseline x86-64; NEON on arm64): the
+// interleaved state makes (x1[n-3], x2[n-3]) one load and the shift two 16-byte copies. That
+// is 35 instructions a draw (callgrind), where the integer form took 44 (52 before it rounded
+// the quotient) and this code kept scalar (-fno-slp-vectorize) 52; the bed-pool instruction
+// count would show if the pairing were ever lost.
+static inline double mrg_next(mrg32k3a_state *st) {
+  double *s = st->s;
+  double x1 = mod_step((double)A12 * s[2] - (double)A13N * s[0], (double)M1, 1.0 / (double)M1);
+  double x2 = mod_step((double)A21 * s[5] - (double)A23N * s[1], (double)M2, 1.0 / (double)M2);
+  s[0] = s[2]; s[1] = s[3];
+  s[2] = s[4]; s[3] = s[5];
+  s[4] = x1; s[5] = x2;
+  // x1 - x2 lies in (-m2, m1) and is exact; below 1 it is moved up by m1, into (m1 - m2, m1].
+  double d = x1 - x2;
+  return d + (d > 0 ? 0.0 : (double)M1);
 }
 
-static unsigned long mrg_get(void *vstate) { return (unsigned long)mrg_next(vstate) - 1; }
+static unsigned long mrg_get(void *vstate) { return (unsigned long)(int64_t)mrg_next(vstate) - 1; }
 
-// 1 / (m1 + 1), as in L'Ecuyer's RngStreams: a multiply, not a division, per draw.
+// 1 / (m1 + 1), as in L'Ecuyer's RngStreams: a multiply, not a division, per draw. The same
+// integer times the same constant as when the output was converted from a 64-bit integer, so
+// the same double.
 #define NORM 2.328306549295727688e-10
 
-// The output is below 2^32, so it converts as a signed 64-bit integer: one instruction, where
-// an unsigned 64-bit conversion takes five. Both are exact below 2^53, so the value is the same.
-static double mrg_get_double(void *vstate) { return (double)(int64_t)mrg_next(vstate) * NORM; }
+static double mrg_get_double(void *vstate) { return mrg_next(vstate) * NORM; }
 
 // GSL seeds every new generator through `set`; a plain integer seed is spread over the
 // six components with SplitMix64 (Steele, Lea & Flood 2014). crisis-sim then moves the
@@ -88,7 +93,7 @@ static void mrg_set(void *vstate, unsigned long seed) {
   for (int i = 0; i < 6; i++) {
     // Components in [1, m) can never be all zero.
     int64_t m = i < 3 ? M1 : M2;
-    st->s[i] = 1 + (int64_t)(splitmix64(&x) % (uint64_t)(m - 1));
+    st->s[SLOT(i)] = (double)(1 + (int64_t)(splitmix64(&x) % (uint64_t)(m - 1)));
   }
 }
 
@@ -188,18 +193,21 @@ int crisis_mrg32k3a_set_position(gsl_rng *r, const uint32_t seed[6], uint64_t st
   if (!nonzero1 || !nonzero2) return -1;
   pthread_once(&tables_once, fill_tables);
 
+  // The jumps work on integers in RngStreams' order; the state takes them as doubles.
+  int64_t v[6];
+  for (int i = 0; i < 6; i++) v[i] = seed[i];
+  jump(tables.stream1, STREAM_BITS, stream, v, M1);
+  jump(tables.stream2, STREAM_BITS, stream, v + 3, M2);
+  jump(tables.substream1, SUBSTREAM_BITS, substream, v, M1);
+  jump(tables.substream2, SUBSTREAM_BITS, substream, v + 3, M2);
+  jump(tables.stream1, STREAM_BITS, substream >> SUBSTREAM_BITS, v, M1);
+  jump(tables.stream2, STREAM_BITS, substream >> SUBSTREAM_BITS, v + 3, M2);
   mrg32k3a_state *st = r->state;
-  for (int i = 0; i < 6; i++) st->s[i] = seed[i];
-  jump(tables.stream1, STREAM_BITS, stream, st->s, M1);
-  jump(tables.stream2, STREAM_BITS, stream, st->s + 3, M2);
-  jump(tables.substream1, SUBSTREAM_BITS, substream, st->s, M1);
-  jump(tables.substream2, SUBSTREAM_BITS, substream, st->s + 3, M2);
-  jump(tables.stream1, STREAM_BITS, substream >> SUBSTREAM_BITS, st->s, M1);
-  jump(tables.stream2, STREAM_BITS, substream >> SUBSTREAM_BITS, st->s + 3, M2);
+  for (int i = 0; i < 6; i++) st->s[SLOT(i)] = (double)v[i];
   return 0;
 }
 
 void crisis_mrg32k3a_get_state(const gsl_rng *r, uint32_t state[6]) {
   const mrg32k3a_state *st = r->state;
-  for (int i = 0; i < 6; i++) state[i] = (uint32_t)st->s[i];
+  for (int i = 0; i < 6; i++) state[i] = (uint32_t)(int64_t)st->s[SLOT(i)];
 }
