@@ -14,12 +14,14 @@
 #define A21 527612LL
 #define A23N 1370589LL
 
-// The state is held as in L'Ecuyer's (1999) floating-point implementation: integers in [0, m),
-// exact as doubles. The two components are interleaved by age,
+// The state is held as in L'Ecuyer's (1999) floating-point implementation, integers exact as
+// doubles, with two differences. Each component value is kept as its residue nearest zero, in
+// (-m/2 - 2, m/2 + 2), rather than in [0, m) (see mod_step), and the components are
+// interleaved by age,
 //   s = {x1[n-3], x2[n-3], x1[n-2], x2[n-2], x1[n-1], x2[n-1]},
-// so that the pairs the step reads and writes sit side by side (see mrg_next). The public
-// functions below take and give the integers in RngStreams' order (x1[n-3], x1[n-2], x1[n-1],
-// x2[n-3], x2[n-2], x2[n-1]); SLOT maps an index in that order to one in s.
+// so that the pairs the step reads and writes sit side by side (see mrg_next). The functions
+// that take or give the state use integers in [0, m) in RngStreams' order (x1[n-3], x1[n-2],
+// x1[n-1], x2[n-3], x2[n-2], x2[n-1]); SLOT maps an index in that order to one in s.
 typedef struct { double s[6]; } mrg32k3a_state;
 #define SLOT(i) (2 * ((i) % 3) + (i) / 3)
 
@@ -28,34 +30,40 @@ typedef struct { double s[6]; } mrg32k3a_state;
 // rounding mode, which nothing in crisis-sim changes), and subtracting it again is exact.
 #define ROUND_TO_INTEGER 6755399441055744.0
 
-// One step of a component: p mod m, for p = a * s_a - b * s_b with s_a, s_b in [0, m).
+// One step of a component: a residue of p modulo m in (-m/2 - 2, m/2 + 2), for an integer p
+// with |p| < 2^53.
 //
 // L'Ecuyer (1999, "Good parameters and implementations for combined multiple recursive random
-// number generators", Operations Research 47(1)) chose the multipliers below 2^21 so that
-// |p| < 2^53: the products and their difference are exact in double precision. His
-// implementation then reduces with k = (long)(p / m); p -= k * m; if (p < 0) p += m. Here the
-// division is a multiply by 1/m and k is p/m rounded to the nearest integer, not truncated:
+// number generators", Operations Research 47(1)) chose the multipliers below 2^21 so that the
+// products and their difference are exact in double precision, and reduces them with
+// k = (long)(p / m); p -= k * m; if (p < 0) p += m. Here the division is a multiply by 1/m,
+// and k is p/m rounded to the nearest integer, not truncated:
 // - |p/m| < 2^21 and the two roundings of p * (1/m) are each a relative error below 2^-53, so
-//   k is within 1/2 + 2^-31 of p/m and r = p - k m has |r| < m/2 + 2: one correction, r + m
-//   when r < 0, puts it in [0, m), where truncation would need a second one (r >= m);
+//   k is within 1/2 + 2^-31 of p/m, and r = p - k m has |r| < m/2 + 2;
 // - k m < 2^53 and r are integers that doubles hold exactly, so p - k m is exact (and stays
 //   exact if the compiler fuses it into a multiply-add, as on arm64).
-// The result is the exact remainder, the same number as any other way of computing it.
+// r is not moved into [0, m): the next steps multiply it just as well. State values lie in
+// (-m/2 - 2, m) (in [0, m) as set, nearest zero once stepped), so |p| < 1403580 m +
+// 810728 (m/2 + 2) < 1.9 * 2^52 for the first component, and 1370589 m + 527612 (m/2 + 2) for
+// the second. Only the output needs the residues in [0, m) (to_unit), so that correction is
+// off the chain from one step to the next, which in a loop of draws is what bounds the speed.
 static inline double mod_step(double p, double m, double inv_m) {
   double k = (p * inv_m + ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
-  double r = p - k * m;
-  return r + (r < 0 ? m : 0.0);
+  return p - k * m;
 }
 
-// Advances the state and returns the output (x1 - x2) mod m1 in [1, m1] (m1 for 0), an
-// integer held as a double.
+// The residue in [0, m) of a value from mod_step (or already in [0, m)).
+static inline double to_unit(double r, double m) { return r + (r < 0 ? m : 0.0); }
+
+// Advances the state and returns the output (x1 - x2) mod m1 in [1, m1] (m1 for 0), with x1,
+// x2 in [0, m1), [0, m2): an integer held as a double.
 //
 // The two components are independent until the output, and written alike, clang at -O2
 // computes them as one pair of doubles (SSE2, part of baseline x86-64; NEON on arm64): the
 // interleaved state makes (x1[n-3], x2[n-3]) one load and the shift two 16-byte copies. That
-// is 35 instructions a draw (callgrind), where the integer form took 44 (52 before it rounded
-// the quotient) and this code kept scalar (-fno-slp-vectorize) 52; the bed-pool instruction
-// count would show if the pairing were ever lost.
+// is 35 instructions a draw (callgrind), where the integer form took 52 (44 with the rounded
+// quotient) and this code kept scalar (-fno-slp-vectorize) 52; the bed-pool instruction count
+// would show if the pairing were ever lost.
 static inline double mrg_next(mrg32k3a_state *st) {
   double *s = st->s;
   double x1 = mod_step((double)A12 * s[2] - (double)A13N * s[0], (double)M1, 1.0 / (double)M1);
@@ -64,7 +72,7 @@ static inline double mrg_next(mrg32k3a_state *st) {
   s[2] = s[4]; s[3] = s[5];
   s[4] = x1; s[5] = x2;
   // x1 - x2 lies in (-m2, m1) and is exact; below 1 it is moved up by m1, into (m1 - m2, m1].
-  double d = x1 - x2;
+  double d = to_unit(x1, (double)M1) - to_unit(x2, (double)M2);
   return d + (d > 0 ? 0.0 : (double)M1);
 }
 
@@ -209,5 +217,6 @@ int crisis_mrg32k3a_set_position(gsl_rng *r, const uint32_t seed[6], uint64_t st
 
 void crisis_mrg32k3a_get_state(const gsl_rng *r, uint32_t state[6]) {
   const mrg32k3a_state *st = r->state;
-  for (int i = 0; i < 6; i++) state[i] = (uint32_t)(int64_t)st->s[SLOT(i)];
+  for (int i = 0; i < 6; i++)
+    state[i] = (uint32_t)(int64_t)to_unit(st->s[SLOT(i)], i < 3 ? (double)M1 : (double)M2);
 }
