@@ -14,36 +14,76 @@
 #define A21 527612LL
 #define A23N 1370589LL
 
-typedef struct { int64_t s[6]; } mrg32k3a_state;
+// The state is held as in L'Ecuyer's (1999) floating-point implementation, integers exact as
+// doubles, with two differences. Each component value is kept as its residue nearest zero, in
+// (-m/2 - 2, m/2 + 2), rather than in [0, m) (see mod_step), and the components are
+// interleaved by age,
+//   s = {x1[n-3], x2[n-3], x1[n-2], x2[n-2], x1[n-1], x2[n-1]},
+// so that the pairs the step reads and writes sit side by side (see mrg_next). The functions
+// that take or give the state use integers in [0, m) in RngStreams' order (x1[n-3], x1[n-2],
+// x1[n-1], x2[n-3], x2[n-2], x2[n-1]); SLOT maps an index in that order to one in s.
+typedef struct { double s[6]; } mrg32k3a_state;
+#define SLOT(i) (2 * ((i) % 3) + (i) / 3)
 
-// x mod m for |x| < 2^53, without a hardware division (the generator's hot spot): the
-// quotient estimated in double precision is off by at most one either way, and the two
-// corrections put the remainder in [0, m).
-static inline int64_t mod_fast(int64_t x, int64_t m, double inv_m) {
-  int64_t r = x - (int64_t)((double)x * inv_m) * m;
-  if (r < 0) r += m;
-  if (r >= m) r -= m;
-  return r;
+// 1.5 * 2^52: adding it to a double of magnitude below 2^51 leaves a double whose unit in the
+// last place is 1, so the sum is the addend rounded to the nearest integer (in the default
+// rounding mode, which nothing in crisis-sim changes), and subtracting it again is exact.
+#define ROUND_TO_INTEGER 6755399441055744.0
+
+// One step of a component: a residue of p modulo m in (-m/2 - 2, m/2 + 2), for an integer p
+// with |p| < 2^53.
+//
+// L'Ecuyer (1999, "Good parameters and implementations for combined multiple recursive random
+// number generators", Operations Research 47(1)) chose the multipliers below 2^21 so that the
+// products and their difference are exact in double precision, and reduces them with
+// k = (long)(p / m); p -= k * m; if (p < 0) p += m. Here the division is a multiply by 1/m,
+// and k is p/m rounded to the nearest integer, not truncated:
+// - |p/m| < 2^21 and the two roundings of p * (1/m) are each a relative error below 2^-53, so
+//   k is within 1/2 + 2^-31 of p/m, and r = p - k m has |r| < m/2 + 2;
+// - k m < 2^53 and r are integers that doubles hold exactly, so p - k m is exact (and stays
+//   exact if the compiler fuses it into a multiply-add, as on arm64).
+// r is not moved into [0, m): the next steps multiply it just as well. State values lie in
+// (-m/2 - 2, m) (in [0, m) as set, nearest zero once stepped), so |p| < 1403580 m +
+// 810728 (m/2 + 2) < 1.9 * 2^52 for the first component, and 1370589 m + 527612 (m/2 + 2) for
+// the second. Only the output needs the residues in [0, m) (to_unit), so that correction is
+// off the chain from one step to the next, which in a loop of draws is what bounds the speed.
+static inline double mod_step(double p, double m, double inv_m) {
+  double k = (p * inv_m + ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
+  return p - k * m;
 }
 
-// Advances the state and returns the output in [1, m1].
-static inline uint64_t mrg_next(mrg32k3a_state *st) {
-  int64_t *s = st->s;
-  int64_t p1 = mod_fast(A12 * s[1] - A13N * s[0], M1, 1.0 / (double)M1);
-  s[0] = s[1]; s[1] = s[2]; s[2] = p1;
-  int64_t p2 = mod_fast(A21 * s[5] - A23N * s[3], M2, 1.0 / (double)M2);
-  s[3] = s[4]; s[4] = s[5]; s[5] = p2;
-  return (uint64_t)(p1 > p2 ? p1 - p2 : p1 - p2 + M1);
+// The residue in [0, m) of a value from mod_step (or already in [0, m)).
+static inline double to_unit(double r, double m) { return r + (r < 0 ? m : 0.0); }
+
+// Advances the state and returns the output (x1 - x2) mod m1 in [1, m1] (m1 for 0), with x1,
+// x2 in [0, m1), [0, m2): an integer held as a double.
+//
+// The two components are independent until the output, and written alike, clang at -O2
+// computes them as one pair of doubles (SSE2, part of baseline x86-64; NEON on arm64): the
+// interleaved state makes (x1[n-3], x2[n-3]) one load and the shift two 16-byte copies. That
+// is 35 instructions a draw (callgrind), where the integer form took 52 (44 with the rounded
+// quotient) and this code kept scalar (-fno-slp-vectorize) 52; the bed-pool instruction count
+// would show if the pairing were ever lost.
+static inline double mrg_next(mrg32k3a_state *st) {
+  double *s = st->s;
+  double x1 = mod_step((double)A12 * s[2] - (double)A13N * s[0], (double)M1, 1.0 / (double)M1);
+  double x2 = mod_step((double)A21 * s[5] - (double)A23N * s[1], (double)M2, 1.0 / (double)M2);
+  s[0] = s[2]; s[1] = s[3];
+  s[2] = s[4]; s[3] = s[5];
+  s[4] = x1; s[5] = x2;
+  // x1 - x2 lies in (-m2, m1) and is exact; below 1 it is moved up by m1, into (m1 - m2, m1].
+  double d = to_unit(x1, (double)M1) - to_unit(x2, (double)M2);
+  return d + (d > 0 ? 0.0 : (double)M1);
 }
 
-static unsigned long mrg_get(void *vstate) { return (unsigned long)(mrg_next(vstate) - 1); }
+static unsigned long mrg_get(void *vstate) { return (unsigned long)(int64_t)mrg_next(vstate) - 1; }
 
-// 1 / (m1 + 1), as in L'Ecuyer's RngStreams: a multiply, not a division, per draw.
+// 1 / (m1 + 1), as in L'Ecuyer's RngStreams: a multiply, not a division, per draw. The same
+// integer times the same constant as when the output was converted from a 64-bit integer, so
+// the same double.
 #define NORM 2.328306549295727688e-10
 
-// The output is at most m1 < 2^63, so it converts as a signed integer: one instruction, where
-// an unsigned 64-bit conversion takes five. Both are exact below 2^53, so the value is the same.
-static double mrg_get_double(void *vstate) { return (double)(int64_t)mrg_next(vstate) * NORM; }
+static double mrg_get_double(void *vstate) { return mrg_next(vstate) * NORM; }
 
 // GSL seeds every new generator through `set`; a plain integer seed is spread over the
 // six components with SplitMix64 (Steele, Lea & Flood 2014). crisis-sim then moves the
@@ -61,7 +101,7 @@ static void mrg_set(void *vstate, unsigned long seed) {
   for (int i = 0; i < 6; i++) {
     // Components in [1, m) can never be all zero.
     int64_t m = i < 3 ? M1 : M2;
-    st->s[i] = 1 + (int64_t)(splitmix64(&x) % (uint64_t)(m - 1));
+    st->s[SLOT(i)] = (double)(1 + (int64_t)(splitmix64(&x) % (uint64_t)(m - 1)));
   }
 }
 
@@ -161,18 +201,22 @@ int crisis_mrg32k3a_set_position(gsl_rng *r, const uint32_t seed[6], uint64_t st
   if (!nonzero1 || !nonzero2) return -1;
   pthread_once(&tables_once, fill_tables);
 
+  // The jumps work on integers in RngStreams' order; the state takes them as doubles.
+  int64_t v[6];
+  for (int i = 0; i < 6; i++) v[i] = seed[i];
+  jump(tables.stream1, STREAM_BITS, stream, v, M1);
+  jump(tables.stream2, STREAM_BITS, stream, v + 3, M2);
+  jump(tables.substream1, SUBSTREAM_BITS, substream, v, M1);
+  jump(tables.substream2, SUBSTREAM_BITS, substream, v + 3, M2);
+  jump(tables.stream1, STREAM_BITS, substream >> SUBSTREAM_BITS, v, M1);
+  jump(tables.stream2, STREAM_BITS, substream >> SUBSTREAM_BITS, v + 3, M2);
   mrg32k3a_state *st = r->state;
-  for (int i = 0; i < 6; i++) st->s[i] = seed[i];
-  jump(tables.stream1, STREAM_BITS, stream, st->s, M1);
-  jump(tables.stream2, STREAM_BITS, stream, st->s + 3, M2);
-  jump(tables.substream1, SUBSTREAM_BITS, substream, st->s, M1);
-  jump(tables.substream2, SUBSTREAM_BITS, substream, st->s + 3, M2);
-  jump(tables.stream1, STREAM_BITS, substream >> SUBSTREAM_BITS, st->s, M1);
-  jump(tables.stream2, STREAM_BITS, substream >> SUBSTREAM_BITS, st->s + 3, M2);
+  for (int i = 0; i < 6; i++) st->s[SLOT(i)] = (double)v[i];
   return 0;
 }
 
 void crisis_mrg32k3a_get_state(const gsl_rng *r, uint32_t state[6]) {
   const mrg32k3a_state *st = r->state;
-  for (int i = 0; i < 6; i++) state[i] = (uint32_t)st->s[i];
+  for (int i = 0; i < 6; i++)
+    state[i] = (uint32_t)(int64_t)to_unit(st->s[SLOT(i)], i < 3 ? (double)M1 : (double)M2);
 }
