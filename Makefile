@@ -27,12 +27,17 @@ browser-deps: report-deps
 	@command -v chromedriver >/dev/null || { echo "installing chromium-driver"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver; }
 	@python3 -c "import selenium" 2>/dev/null || { echo "installing selenium"; python3 -m pip install -q selenium; }
 
+# Every release build links the Swift runtime statically, as `make dist` ships it: one
+# configuration, so no release build rebuilds another's, and a start-up that does not relocate
+# the runtime's shared libraries (a third of the instructions of `bench bedpool --referrals 1`).
+RELEASE = -c release --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 # The main job: the baseline scenario, results in results/baseline.
 run: deps
-	$(SWIFT) run -c release crisis-sim run Scenarios/baseline.yaml
+	$(SWIFT) run $(RELEASE) crisis-sim run Scenarios/baseline.yaml
 
 test: deps report-deps
 	$(SWIFT) test
@@ -57,7 +62,7 @@ dist-check: dist
 # result it checks (about 80 s on 2 idle cores, 150 s on busy ones). Commit before running
 # it: the document names the commit it was made from.
 validation: deps
-	$(SWIFT) run -c release crisis-sim validation
+	$(SWIFT) run $(RELEASE) crisis-sim validation
 
 # The test suite under AddressSanitizer, then ThreadSanitizer (each in its own build folder;
 # several times slower than `make test`, so not part of CI's run).
@@ -100,9 +105,9 @@ yardsticks: deps
 # Whether crisis-sim and the SimPy peer agree on the core pathway's KPIs (exit 1 if not).
 PEER_REPLICATIONS ?= 50
 peer-check: deps
-	$(SWIFT) build -c release --product crisis-sim
+	$(SWIFT) build $(RELEASE) --product crisis-sim
 	python3 -c 'import simpy, yaml' 2>/dev/null || python3 -m pip install --quiet -r Benchmarks/peers/requirements.txt
-	python3 Benchmarks/peers/check_agreement.py --replications $(PEER_REPLICATIONS) --crisis-sim $$($(SWIFT) build -c release --show-bin-path)/crisis-sim
+	python3 Benchmarks/peers/check_agreement.py --replications $(PEER_REPLICATIONS) --crisis-sim $$($(SWIFT) build $(RELEASE) --show-bin-path)/crisis-sim
 
 clean:
 	rm -rf .build dist

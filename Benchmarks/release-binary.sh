@@ -1,12 +1,14 @@
 # Sourced by the benchmark scripts: sets CRISIS_SIM to a release build of crisis-sim, built here
 # (with SCRATCH_PATH as swift build's --scratch-path when given) unless CRISIS_SIM already names
-# a binary. Needs SWIFT, ROOT and WORK (the build log goes there).
+# a binary. Needs SWIFT, ROOT and WORK (the build log goes there). The build is the binary as
+# shipped: the Swift runtime linked statically, as `make dist` and the Makefile's release
+# builds link it.
 release_binary() {
   if [[ -n "${CRISIS_SIM:-}" ]]; then
     echo "using the crisis-sim binary $CRISIS_SIM"
   else
     echo "building crisis-sim (release)"
-    local swift_args=(-c release --package-path "$ROOT")
+    local swift_args=(-c release --static-swift-stdlib --package-path "$ROOT")
     [[ -n "${SCRATCH_PATH:-}" ]] && swift_args+=(--scratch-path "$SCRATCH_PATH")
     "$SWIFT" build "${swift_args[@]}" --product crisis-sim >"$WORK/swift-build.log" 2>&1 || {
       tail -40 "$WORK/swift-build.log" >&2; echo "swift build failed" >&2; exit 1; }
