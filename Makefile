@@ -30,14 +30,18 @@ browser-deps: report-deps
 # Every release build links the Swift runtime statically, as `make dist` ships it: one
 # configuration, so no release build rebuilds another's, and a start-up that does not relocate
 # the runtime's shared libraries (a third of the instructions of `bench bedpool --referrals 1`).
+# (`swift run` does not take --static-swift-stdlib, so the targets that run it build, then run
+# the binary.)
 RELEASE = -c release --static-swift-stdlib
+CRISIS_SIM_RELEASE = $$($(SWIFT) build $(RELEASE) --show-bin-path)/crisis-sim
 
 build: deps
 	$(SWIFT) build $(RELEASE)
 
 # The main job: the baseline scenario, results in results/baseline.
 run: deps
-	$(SWIFT) run $(RELEASE) crisis-sim run Scenarios/baseline.yaml
+	$(SWIFT) build $(RELEASE) --product crisis-sim
+	$(CRISIS_SIM_RELEASE) run Scenarios/baseline.yaml
 
 test: deps report-deps
 	$(SWIFT) test
@@ -62,7 +66,8 @@ dist-check: dist
 # result it checks (about 80 s on 2 idle cores, 150 s on busy ones). Commit before running
 # it: the document names the commit it was made from.
 validation: deps
-	$(SWIFT) run $(RELEASE) crisis-sim validation
+	$(SWIFT) build $(RELEASE) --product crisis-sim
+	$(CRISIS_SIM_RELEASE) validation
 
 # The test suite under AddressSanitizer, then ThreadSanitizer (each in its own build folder;
 # several times slower than `make test`, so not part of CI's run).
@@ -107,7 +112,7 @@ PEER_REPLICATIONS ?= 50
 peer-check: deps
 	$(SWIFT) build $(RELEASE) --product crisis-sim
 	python3 -c 'import simpy, yaml' 2>/dev/null || python3 -m pip install --quiet -r Benchmarks/peers/requirements.txt
-	python3 Benchmarks/peers/check_agreement.py --replications $(PEER_REPLICATIONS) --crisis-sim $$($(SWIFT) build $(RELEASE) --show-bin-path)/crisis-sim
+	python3 Benchmarks/peers/check_agreement.py --replications $(PEER_REPLICATIONS) --crisis-sim $(CRISIS_SIM_RELEASE)
 
 clean:
 	rm -rf .build dist
