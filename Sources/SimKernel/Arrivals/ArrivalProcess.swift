@@ -9,11 +9,12 @@ import SimRandom
 /// arrivals (common random numbers), and a profile with quiet hours costs nothing extra.
 public struct ArrivalProcess {
     public let profile: RateProfile
-    /// Keeps alive the generator that `clock` draws from and the weights it reads.
-    @usableFromInline let stream: RandomStream
-    @usableFromInline let weightStorage: HourWeights
+    /// The generator `clock` draws from: kept alive here.
+    let stream: RandomStream
+    /// The week of weights `clock` reads: kept alive here.
+    let weightStorage: HourWeights
     /// What a draw reads, as plain values (see `ArrivalClock`).
-    public let clock: ArrivalClock
+    @usableFromInline package let clock: ArrivalClock
 
     public init(profile: RateProfile, stream: RandomStream) {
         self.profile = profile
@@ -31,13 +32,15 @@ public struct ArrivalProcess {
 }
 
 /// An arrival process's draws, as plain values: its generator's handle, its rate and a pointer
-/// to its week of weights. Valid only while the `ArrivalProcess` it came from lives.
+/// to its week of weights. Valid only while the `ArrivalProcess` it came from lives, and Swift
+/// may end a value's life at its last use: keep the process in a stored property beside the
+/// clocks (as `CrisisSystem` does), or use `withExtendedLifetime`. Hence `package`, not public.
 ///
 /// A model that holds its processes inside itself draws while it is being mutated, and
 /// reading a process from there copies it, retaining its stream and weights, on every arrival.
 /// Copying a clock costs nothing, so such a model keeps the processes (as owners) and draws
 /// from their clocks, as it does with `StreamHandle`s and their streams.
-public struct ArrivalClock {
+@usableFromInline package struct ArrivalClock {
     @usableFromInline let draws: StreamHandle
     @usableFromInline let perHour: Double
     @usableFromInline let annualGrowth: Double
@@ -57,10 +60,11 @@ public struct ArrivalClock {
         self.stationary = stationary
     }
 
-    /// The time (hours) of the first arrival after `time`, or +infinity if the rate is zero
-    /// from then on. Precondition: `time` >= 0.
-    /// - Complexity: O(hours until the next arrival); one exponential draw.
-    @inlinable public func next(after time: Double) -> Double {
+    /// `ArrivalProcess.next(after:)`.
+    @inlinable package func next(after time: Double) -> Double {
+        // The walk reads weights through a pointer, with no bounds check to catch an hour
+        // before the run's start.
+        assert(time >= 0, "arrival times start at 0")
         if perHour == 0 { return .infinity }
         let remaining = draws.exponential(mean: 1)
         // The flat profile in a few instructions inlined into the caller; the walk out of line.
@@ -80,7 +84,7 @@ public struct ArrivalClock {
         let limit = hour + 100 * Int(RateProfile.hoursPerYear)
         // The hour of the week is counted round rather than divided out each hour: a walk
         // crosses several hours per arrival, and an integer division is the dearest step.
-        var hourOfWeek = (hour + startHourOfWeek) % RateProfile.hoursPerWeek
+        var hourOfWeek = RateProfile.hourOfWeek(hour, start: startHourOfWeek)
         while hour < limit {
             let rate = RateProfile.rate(perHour: perHour, weight: weights[hourOfWeek], annualGrowth: annualGrowth,
                                         hour: hour)
@@ -98,12 +102,13 @@ public struct ArrivalClock {
     }
 }
 
-/// A rate profile's week of weights in memory of its own, for `ArrivalClock` to read
-/// through a pointer.
-@usableFromInline final class HourWeights {
-    @usableFromInline let base: UnsafePointer<Double>
+/// A rate profile's week of weights in memory of its own, for `ArrivalClock` to read through
+/// a pointer.
+final class HourWeights {
+    let base: UnsafePointer<Double>
 
     init(_ weights: [Double]) {
+        precondition(weights.count == RateProfile.hoursPerWeek, "a rate profile holds one weight an hour of the week")
         let storage = UnsafeMutablePointer<Double>.allocate(capacity: weights.count)
         storage.initialize(from: weights, count: weights.count)
         base = UnsafePointer(storage)

@@ -65,10 +65,13 @@ public struct RateProfile: Sendable, Equatable {
     }
 
     /// The hour of the week (0 = Monday 00:00-01:00) that hour `hour` of the run falls in.
-    @inlinable public func hourOfWeek(_ hour: Int) -> Int { (hour + startHourOfWeek) % Self.hoursPerWeek }
+    @inlinable public func hourOfWeek(_ hour: Int) -> Int { Self.hourOfWeek(hour, start: startHourOfWeek) }
+
+    /// The same for a run whose hour 0 is hour `start` of the week.
+    @inlinable static func hourOfWeek(_ hour: Int, start: Int) -> Int { (hour + start) % hoursPerWeek }
 
     /// The rate of hour `hour` given its week weight: the formula itself, shared with
-    /// `ArrivalProcess`, which steps through consecutive hours reading weights by pointer.
+    /// `ArrivalClock`, which steps through consecutive hours reading weights by pointer.
     @inlinable static func rate(perHour: Double, weight: Double, annualGrowth: Double, hour: Int) -> Double {
         guard annualGrowth != 0 else { return perHour * weight }
         return perHour * weight * pow1p(annualGrowth, Double(hour) / hoursPerYear)
