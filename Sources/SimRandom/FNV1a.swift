@@ -23,19 +23,10 @@ public struct FNV1a: Sendable, Equatable {
     /// pointer: a String's `UTF8View` iterated byte by byte costs about 30 instructions a byte,
     /// a pointer about 4.
     @inlinable public mutating func add(_ bytes: some Sequence<UInt8>) {
-        if let hash = bytes.withContiguousStorageIfAvailable({ Self.hash($0, from: state) }) {
-            state = hash
-            return
-        }
-        var hash = state
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* FNV1a.prime
-        }
-        state = hash
+        state = bytes.withContiguousStorageIfAvailable { Self.hash($0, from: state) } ?? Self.hash(bytes, from: state)
     }
 
-    @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
+    @inlinable static func hash(_ bytes: some Sequence<UInt8>, from start: UInt64) -> UInt64 {
         var hash = start
         for byte in bytes {
             hash ^= UInt64(byte)
