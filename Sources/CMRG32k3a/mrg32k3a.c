@@ -4,8 +4,15 @@
 //   x2[n] = (527612 x2[n-1] - 1370589 x2[n-3]) mod m2
 //   u[n]  = ((x1[n] - x2[n]) mod m1) / (m1 + 1), mapped into (0, 1)
 #include "mrg32k3a.h"
+#include <float.h>
 #include <pthread.h>
 #include <string.h>
+
+// mod_step's rounding relies on each double operation being rounded as written: reassociation
+// (-ffast-math) would cancel (x + C) - C, and excess precision would round at the wrong place.
+#if defined(__FAST_MATH__) || (defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD != 0)
+#error "mrg32k3a.c needs IEEE double arithmetic as written: no -ffast-math, no excess precision"
+#endif
 
 #define M1 4294967087LL
 #define M2 4294944443LL
@@ -44,8 +51,8 @@ typedef struct { double s[6]; } mrg32k3a_state;
 //   exact if the compiler fuses it into a multiply-add, as on arm64).
 // r is not moved into [0, m): the next steps multiply it just as well. State values lie in
 // (-m/2 - 2, m) (in [0, m) as set, nearest zero once stepped), so |p| < 1403580 m +
-// 810728 (m/2 + 2) < 1.9 * 2^52 for the first component, and 1370589 m + 527612 (m/2 + 2) for
-// the second. Only the output needs the residues in [0, m) (to_unit), so that correction is
+// 810728 (m/2 + 2) < 1.9 * 2^52 for the first component, and 1370589 m + 527612 (m/2 + 2) <
+// 1.6 * 2^52 for the second. Only the output needs the residues in [0, m) (to_unit), so that correction is
 // off the chain from one step to the next, which in a loop of draws is what bounds the speed.
 static inline double mod_step(double p, double m, double inv_m) {
   double k = (p * inv_m + ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
