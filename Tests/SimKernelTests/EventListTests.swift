@@ -93,8 +93,9 @@ final class EventListTests: XCTestCase {
                     if popped != nil { checkedPops += 1 }
                 } else if roll < 97 {
                     // A run loop's pop: only an event due by a time, which is often before the
-                    // next event, so the list must leave that event pending; half the time
-                    // exactly an event time, which is due.
+                    // next event, so the list must leave that event pending. Half the time the
+                    // time is a whole number, a time events are often scheduled at, so an event
+                    // exactly at it must come out (due means at or before).
                     let endTime = Double(random.int(below: distinctTimes + 1)) - (random.chance(1, in: 2) ? 0 : 0.25)
                     let popped = list.pop(dueBy: endTime)
                     let expected = oracle.pop(dueBy: endTime)
