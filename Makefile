@@ -27,9 +27,10 @@ browser-deps: report-deps
 	@command -v chromedriver >/dev/null || { echo "installing chromium-driver"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-driver; }
 	@python3 -c "import selenium" 2>/dev/null || { echo "installing selenium"; python3 -m pip install -q selenium; }
 
-# Every release build links the Swift runtime statically, as `make dist` ships it: one
-# configuration, so no release build rebuilds another's, and a start-up that does not relocate
-# the runtime's shared libraries (a third of the instructions of `bench bedpool --referrals 1`).
+# Every release build links the Swift runtime statically, as `make dist` does (dist also links
+# GSL statically): one configuration, so no release build recompiles another's (switching to or
+# from dist only relinks), and a start-up that does not relocate the runtime's shared libraries
+# (a third of the instructions of `bench bedpool --referrals 1`).
 # (`swift run` does not take --static-swift-stdlib, so the targets that run it build, then run
 # the binary.)
 RELEASE = -c release --static-swift-stdlib

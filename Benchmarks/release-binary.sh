@@ -1,8 +1,8 @@
 # Sourced by the benchmark scripts: sets CRISIS_SIM to a release build of crisis-sim, built here
 # (with SCRATCH_PATH as swift build's --scratch-path when given) unless CRISIS_SIM already names
-# a binary. Needs SWIFT, ROOT and WORK (the build log goes there). The build is the binary as
-# shipped: the Swift runtime linked statically, as `make dist` and the Makefile's release
-# builds link it.
+# a binary. Needs SWIFT, ROOT and WORK (the build log goes there). The Swift runtime is linked
+# statically, as `make dist` and the Makefile's release builds link it (dist also links GSL
+# statically; this build uses the system's shared GSL).
 release_binary() {
   if [[ -n "${CRISIS_SIM:-}" ]]; then
     echo "using the crisis-sim binary $CRISIS_SIM"

@@ -100,18 +100,27 @@ def run_crisis_sim(command, scenario, replications, seed, folder):
     return rows
 
 
+def release_binary():
+    """Builds crisis-sim as the Makefile's release builds do (`swift run` takes no
+    --static-swift-stdlib, and a build without it would relink theirs) and returns its path."""
+    build = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--package-path", ROOT]
+    subprocess.run(build + ["--product", "crisis-sim"], check=True)
+    folder = subprocess.run(build + ["--show-bin-path"], check=True, capture_output=True, text=True).stdout.strip()
+    return os.path.join(folder, "crisis-sim")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default=os.path.join(HERE, "core-pathway.yaml"))
     parser.add_argument("--replications", type=int, default=50)
     parser.add_argument("--seed", type=int, default=42, help="master seed for both (their random numbers differ anyway)")
-    parser.add_argument("--crisis-sim", help="a crisis-sim binary (default: swift run -c release crisis-sim)")
+    parser.add_argument("--crisis-sim", help="a crisis-sim binary (default: a release build, the Swift runtime linked statically as the Makefile builds it)")
     parser.add_argument("--familywise", type=float, default=0.95, help="confidence over all KPIs together")
     args = parser.parse_args()
     if args.replications < 2:
         parser.error("--replications must be at least 2")
 
-    command = [args.crisis_sim] if args.crisis_sim else ["swift", "run", "-c", "release", "--package-path", ROOT, "crisis-sim"]
+    command = [args.crisis_sim] if args.crisis_sim else [release_binary()]
     with tempfile.TemporaryDirectory() as folder:
         print(f"crisis-sim: {args.replications} replications of {args.scenario}", flush=True)
         ours = run_crisis_sim(command, args.scenario, args.replications, args.seed, folder)
