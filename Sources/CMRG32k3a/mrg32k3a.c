@@ -52,8 +52,9 @@ typedef struct { double s[6]; } mrg32k3a_state;
 // r is not moved into [0, m): the next steps multiply it just as well. State values lie in
 // (-m/2 - 2, m) (in [0, m) as set, nearest zero once stepped), so |p| < 1403580 m +
 // 810728 (m/2 + 2) < 1.9 * 2^52 for the first component, and 1370589 m + 527612 (m/2 + 2) <
-// 1.6 * 2^52 for the second. Only the output needs the residues in [0, m) (to_unit), so that correction is
-// off the chain from one step to the next, which in a loop of draws is what bounds the speed.
+// 1.6 * 2^52 for the second. Only the output needs the residues in [0, m) (to_unit), so that
+// correction is off the chain from one step to the next, which in a loop of draws is what
+// bounds the speed.
 static inline double mod_step(double p, double m, double inv_m) {
   double k = (p * inv_m + ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
   return p - k * m;
