@@ -118,20 +118,20 @@ struct EpisodeLog {
     /// The episode in `slot` as `people` holds it, ended at `endedAt` (NaN: still open).
     func record(_ slot: Int32, people: borrowing PersonStore, endedAt: Double) -> EpisodeRecord {
         let i = Int(slot)
-        let admitted = people.admittedAt[i]
-        let placement: Placement = !admitted.isFinite && !people.outOfAreaSince[i].isFinite ? .none
-            : people.outOfAreaSince[i].isFinite ? .outOfArea
-            : people.bedArea[i] == people.facts[i].area ? .local : .network
+        let admitted = people.progress[i].admittedAt
+        let placement: Placement = !admitted.isFinite && !people.progress[i].outOfAreaSince.isFinite ? .none
+            : people.progress[i].outOfAreaSince.isFinite ? .outOfArea
+            : people.progress[i].bedArea == people.facts[i].area ? .local : .network
         let historyKnown = presentedAt[i].isFinite
         return EpisodeRecord(
             person: people.facts[i].identity, area: people.facts[i].area, source: Source(rawValue: Int(people.facts[i].source)) ?? .community,
             cohort: people.facts[i].cohort, wardType: people.facts[i].wardType, presentedAt: presentedAt[i],
-            decisionToAdmitAt: historyKnown ? people.bedRequestedAt[i] : .nan,
+            decisionToAdmitAt: historyKnown ? people.progress[i].bedRequestedAt : .nan,
             admittedAt: historyKnown ? admitted : .nan,
             dischargedAt: placement == .none ? .nan : endedAt,
-            detained: people.detained[i], gatekept: people.gatekept[i], placement: placement,
+            detained: people.progress[i].detained, gatekept: people.progress[i].gatekept, placement: placement,
             repatriatedAt: repatriatedAt[i], delayedDischargeFrom: delayedFrom[i], endedAt: endedAt,
-            endedFrom: endedAt.isFinite ? Self.end(people.state[i]) : .open)
+            endedFrom: endedAt.isFinite ? Self.end(people.progress[i].state) : .open)
     }
 
     /// What an episode leaving from `state` ended from (read before the slot is freed).
@@ -156,7 +156,7 @@ struct EpisodeLog {
     /// The run is over: every episode still open goes into the extract, undischarged.
     mutating func close(people: borrowing PersonStore) {
         guard isEnabled else { return }
-        for slot in people.state.indices where people.state[slot] != .left {
+        for slot in people.progress.indices where people.progress[slot].state != .left {
             finished.append(record(Int32(slot), people: people, endedAt: .nan))
         }
         finished.flush()

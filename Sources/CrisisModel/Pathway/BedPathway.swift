@@ -12,8 +12,8 @@ extension CrisisSystem {
     mutating func requestBed(_ person: Int32, gatekept: Bool, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
         let now = scheduler.now
-        people.gatekept[i] = gatekept
-        people.bedRequestedAt[i] = now
+        people.progress[i].gatekept = gatekept
+        people.progress[i].bedRequestedAt = now
         if takeFreeBed(person, scheduler: &scheduler) { return }
         count(.bedRequestsFindingNoBed, person)
         let area = homeArea(person)
@@ -22,9 +22,9 @@ extension CrisisSystem {
             placeOutOfArea(person, scheduler: &scheduler)
             return
         }
-        people.state[i] = .waitingForBed
+        people.progress[i].state = .waitingForBed
         if case .queued(let ticket) = areas[area].beds[pool(person, in: area)].request(person, at: now) {
-            people.bedTicket[i] = ticket
+            people.progress[i].bedTicket = ticket
             record(.waitsForBed, person, scheduler: &scheduler)
             scheduler.schedule(.bedSearchEnds(ref(person)), after: search, priority: .renege)
         } else {
@@ -63,21 +63,23 @@ extension CrisisSystem {
     /// Call before the person leaves where they waited.
     mutating func recordAdmission(_ person: Int32, at now: Double) {
         let i = Int(person)
-        count(people.detained[i] ? .admissionsDetained : .admissionsInformal, person)
-        if people.gatekept[i] { count(.admissionsGatekept, person) }
-        let waited = now - people.bedRequestedAt[i]
+        count(people.progress[i].detained ? .admissionsDetained : .admissionsInformal, person)
+        if people.progress[i].gatekept { count(.admissionsGatekept, person) }
+        let waited = now - people.progress[i].bedRequestedAt
         observe(.timeToBedHours, waited, person)
         count(.bedRequestsServed, person)
         if waited > 4 { count(.bedRequestsOver4h, person) }
         if waited > 12 { count(.bedRequestsOver12h, person) }
-        if people.waitingPlace[i] == .emergencyDepartment
-            || people.placeOfSafety[i] == Int8(PlaceOfSafety.emergencyDepartment.rawValue) {
+        if people.progress[i].waitingPlace == .emergencyDepartment
+            || people.progress[i].placeOfSafety == Int8(PlaceOfSafety.emergencyDepartment.rawValue) {
             count(.emergencyDepartmentBedWaits, person)
             observe(.emergencyDepartmentBedWaitHours, waited, person)
             if waited > 12 { count(.emergencyDepartmentBedWaitsOver12h, person) }
         }
-        if now - people.lastBedDischargeAt[i] <= Self.readmissionWindowHours { count(.readmissionsWithin30Days, person) }
-        people.admittedAt[i] = now
+        if now - people.progress[i].lastBedDischargeAt <= Self.readmissionWindowHours {
+            count(.readmissionsWithin30Days, person)
+        }
+        people.progress[i].admittedAt = now
     }
 
     /// Readmission within 30 days of leaving a bed (NHS Outcomes Framework's window).
@@ -90,9 +92,9 @@ extension CrisisSystem {
         let now = scheduler.now
         recordAdmission(person, at: now)
         leaveWaitingPlace(person, scheduler: &scheduler)
-        people.state[i] = .inLocalBed
-        people.bedArea[i] = Int32(bedArea)
-        people.bedTicket[i] = nil
+        people.progress[i].state = .inLocalBed
+        people.progress[i].bedArea = Int32(bedArea)
+        people.progress[i].bedTicket = nil
         people.invalidateEvents(person)  // a pending bedSearchEnds no longer applies
         record(.admittedToLocalBed, person, scheduler: &scheduler)
         scheduler.schedule(.stayEnds(ref(person)), after: people.stayHours(person), priority: .release)
@@ -101,10 +103,10 @@ extension CrisisSystem {
 
     mutating func bedSearchEnds(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
-        guard people.state[i] == .waitingForBed, let ticket = people.bedTicket[i] else { return }
+        guard people.progress[i].state == .waitingForBed, let ticket = people.progress[i].bedTicket else { return }
         let area = homeArea(person)
         guard areas[area].beds[pool(person, in: area)].renege(ticket, at: scheduler.now) != nil else { return }
-        people.bedTicket[i] = nil
+        people.progress[i].bedTicket = nil
         recordBedLevels(area: area, at: scheduler.now)
         placeOutOfArea(person, scheduler: &scheduler)
     }
@@ -118,11 +120,11 @@ extension CrisisSystem {
         recordAdmission(person, at: now)
         leaveWaitingPlace(person, scheduler: &scheduler)
         count(.outOfAreaPlacements, person)
-        people.state[i] = .outOfArea
+        people.progress[i].state = .outOfArea
         people.invalidateEvents(person)
-        people.outOfAreaSince[i] = now
+        people.progress[i].outOfAreaSince = now
         let ends = now + people.stayHours(person)
-        people.outOfAreaEnds[i] = ends
+        people.progress[i].outOfAreaEnds = ends
         record(.placedOutOfArea, person, scheduler: &scheduler)
         scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: ends, priority: .release)
         changeOutOfAreaActive(area: area, by: 1, at: now)
@@ -134,7 +136,7 @@ extension CrisisSystem {
 
     /// An out-of-area placement ends (discharge or repatriation): its length, in nights.
     mutating func endPlacement(_ person: Int32, at now: Double) {
-        let nights = (now - people.outOfAreaSince[Int(person)]) / 24
+        let nights = (now - people.progress[Int(person)].outOfAreaSince) / 24
         count(.outOfAreaPlacementsEnded, person)
         count(.outOfAreaPlacementDays, person, by: nights)
         if nights >= 15 { count(.outOfAreaPlacementsOf15Nights, person) }
@@ -152,8 +154,8 @@ extension CrisisSystem {
     /// A discharge from any bed: its length of stay, and the time a readmission counts from.
     mutating func leaveBed(_ person: Int32, at now: Double) {
         let i = Int(person)
-        observe(.lengthOfStayDays, (now - people.admittedAt[i]) / 24, person)
-        people.lastBedDischargeAt[i] = now
+        observe(.lengthOfStayDays, (now - people.progress[i].admittedAt) / 24, person)
+        people.progress[i].lastBedDischargeAt = now
     }
 
     /// The clinical stay is over; with some probability discharge is delayed (housing,
@@ -174,7 +176,7 @@ extension CrisisSystem {
 
     mutating func bedFreed(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let now = scheduler.now
-        let bedArea = Int(people.bedArea[Int(person)])
+        let bedArea = Int(people.progress[Int(person)].bedArea)
         let bedPool = pool(person, in: bedArea)
         count(.dischargesFromBed, person)
         record(.dischargedFromLocalBed, person, scheduler: &scheduler)
@@ -238,21 +240,22 @@ extension CrisisSystem {
         while let person = areas[area].repatriationQueues[pool].first {
             let i = Int(person)
             // Entries whose stay already ended (or whose slot was reused) are dropped.
-            guard people.state[i] == .outOfArea, people.facts[i].area == Int32(area), people.outOfAreaEnds[i] > now else {
+            guard people.progress[i].state == .outOfArea, people.facts[i].area == Int32(area),
+                  people.progress[i].outOfAreaEnds > now else {
                 _ = areas[area].repatriationQueues[pool].popFirst()
                 continue
             }
             // The queue is in placement order: if the oldest is not ready, nobody is.
-            guard now - people.outOfAreaSince[i] >= minimumHours else { return false }
+            guard now - people.progress[i].outOfAreaSince >= minimumHours else { return false }
             _ = areas[area].repatriationQueues[pool].popFirst()
             _ = areas[area].beds[pool].trySeize(at: now, aheadOfQueue: true)
             count(.repatriations, person)
             endPlacement(person, at: now)
-            people.state[i] = .inLocalBed
-            people.bedArea[i] = Int32(area)
+            people.progress[i].state = .inLocalBed
+            people.progress[i].bedArea = Int32(area)
             people.invalidateEvents(person)  // the out-of-area discharge no longer applies
             record(.repatriatedToLocalBed, person, scheduler: &scheduler)
-            scheduler.schedule(.stayEnds(ref(person)), at: people.outOfAreaEnds[i], priority: .release)
+            scheduler.schedule(.stayEnds(ref(person)), at: people.progress[i].outOfAreaEnds, priority: .release)
             recordBedLevels(area: area, at: now)
             return true
         }

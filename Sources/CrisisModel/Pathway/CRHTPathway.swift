@@ -9,9 +9,9 @@ extension CrisisSystem {
     mutating func requestCRHT(_ person: Int32, admission: Bool, scheduler: inout Scheduler<CrisisEvent>) {
         let now = scheduler.now
         let i = Int(person)
-        people.since[i] = now
-        people.requestsAdmission[i] = admission
-        people.state[i] = .assessing
+        people.progress[i].since = now
+        people.progress[i].requestsAdmission = admission
+        people.progress[i].state = .assessing
         let crht = configuration.crht
         if admission && crht.outOfHours == .bypass && !crht.hours.isOpen(at: now) {
             count(.crhtOutOfHoursBypasses, person)
@@ -31,7 +31,7 @@ extension CrisisSystem {
         let streams = areas[homeArea(person)].streams
         let response = configuration.crht.responseHours.sample(streams.crhtResponse)
         let assessment = configuration.crht.assessmentHours.sample(streams.crhtAssessment)
-        let waited = scheduler.now - people.since[i] + response
+        let waited = scheduler.now - people.progress[i].since + response
         observe(.crhtResponseHours, waited, person)
         if waited <= 4 { count(.crhtRespondedWithin4h, person) }
         record(.crisisTeamAssessmentStarts, person, scheduler: &scheduler)
@@ -46,7 +46,7 @@ extension CrisisSystem {
             beginCRHTAssessment(next, scheduler: &scheduler)
         }
         count(.crhtAssessments, person)
-        if people.requestsAdmission[Int(person)] {
+        if people.progress[Int(person)].requestsAdmission {
             gatekeep(person, scheduler: &scheduler)
             return
         }
@@ -73,7 +73,7 @@ extension CrisisSystem {
     /// or home treatment; detained requests and the rest go to a bed, gatekept.
     mutating func gatekeep(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let stream = areas[homeArea(person)].streams.crhtAvoidance
-        if !people.detained[Int(person)], stream.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
+        if !people.progress[Int(person)].detained, stream.bernoulli(probability: configuration.crht.admissionsAvoidedShare) {
             count(.admissionsAvoided, person)
             record(.admissionAvoidedByGatekeeping, person, scheduler: &scheduler)
             divertFromAdmission(person, scheduler: &scheduler)
@@ -87,7 +87,7 @@ extension CrisisSystem {
     mutating func decideLegalStatus(_ person: Int32) {
         let stream = areas[homeArea(person)].streams.legalStatus
         let share = detainedRequestShare[Int(people.facts[Int(person)].cohort)]
-        if stream.bernoulli(probability: share) { people.detained[Int(person)] = true }
+        if stream.bernoulli(probability: share) { people.progress[Int(person)].detained = true }
     }
 
     /// The crisis team or liaison opens (its staff take the people waiting, in order) or

@@ -32,7 +32,7 @@ extension CrisisSystem {
             decideLegalStatus(person)
             requestBed(person, gatekept: true, scheduler: &scheduler)
         case .wait:
-            people.state[Int(person)] = .homeTreatment
+            people.progress[Int(person)].state = .homeTreatment
             _ = areas[area].homeTreatment.request(person, at: now)
         case .discharge:
             count(.homeTreatmentFullDischarges, person)
@@ -43,7 +43,7 @@ extension CrisisSystem {
 
     mutating func beginHomeTreatment(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let streams = areas[homeArea(person)].streams
-        people.state[Int(person)] = .homeTreatment
+        people.progress[Int(person)].state = .homeTreatment
         count(.homeTreatmentEpisodes, person)
         record(.homeTreatmentStarts, person, scheduler: &scheduler)
         let days = configuration.homeTreatment.episodeDays.sample(streams.homeTreatmentEpisode)
@@ -58,7 +58,7 @@ extension CrisisSystem {
         if streams.homeTreatmentEscalation.bernoulli(probability: configuration.homeTreatment.escalationProbability) {
             count(.homeTreatmentEscalations, person)
             record(.homeTreatmentEscalatesToAdmission, person, scheduler: &scheduler)
-            people.waitingPlace[Int(person)] = .homeTreatment
+            people.progress[Int(person)].waitingPlace = .homeTreatment
             admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
         } else {
             releaseHomeTreatmentPlace(area: area, scheduler: &scheduler)
@@ -82,7 +82,7 @@ extension CrisisSystem {
             startHomeTreatment(person, scheduler: &scheduler)
             return
         }
-        people.state[Int(person)] = .crisisHouse
+        people.progress[Int(person)].state = .crisisHouse
         count(.crisisHouseStays, person)
         record(.crisisHouseStayStarts, person, scheduler: &scheduler)
         let days = configuration.crisisHouse.stayDays.sample(areas[area].streams.crisisHouseStay)
@@ -96,7 +96,7 @@ extension CrisisSystem {
         if areas[area].streams.crisisHouseEscalation.bernoulli(probability: configuration.crisisHouse.escalationProbability) {
             count(.crisisHouseEscalations, person)
             record(.crisisHouseEscalatesToAdmission, person, scheduler: &scheduler)
-            people.waitingPlace[Int(person)] = .crisisHouse
+            people.progress[Int(person)].waitingPlace = .crisisHouse
             admissionRequestedByCrisisTeam(person, scheduler: &scheduler)
         } else {
             _ = areas[area].crisisHouse.release(at: scheduler.now)
@@ -112,11 +112,11 @@ extension CrisisSystem {
         leavePlaceOfSafety(person, scheduler: &scheduler)
         let i = Int(person)
         let area = homeArea(person)
-        switch people.waitingPlace[i] {
+        switch people.progress[i].waitingPlace {
         case .home, .emergencyDepartment: break
         case .homeTreatment: releaseHomeTreatmentPlace(area: area, scheduler: &scheduler)
         case .crisisHouse: _ = areas[area].crisisHouse.release(at: scheduler.now)
         }
-        people.waitingPlace[i] = .home
+        people.progress[i].waitingPlace = .home
     }
 }

@@ -272,7 +272,7 @@ public struct CrisisSystem: SimulationModel {
             let after = configuration.representation.afterDays.sample(streams.representation) * 24
             let i = Int(person)
             scheduler.schedule(.representation(area: Int32(area), cohort: people.facts[i].cohort, identity: people.facts[i].identity,
-                                               lastBedDischarge: Float(people.lastBedDischargeAt[i])), after: after)
+                                               lastBedDischarge: Float(people.progress[i].lastBedDischargeAt)), after: after)
         }
         leave(person, scheduler: &scheduler)
     }

@@ -5,7 +5,7 @@ extension CrisisSystem {
     /// A presentation needing a mental health assessment. It queues for a practitioner; out
     /// of liaison hours nobody is taken, so it waits in the department for cover to start.
     mutating func requestLiaison(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
-        people.since[Int(person)] = scheduler.now
+        people.progress[Int(person)].since = scheduler.now
         if case .seized = areas[homeArea(person)].liaison.request(person, at: scheduler.now) {
             beginLiaisonAssessment(person, scheduler: &scheduler)
         }
@@ -31,7 +31,7 @@ extension CrisisSystem {
             record(.dischargedWithFollowUp, person, scheduler: &scheduler)
             leave(person, scheduler: &scheduler)
         case .referralToCRHT:
-            people.waitingPlace[Int(person)] = .home  // the crisis team sees them after they leave
+            people.progress[Int(person)].waitingPlace = .home  // the crisis team sees them after they leave
             requestCRHT(person, admission: false, scheduler: &scheduler)
         case .admissionRequest:
             // They stay in the department through gatekeeping and any wait for a bed.

@@ -75,46 +75,61 @@ struct PersonFacts {
     var detainedStayHours: Double
 }
 
-/// Everyone currently in the system, stored as parallel arrays indexed by person: one column
-/// per field that changes along the pathway, and the fields fixed at presentation together in
-/// `facts`.
+/// Where a person is along the pathway: the fields that change as they move, all set afresh
+/// when they present.
+///
+/// Kept as one record rather than a column each, for the reasons `PersonFacts` is: a new person
+/// writes them all at once (one array uniqueness and bounds check, not fourteen), and a handler
+/// reads and writes several of one person's fields, which then share a cache line or two
+/// instead of touching a line in every column (at England scale the columns' cache misses were
+/// most of the write misses of a run).
+struct PersonProgress {
+    /// When the person last left a local or out-of-area bed, hours (-infinity: never).
+    var lastBedDischargeAt: Double
+    /// When the current admission (local or out of area) began, hours.
+    var admittedAt: Double = .nan
+    /// When the current out-of-area placement began, hours.
+    var outOfAreaSince: Double = .nan
+    /// When the current wait or episode started, hours.
+    var since: Double
+    /// When the person asked for an admission (request to bed), hours.
+    var bedRequestedAt: Double = .nan
+    /// When an out-of-area stay ends, hours.
+    var outOfAreaEnds: Double = .nan
+    /// Section 136: arrival at the place of safety, hours.
+    var placeOfSafetySince: Double = .nan
+    /// The place in the bed queue, while waiting for a bed.
+    var bedTicket: QueueTicket? = nil
+    /// The area whose bed the person holds (pooled networks may use a neighbour's); -1: none.
+    var bedArea: Int32 = -1
+    /// Section 136: the place of safety (-1 when none).
+    var placeOfSafety: Int8 = -1
+    var state: CareState = .assessing
+    /// Where the person waits while an admission is arranged.
+    var waitingPlace: WaitingPlace
+    var detained = false
+    /// Whether the admission (if any) was gatekept by the crisis team.
+    var gatekept = false
+    /// Whether the crisis team request in progress is for an admission.
+    var requestsAdmission = false
+}
+
+/// Everyone currently in the system, one slot per person: what is fixed at presentation
+/// (`facts`), where they are along the pathway (`progress`), and the slot's `generation`.
 ///
 /// A person's slot is reused after they leave, so storage grows only to the peak number in
 /// the system at once; every field is a plain value, so the store costs no reference
 /// counting per event. The `generation` of a slot changes whenever an event that was
 /// scheduled for its occupant must be ignored (the person moved on, or the slot was reused):
-/// events carry the generation they were scheduled with (lazy cancellation).
+/// events carry the generation they were scheduled with (lazy cancellation). It is a column of
+/// its own because every event reads it and nothing else of the person before it is known to
+/// be current.
 struct PersonStore {
     /// What is settled when the person presents, one record a person (see `PersonFacts`).
     var facts: [PersonFacts] = []
-    /// When the person last left a local or out-of-area bed, hours (-infinity: never).
-    var lastBedDischargeAt: [Double] = []
-    /// When the current admission (local or out of area) began, hours.
-    var admittedAt: [Double] = []
-    /// When the current out-of-area placement began, hours.
-    var outOfAreaSince: [Double] = []
-    /// Where the person waits while an admission is arranged.
-    var waitingPlace: [WaitingPlace] = []
-    var detained: [Bool] = []
-    var state: [CareState] = []
+    /// Where the person is along the pathway, one record a person (see `PersonProgress`).
+    var progress: [PersonProgress] = []
     var generation: [UInt32] = []
-    /// When the current wait or episode started, hours.
-    var since: [Double] = []
-    /// When the person asked for an admission (request to bed), hours.
-    var bedRequestedAt: [Double] = []
-    /// When an out-of-area stay ends, hours.
-    var outOfAreaEnds: [Double] = []
-    /// Whether the admission (if any) was gatekept by the crisis team.
-    var gatekept: [Bool] = []
-    /// Section 136: place of safety (-1 when none) and arrival there.
-    var placeOfSafety: [Int8] = []
-    var placeOfSafetySince: [Double] = []
-    /// The area whose bed the person holds (pooled networks may use a neighbour's).
-    var bedArea: [Int32] = []
-    /// Whether the crisis team request in progress is for an admission.
-    var requestsAdmission: [Bool] = []
-    /// The place in the bed queue, while waiting for a bed.
-    var bedTicket: [QueueTicket?] = []
 
     private var free: [Int32] = []
     private(set) var inSystem = 0
@@ -127,51 +142,24 @@ struct PersonStore {
         let personFacts = PersonFacts(area: Int32(area), identity: identity, cohort: Int32(cohort),
                                       source: UInt8(source.rawValue), wardType: Int8(ward),
                                       informalStayHours: informal, detainedStayHours: detainedStay)
+        let personProgress = PersonProgress(lastBedDischargeAt: lastDischarge, since: time, waitingPlace: waiting)
         if let slot = free.popLast() {
             let i = Int(slot)
             facts[i] = personFacts
-            lastBedDischargeAt[i] = lastDischarge
-            admittedAt[i] = .nan
-            outOfAreaSince[i] = .nan
-            waitingPlace[i] = waiting
-            detained[i] = false
-            state[i] = .assessing
+            progress[i] = personProgress
             generation[i] &+= 1
-            since[i] = time
-            bedRequestedAt[i] = .nan
-            outOfAreaEnds[i] = .nan
-            gatekept[i] = false
-            placeOfSafety[i] = -1
-            placeOfSafetySince[i] = .nan
-            bedArea[i] = -1
-            requestsAdmission[i] = false
-            bedTicket[i] = nil
             return slot
         }
         facts.append(personFacts)
-        lastBedDischargeAt.append(lastDischarge)
-        admittedAt.append(.nan)
-        outOfAreaSince.append(.nan)
-        waitingPlace.append(waiting)
-        detained.append(false)
-        state.append(.assessing)
+        progress.append(personProgress)
         generation.append(0)
-        since.append(time)
-        bedRequestedAt.append(.nan)
-        outOfAreaEnds.append(.nan)
-        gatekept.append(false)
-        placeOfSafety.append(-1)
-        placeOfSafetySince.append(.nan)
-        bedArea.append(-1)
-        requestsAdmission.append(false)
-        bedTicket.append(nil)
         return Int32(facts.count - 1)
     }
 
     /// The person leaves the system; their slot is reused and pending events for it go stale.
     mutating func discharge(_ person: Int32) {
         let i = Int(person)
-        state[i] = .left
+        progress[i].state = .left
         generation[i] &+= 1
         free.append(person)
         inSystem -= 1
@@ -185,6 +173,6 @@ struct PersonStore {
     /// The clinical stay for the person's current legal status, hours.
     func stayHours(_ person: Int32) -> Double {
         let i = Int(person)
-        return detained[i] ? facts[i].detainedStayHours : facts[i].informalStayHours
+        return progress[i].detained ? facts[i].detainedStayHours : facts[i].informalStayHours
     }
 }

@@ -40,8 +40,8 @@ extension CrisisSystem {
             record(.heldInPoliceCustody, person, scheduler: &scheduler)
         }
         let i = Int(person)
-        people.placeOfSafety[i] = Int8(place.rawValue)
-        people.placeOfSafetySince[i] = now
+        people.progress[i].placeOfSafety = Int8(place.rawValue)
+        people.progress[i].placeOfSafetySince = now
         if case .seized = areas[area].amhps.request(person, at: now) {
             beginMHAAssessment(person, scheduler: &scheduler)
         }
@@ -53,7 +53,7 @@ extension CrisisSystem {
         let s136 = configuration.section136
         let response = s136.assessmentResponseHours.sample(streams.mhaResponse)
         let assessment = s136.assessmentHours.sample(streams.mhaAssessment)
-        observe(.timeToMHAAssessmentHours, scheduler.now - people.placeOfSafetySince[Int(person)] + response, person)
+        observe(.timeToMHAAssessmentHours, scheduler.now - people.progress[Int(person)].placeOfSafetySince + response, person)
         record(.mhaAssessmentStarts, person, scheduler: &scheduler)
         scheduler.schedule(.mhaAssessmentDone(ref(person)), after: response + assessment, priority: .release)
     }
@@ -73,7 +73,7 @@ extension CrisisSystem {
         let teamOpen = configuration.crht.hours.isOpen(at: now)
         switch mhaOutcome[Int(people.facts[i].cohort)].choose(areas[area].streams.mhaOutcome) {
         case .detainedAdmission:
-            people.detained[i] = true
+            people.progress[i].detained = true
             record(.detainedUnderMentalHealthAct, person, scheduler: &scheduler)
             admissionRequestedAtPlaceOfSafety(person, teamOpen: teamOpen, scheduler: &scheduler)
         case .informalAdmission:
@@ -102,9 +102,9 @@ extension CrisisSystem {
     /// suite is freed, police time is counted, and the legal limit is checked.
     mutating func leavePlaceOfSafety(_ person: Int32, scheduler: inout Scheduler<CrisisEvent>) {
         let i = Int(person)
-        guard let place = PlaceOfSafety(rawValue: Int(people.placeOfSafety[i])) else { return }
+        guard let place = PlaceOfSafety(rawValue: Int(people.progress[i].placeOfSafety)) else { return }
         let now = scheduler.now
-        let held = now - people.placeOfSafetySince[i]
+        let held = now - people.progress[i].placeOfSafetySince
         let s136 = configuration.section136
         observe(.placeOfSafetyHours, held, person)
         if held > s136.limitHours { count(.s136BreachesOfLimit, person) }
@@ -115,7 +115,7 @@ extension CrisisSystem {
         case .emergencyDepartment, .policeCustody:
             count(.policeHours, person, by: held)
         }
-        people.placeOfSafety[i] = -1
+        people.progress[i].placeOfSafety = -1
         record(.leavesPlaceOfSafety, person, scheduler: &scheduler)
     }
 }

@@ -22,21 +22,21 @@ extension CrisisSystem {
                     continue
                 }
                 let i = Int(person)
-                people.state[i] = .inLocalBed
-                people.bedArea[i] = Int32(a)
-                people.admittedAt[i] = 0  // stays in progress: their lengths are counted from now
+                people.progress[i].state = .inLocalBed
+                people.progress[i].bedArea = Int32(a)
+                people.progress[i].admittedAt = 0  // stays in progress: their lengths are counted from now
                 scheduler.schedule(.stayEnds(ref(person)), at: residualHours(person), priority: .release)
             }
             recordBedLevels(area: a, at: 0)
             for _ in 0..<start.outOfArea {
                 let person = startingPerson(area: a, detainedShare: detainedShare)
                 let i = Int(person)
-                people.state[i] = .outOfArea
-                people.outOfAreaEnds[i] = residualHours(person)
+                people.progress[i].state = .outOfArea
+                people.progress[i].outOfAreaEnds = residualHours(person)
                 // Already away for some time: eligible for repatriation from the start.
-                people.outOfAreaSince[i] = -configuration.beds.repatriationMinimumDays * 24
-                people.admittedAt[i] = people.outOfAreaSince[i]
-                scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: people.outOfAreaEnds[i], priority: .release)
+                people.progress[i].outOfAreaSince = -configuration.beds.repatriationMinimumDays * 24
+                people.progress[i].admittedAt = people.progress[i].outOfAreaSince
+                scheduler.schedule(.outOfAreaStayEnds(ref(person)), at: people.progress[i].outOfAreaEnds, priority: .release)
                 changeOutOfAreaActive(area: a, by: 1, at: 0)
                 let policy = configuration.beds
                 if policy.repatriation, areas[a].streams.repatriation.bernoulli(probability: policy.repatriationShare) {
@@ -50,7 +50,7 @@ extension CrisisSystem {
                     leave(person, scheduler: &scheduler)
                     continue
                 }
-                people.state[Int(person)] = .homeTreatment
+                people.progress[Int(person)].state = .homeTreatment
                 let remaining = Self.residual(of: episodes, stream: areas[a].streams.startingState) * 24
                 scheduler.schedule(.homeTreatmentEnds(ref(person)), at: remaining, priority: .release)
             }
@@ -61,7 +61,7 @@ extension CrisisSystem {
         let streams = areas[area].streams
         let cohort = cohortChoice.choose(streams.cohort)
         let person = newPerson(area: area, cohort: cohort, source: .community, at: 0)
-        people.detained[Int(person)] = streams.startingState.bernoulli(probability: detainedShare)
+        people.progress[Int(person)].detained = streams.startingState.bernoulli(probability: detainedShare)
         if episodes.isEnabled { episodes.historyUnknown(person) }
         return person
     }
@@ -70,7 +70,7 @@ extension CrisisSystem {
     private func residualHours(_ person: Int32) -> Double {
         let i = Int(person)
         let cohort = Int(people.facts[i].cohort)
-        let stays = people.detained[i] ? detainedStayDays[cohort] : informalStayDays[cohort]
+        let stays = people.progress[i].detained ? detainedStayDays[cohort] : informalStayDays[cohort]
         return Self.residual(of: stays, stream: areas[Int(people.facts[i].area)].streams.startingState) * 24
     }
 
