@@ -1,16 +1,23 @@
 import SimKernel
 
-/// The statistics of one replication, in flat arrays indexed by (measure, stratum).
+/// The statistics of one replication, in flat arrays indexed by (stratum, measure).
 ///
 /// Stratum 0 is the whole system, then one per area, then one per cohort, so a person's
 /// event updates up to three cells. With a single area (or a single cohort) that stratum
 /// always equals the whole system, so it is not updated alongside it on every event but read
 /// from stratum 0 (`cell`). Allocated once per replication; memory does not grow with the
 /// horizon.
+///
+/// Stratum-major, so the measures of one area sit together: a handler that counts several
+/// things for one person touches a cache line or two of that area's cells, not a line in every
+/// measure's row (at England scale, 42 areas, a measure's row spans six lines).
 struct Accumulators {
     let areaCount: Int
     let cohortCount: Int
     var strata: Int { 1 + areaCount + cohortCount }
+    /// Cells per stratum in `counters` and in `observations`.
+    let counterStride = Counter.allCases.count
+    let observationStride = Observation.allCases.count
 
     var counters: [Double]
     var observations: [Tally]
@@ -25,10 +32,11 @@ struct Accumulators {
         self.areaCount = areaCount
         self.cohortCount = cohortCount
         let strata = 1 + areaCount + cohortCount
-        counters = Array(repeating: 0, count: Counter.allCases.count * strata)
-        observations = Observation.allCases.flatMap { observation in
-            Array(repeating: Tally(histogram: observation.histogram), count: strata)
-        }
+        counters = Array(repeating: 0, count: strata * counterStride)
+        // Every stratum's tallies share the prototypes' histogram storage until first written, so
+        // a cell never observed (an area's, with a single area) allocates nothing.
+        let prototypes = Observation.allCases.map { Tally(histogram: $0.histogram) }
+        observations = (0..<strata).flatMap { _ in prototypes }
         outOfAreaAtMonthEnd = Array(repeating: Tally(), count: 1 + areaCount)
         levels = []
         for _ in 0..<areaCount {
@@ -40,17 +48,15 @@ struct Accumulators {
     }
 
     @inline(__always) mutating func count(_ counter: Counter, area: Int, cohort: Int, by amount: Double = 1) {
-        let base = counter.rawValue * strata
-        counters[base] += amount
-        if areaCount > 1 { counters[base + 1 + area] += amount }
-        if cohortCount > 1 { counters[base + 1 + areaCount + cohort] += amount }
+        counters[counter.rawValue] += amount
+        if areaCount > 1 { counters[(1 + area) * counterStride + counter.rawValue] += amount }
+        if cohortCount > 1 { counters[(1 + areaCount + cohort) * counterStride + counter.rawValue] += amount }
     }
 
     @inline(__always) mutating func observe(_ observation: Observation, _ value: Double, area: Int, cohort: Int) {
-        let base = observation.rawValue * strata
-        observations[base].add(value)
-        if areaCount > 1 { observations[base + 1 + area].add(value) }
-        if cohortCount > 1 { observations[base + 1 + areaCount + cohort].add(value) }
+        observations[observation.rawValue].add(value)
+        if areaCount > 1 { observations[(1 + area) * observationStride + observation.rawValue].add(value) }
+        if cohortCount > 1 { observations[(1 + areaCount + cohort) * observationStride + observation.rawValue].add(value) }
     }
 
     /// The stratum whose cells hold `stratum`'s values: itself, or 0 for the only area or the
@@ -70,11 +76,11 @@ struct Accumulators {
     }
 
     func counter(_ counter: Counter, stratum: Int) -> Double {
-        counters[counter.rawValue * strata + cell(stratum)]
+        counters[cell(stratum) * counterStride + counter.rawValue]
     }
 
     func observation(_ observation: Observation, stratum: Int) -> Tally {
-        observations[observation.rawValue * strata + cell(stratum)]
+        observations[cell(stratum) * observationStride + observation.rawValue]
     }
 
     /// Forgets everything before `time` (the end of the warm-up); levels keep their value.
