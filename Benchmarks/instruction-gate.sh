@@ -12,7 +12,7 @@
 #   baseline  `crisis-sim run baseline.yaml --replications 10 --threads 1`: ten replications
 #             of the baseline area (each a 365-day warm-up and 365 days measured), start-up,
 #             scenario loading and result files included: the whole model. Ten, not one: a
-#             replication is ~40.5M instructions, while ~74M are paid once a run (start-up
+#             replication is ~38.0M instructions, while ~74M are paid once a run (start-up
 #             ~24M, loading the scenario, writing the result files), and would be most of a
 #             one-replication count.
 # A count more than the recorded tolerance away from its threshold, in either direction,
