@@ -9,8 +9,8 @@ import SimKernel
 /// horizon.
 ///
 /// Stratum-major, so the measures of one area sit together: a handler that counts several
-/// things for one person touches a cache line or two of that area's cells, not a line in every
-/// measure's row (at England scale, 42 areas, a measure's row spans six lines).
+/// things for one person touches that area's block of counters (360 bytes), not a line in
+/// every counter's row (at England scale, 42 areas and one cohort, a row spans six lines).
 struct Accumulators {
     let areaCount: Int
     let cohortCount: Int
@@ -33,8 +33,8 @@ struct Accumulators {
         self.cohortCount = cohortCount
         let strata = 1 + areaCount + cohortCount
         counters = Array(repeating: 0, count: strata * counterStride)
-        // Every stratum's tallies share the prototypes' histogram storage until first written, so
-        // a cell never observed (an area's, with a single area) allocates nothing.
+        // One tally per measure, copied into every stratum: the copies share its histogram storage
+        // until each is first written (the warm-up's reset writes them all).
         let prototypes = Observation.allCases.map { Tally(histogram: $0.histogram) }
         observations = (0..<strata).flatMap { _ in prototypes }
         outOfAreaAtMonthEnd = Array(repeating: Tally(), count: 1 + areaCount)

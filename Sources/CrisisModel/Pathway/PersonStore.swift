@@ -33,7 +33,7 @@ public enum PlaceOfSafety: Int, CaseIterable, Sendable {
 }
 
 /// Where someone waits, between a decision to admit and a bed, holding what they hold
-/// (a place of safety is tracked on its own: `PersonStore.placeOfSafety`).
+/// (a place of safety is tracked on its own: `PersonProgress.placeOfSafety`).
 enum WaitingPlace: UInt8 {
     /// Nowhere in particular: at home, no service held.
     case home
@@ -78,11 +78,11 @@ struct PersonFacts {
 /// Where a person is along the pathway: the fields that change as they move, all set afresh
 /// when they present.
 ///
-/// Kept as one record rather than a column each, for the reasons `PersonFacts` is: a new person
-/// writes them all at once (one array uniqueness and bounds check, not fourteen), and a handler
-/// reads and writes several of one person's fields, which then share a cache line or two
-/// instead of touching a line in every column (at England scale the columns' cache misses were
-/// most of the write misses of a run).
+/// Kept as one record rather than a column each, for the same reasons as `PersonFacts`: a new
+/// person writes them all at once (one array uniqueness and bounds check, not fifteen), and a
+/// handler reads and writes several of one person's fields, which then share a cache line or
+/// two instead of touching a line in every column (at England scale the columns' cache misses
+/// were most of the write misses of a run).
 struct PersonProgress {
     /// When the person last left a local or out-of-area bed, hours (-infinity: never).
     var lastBedDischargeAt: Double
@@ -122,8 +122,8 @@ struct PersonProgress {
 /// counting per event. The `generation` of a slot changes whenever an event that was
 /// scheduled for its occupant must be ignored (the person moved on, or the slot was reused):
 /// events carry the generation they were scheduled with (lazy cancellation). It is a column of
-/// its own because every event reads it and nothing else of the person before it is known to
-/// be current.
+/// its own because every event about a person checks it first, before anything else of the
+/// person is read.
 struct PersonStore {
     /// What is settled when the person presents, one record a person (see `PersonFacts`).
     var facts: [PersonFacts] = []
